@@ -1,0 +1,8 @@
+// Placeholder until the owning issue lands; replaced by the real command.
+import { CfGitopsError } from "../shared/errors.ts";
+
+export const help = "cf-gitops emulator: not built yet.";
+
+export async function run(): Promise<number> {
+  throw new CfGitopsError("cf-gitops emulator is not built yet");
+}

@@ -1,0 +1,33 @@
+// The Engine port (DESIGN §4, §10). The core builds on this interface only; adapters live in
+// native/ and pulumi/ and are constructed by the CLI or the daemon.
+import type { Logger } from "pino";
+import type { DesiredState, StackConfig } from "../desired-state/types.ts";
+import type { ApplyResult, Plan } from "../plan/types.ts";
+
+export interface ProgressEvent {
+  stage: "read" | "plan" | "apply" | "refresh";
+  message: string;
+  done?: number;
+  total?: number;
+}
+
+export interface RunOptions {
+  stack: StackConfig;
+  log: Logger;
+  signal?: AbortSignal;
+  commit?: string;
+  onProgress?(event: ProgressEvent): void;
+  /**
+   * Called with the plan after it is computed and before the first write call.
+   * Returning false aborts the apply with status "declined" (policy gate, confirmation prompt).
+   */
+  approve?(plan: Plan): Promise<boolean>;
+}
+
+export interface Engine {
+  readonly name: "native" | "pulumi";
+  plan(desired: DesiredState, options: RunOptions): Promise<Plan>;
+  apply(desired: DesiredState, options: RunOptions): Promise<ApplyResult>;
+  /** Live vs desired, read-only: `before` is live, `after` is what git says. */
+  drift(desired: DesiredState, options: RunOptions): Promise<Plan>;
+}

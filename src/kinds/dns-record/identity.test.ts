@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { canonicalIpv6, contentKey, dnsRecordId, toFqdn, toRelative } from "./identity.ts";
+
+describe("dns identity", () => {
+  it.each([
+    ["2001:DB8:0:0:0:0:0:1", "2001:db8::1"],
+    ["2001:0db8:0000:0000:0001:0000:0000:0001", "2001:db8::1:0:0:1"],
+    ["::1", "::1"],
+    ["fe80::", "fe80::"],
+    ["2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"],
+    ["::ffff:192.0.2.1", "::ffff:c000:201"],
+  ])("canonicalises %s to %s", (input, expected) => {
+    expect(canonicalIpv6(input)).toBe(expected);
+  });
+
+  it("maps names between relative and FQDN forms", () => {
+    expect(toFqdn("@", "Example.com")).toBe("example.com");
+    expect(toFqdn("WWW", "example.com")).toBe("www.example.com");
+    expect(toFqdn("www.example.com.", "example.com")).toBe("www.example.com");
+    expect(toRelative("WWW.example.com.", "example.com")).toBe("www");
+    expect(toRelative("example.com", "example.com")).toBe("@");
+  });
+
+  it("gives the same id for equivalent spellings", () => {
+    const a = dnsRecordId("example.com", { fqdn: "www.example.com", type: "AAAA", content: "2001:DB8::0:1" });
+    const b = dnsRecordId("example.com", { fqdn: "WWW.example.com.", type: "AAAA", content: "2001:db8::1" });
+    expect(a).toBe("example.com/dns/www/AAAA/2001:db8::1");
+    expect(b).toBe(a);
+    expect(contentKey({ type: "SRV", data: { target: "Sip.Example.com.", port: 5060, weight: 5, priority: 10 } })).toBe("10 5 5060 sip.example.com");
+  });
+});
