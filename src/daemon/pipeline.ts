@@ -1,0 +1,123 @@
+// One pass of the pipeline for one stack: fetch -> load/validate -> policy -> plan -> apply (or drift).
+// Every failure becomes a recorded outcome; nothing here throws past the run.
+import type { Logger } from "pino";
+import { loadDesiredState, loadStack } from "../desired-state/index.ts";
+import type { DesiredState, StackConfig } from "../desired-state/types.ts";
+import type { Engine } from "../engines/engine.ts";
+import type { Plan } from "../plan/types.ts";
+import { runPolicies, type PolicyReport } from "../policy/index.ts";
+import { AbortedError, CfGitopsError } from "../shared/errors.ts";
+import type { GitSource } from "./git-source.ts";
+import type { RunRequest } from "./run-queue.ts";
+import type { RunOutcome, RunRecorder } from "./run-types.ts";
+import { runStage, type StageTimeouts } from "./stage.ts";
+
+export interface PipelineDeps {
+  stackName: string;
+  source: GitSource;
+  recorder: RunRecorder;
+  engineFor(stack: StackConfig): Engine;
+  timeouts: StageTimeouts;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof CfGitopsError) return error.hint ? `${error.message} (${error.hint})` : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runPipeline(request: RunRequest, deps: PipelineDeps): Promise<RunOutcome> {
+  const startedAt = Date.now();
+  const runId = deps.recorder.start({ stack: deps.stackName, kind: request.kind, triggers: request.triggers });
+  const outcome: RunOutcome = {
+    runId, stack: deps.stackName, kind: request.kind, triggers: request.triggers, result: "failure",
+    startedAt, finishedAt: startedAt, branch: deps.source.branch, diagnostics: [], outcomes: [],
+  };
+  const log = deps.log.child({ runId, kind: request.kind });
+  try {
+    await execute(request, deps, outcome, log);
+  } catch (error) {
+    outcome.result = error instanceof AbortedError ? "interrupted" : "failure";
+    outcome.error = describeError(error);
+    log.warn({ err: outcome.error }, "run failed");
+  }
+  outcome.finishedAt = Date.now();
+  deps.recorder.finish(outcome);
+  return outcome;
+}
+
+async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutcome, log: Logger): Promise<void> {
+  const { timeouts, signal } = deps;
+  const commit = await runStage("fetch", timeouts.fetch, signal, (s) => deps.source.sync(s));
+  outcome.commit = commit;
+  deps.recorder.setCommit(outcome.runId, commit, deps.source.branch);
+
+  const loaded = await runStage("load", timeouts.load, signal, () => loadAll(deps.source.dir, deps.stackName));
+  outcome.stackConfig = loaded.stack;
+  outcome.diagnostics = loaded.diagnostics;
+  if (!loaded.stack || !loaded.desired || loaded.diagnostics.some((d) => d.severity === "error")) {
+    outcome.result = "failure";
+    outcome.error = `commit ${commit.sha.slice(0, 7)} has invalid desired state; nothing was applied`;
+    return;
+  }
+  const { stack, desired } = loaded;
+  const root = deps.source.dir;
+  const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack }));
+  outcome.policy = statePolicy;
+  if (statePolicy.blocked) {
+    outcome.result = "blocked";
+    outcome.error = "a mandatory policy failed on the desired state; nothing was applied";
+    return;
+  }
+  const engine = deps.engineFor(stack);
+  if (request.kind === "drift") {
+    const drift = await runStage("drift", timeouts.drift, signal, (s) => engine.drift(desired, { stack, log, signal: s, commit: commit.sha }));
+    outcome.plan = drift;
+    outcome.drift = drift.changes;
+    outcome.result = "success";
+    return;
+  }
+  await applyWithGate(deps, outcome, { stack, desired, root, engine, commitSha: commit.sha, log });
+}
+
+async function loadAll(root: string, stackName: string) {
+  const stackResult = await loadStack(root, stackName);
+  if (!stackResult.stack) return { stack: undefined, desired: undefined, diagnostics: stackResult.diagnostics };
+  const dir = `${root}/${stackResult.stack.desired_state.dir}`;
+  const result = await loadDesiredState(dir, { root, stack: stackResult.stack });
+  return { stack: stackResult.stack, desired: result.state, diagnostics: [...stackResult.diagnostics, ...result.diagnostics] };
+}
+
+interface ApplyContext {
+  stack: StackConfig;
+  desired: DesiredState;
+  root: string;
+  engine: Engine;
+  commitSha: string;
+  log: Logger;
+}
+
+async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: ApplyContext): Promise<void> {
+  let planPolicy: PolicyReport | undefined;
+  const approve = async (plan: Plan): Promise<boolean> => {
+    planPolicy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
+    outcome.policy = planPolicy;
+    return !planPolicy.blocked;
+  };
+  const result = await runStage("apply", deps.timeouts.apply, deps.signal, (s) =>
+    ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, signal: s, commit: ctx.commitSha, approve }),
+  );
+  outcome.plan = result.plan;
+  outcome.outcomes = result.outcomes;
+  if (result.status === "declined") {
+    outcome.result = "blocked";
+    const ids = planPolicy?.violations.filter((v) => v.level === "mandatory").map((v) => v.policy) ?? [];
+    outcome.error = `blocked by mandatory policy ${[...new Set(ids)].join(", ")}; nothing was applied`;
+  } else if (result.status === "failed") {
+    outcome.result = "failure";
+    outcome.error = result.error ?? "apply failed";
+  } else {
+    outcome.result = "success";
+  }
+}

@@ -1,0 +1,41 @@
+// What one run produces, and the port through which the daemon records it (history lives behind it).
+import type { Diagnostic, StackConfig } from "../desired-state/types.ts";
+import type { Change, ChangeOutcome, Plan } from "../plan/types.ts";
+import type { PolicyReport } from "../policy/index.ts";
+import type { CommitInfo } from "./git-source.ts";
+import type { RunKind, Trigger } from "./run-queue.ts";
+
+export type RunResult = "success" | "failure" | "blocked" | "interrupted";
+
+export interface RunStart {
+  stack: string;
+  kind: RunKind;
+  triggers: Trigger[];
+}
+
+export interface RunOutcome {
+  runId: number;
+  stack: string;
+  kind: RunKind;
+  triggers: Trigger[];
+  result: RunResult;
+  startedAt: number;
+  finishedAt: number;
+  commit?: CommitInfo;
+  branch: string;
+  error?: string;
+  diagnostics: Diagnostic[];
+  plan?: Plan;
+  outcomes: ChangeOutcome[];
+  policy?: PolicyReport;
+  /** Drift runs: the drift report's changes (before = live, after = git). */
+  drift?: Change[];
+  stackConfig?: StackConfig;
+}
+
+export interface RunRecorder {
+  /** Must be durable before the run makes any API call. */
+  start(run: RunStart): number;
+  setCommit(runId: number, commit: CommitInfo, branch: string): void;
+  finish(outcome: RunOutcome): void;
+}
