@@ -1,0 +1,202 @@
+// The history database: one SQLite file in WAL mode, written by the daemon, read by the CLI and HTTP API.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { migrate } from "./migrations.ts";
+import { redactSecrets } from "./redact.ts";
+import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
+import type {
+  ChangeRecord, CommitInput, DriftItemRecord, FinishRunInput, LatestDrift, PolicyResultRecord,
+  RunDetails, RunKind, RunRecord, StartRunInput,
+} from "./types.ts";
+
+export interface OpenHistoryOptions {
+  /** Secret values to scrub from everything written (tokens, webhook secrets). */
+  secrets?: readonly (string | undefined)[];
+}
+
+export interface ListRunsOptions {
+  stack?: string;
+  kind?: RunKind;
+  limit?: number;
+}
+
+const successLike = ["success", "no-changes"];
+export const interruptedMessage = "the daemon stopped during this run (crash or kill); a fresh run was queued";
+
+export class HistoryStore {
+  readonly file: string;
+  readonly db: DatabaseSync;
+  readonly #secrets: string[];
+
+  constructor(file: string, db: DatabaseSync, secrets: string[]) {
+    this.file = file;
+    this.db = db;
+    this.#secrets = secrets;
+  }
+
+  #scrub(text: string | undefined): string | null {
+    return text === undefined ? null : redactSecrets(text, this.#secrets);
+  }
+
+  /** Exact secret values only: record contents (DKIM keys...) must not be mangled by token heuristics. */
+  #scrubJson(value: unknown): string | null {
+    let serialised = toJson(value);
+    if (serialised === null) return null;
+    for (const secret of this.#secrets) serialised = serialised.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]");
+    return serialised;
+  }
+
+  #all(sql: string, ...params: SQLInputValue[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  #transaction(work: () => void): void {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      work();
+      this.db.exec("COMMIT");
+    } catch (error) {
+      this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /** Durable (fsynced) before it returns: call it before the run makes any API call. */
+  startRun(input: StartRunInput): number {
+    const triggers = Array.isArray(input.trigger) ? [...new Set(input.trigger)] : [input.trigger];
+    const result = this.db
+      .prepare(`INSERT INTO runs (stack, kind, triggers, commit_sha, branch, author, message, started_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(input.stack, input.kind, triggers.join(","), input.commit ?? null, input.branch ?? null,
+        this.#scrub(input.author), this.#scrub(input.message), (input.startedAt ?? new Date()).toISOString());
+    return Number(result.lastInsertRowid);
+  }
+
+  setCommit(runId: number, commit: CommitInput): void {
+    this.db.prepare("UPDATE runs SET commit_sha = ?, branch = COALESCE(?, branch), author = ?, message = ? WHERE id = ?")
+      .run(commit.commit, commit.branch ?? null, this.#scrub(commit.author), this.#scrub(commit.message), runId);
+  }
+
+  finishRun(runId: number, input: FinishRunInput): void {
+    const finishedAt = input.finishedAt ?? new Date();
+    const row = this.db.prepare("SELECT started_at FROM runs WHERE id = ?").get(runId) as Row | undefined;
+    const started = row ? Date.parse(String(row.started_at)) : finishedAt.getTime();
+    const diagnostics = this.#scrub(JSON.stringify(input.diagnostics ?? []));
+    this.db.prepare(`UPDATE runs SET result = ?, finished_at = ?, duration_ms = ?, error = ?, diagnostics = ?, summary = ? WHERE id = ?`)
+      .run(input.result, finishedAt.toISOString(), Math.max(0, finishedAt.getTime() - started), this.#scrub(input.error),
+        diagnostics, toJson(input.summary), runId);
+  }
+
+  recordChanges(runId: number, changes: readonly ChangeRecord[]): void {
+    const insert = this.db.prepare(`INSERT OR REPLACE INTO run_changes
+      (run_id, position, kind, resource_id, zone, op, fields, before_json, after_json, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#transaction(() => {
+      this.db.prepare("DELETE FROM run_changes WHERE run_id = ?").run(runId);
+      changes.forEach((change, position) => insert.run(runId, position, change.kind, change.id, change.zone ?? null, change.op,
+        JSON.stringify(change.fields), this.#scrubJson(change.before), this.#scrubJson(change.after), change.outcome ?? null,
+        this.#scrub(change.error)));
+    });
+  }
+
+  recordPolicyResults(runId: number, results: readonly PolicyResultRecord[]): void {
+    const insert = this.db.prepare(`INSERT INTO policy_results (run_id, position, policy, level, status, message, violations)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.#transaction(() => {
+      this.db.prepare("DELETE FROM policy_results WHERE run_id = ?").run(runId);
+      results.forEach((result, position) => insert.run(runId, position, result.policy, result.level, result.status,
+        this.#scrub(result.message), this.#scrubJson(result.violations)));
+    });
+  }
+
+  recordDrift(runId: number, items: readonly DriftItemRecord[]): void {
+    const insert = this.db.prepare(`INSERT INTO drift_items (run_id, position, zone, kind, resource_id, op, fields, before_json, after_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#transaction(() => {
+      this.db.prepare("DELETE FROM drift_items WHERE run_id = ?").run(runId);
+      items.forEach((item, position) => insert.run(runId, position, item.zone ?? null, item.kind, item.id, item.op,
+        JSON.stringify(item.fields), this.#scrubJson(item.before), this.#scrubJson(item.after)));
+    });
+  }
+
+  /** Newest first. */
+  listRuns(options: ListRunsOptions = {}): RunRecord[] {
+    const where: string[] = [];
+    const params: SQLInputValue[] = [];
+    if (options.stack !== undefined) (where.push("stack = ?"), params.push(options.stack));
+    if (options.kind !== undefined) (where.push("kind = ?"), params.push(options.kind));
+    const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+    const limit = Math.max(1, Math.min(options.limit ?? 50, 10_000));
+    return this.#all(`SELECT * FROM runs ${clause} ORDER BY id DESC LIMIT ?`, ...params, limit).map(runFromRow);
+  }
+
+  getRun(runId: number): RunDetails | undefined {
+    const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(runId) as Row | undefined;
+    if (!row) return undefined;
+    return {
+      ...runFromRow(row),
+      changes: this.#all("SELECT * FROM run_changes WHERE run_id = ? ORDER BY position", runId).map(changeFromRow),
+      policy: this.#all("SELECT * FROM policy_results WHERE run_id = ? ORDER BY position", runId).map(policyFromRow),
+      drift: this.#all("SELECT * FROM drift_items WHERE run_id = ? ORDER BY position", runId).map(driftFromRow),
+    };
+  }
+
+  /** The newest finished run of a stack, optionally of one kind and only successful ones. */
+  latestRun(stack: string, options: { kind?: RunKind; successful?: boolean } = {}): RunRecord | undefined {
+    const kind = options.kind === undefined ? "" : "AND kind = ?";
+    const results = options.successful ? `AND result IN ('success', 'no-changes')` : "AND result != 'running'";
+    const params: SQLInputValue[] = options.kind === undefined ? [stack] : [stack, options.kind];
+    const row = this.db.prepare(`SELECT * FROM runs WHERE stack = ? ${kind} ${results} ORDER BY id DESC LIMIT 1`).get(...params) as Row | undefined;
+    return row ? runFromRow(row) : undefined;
+  }
+
+  /** The drift items of the newest completed drift check of a stack. */
+  latestDrift(stack: string): LatestDrift | undefined {
+    const run = this.latestRun(stack, { kind: "drift", successful: true });
+    if (!run) return undefined;
+    return { run, items: this.#all("SELECT * FROM drift_items WHERE run_id = ? ORDER BY position", run.id).map(driftFromRow) };
+  }
+
+  stacks(): string[] {
+    return this.#all("SELECT DISTINCT stack FROM runs ORDER BY stack").map((row) => String(row.stack));
+  }
+
+  /** Crash recovery at start-up: runs left `running` by a killed process become `interrupted`. */
+  markRunningAsInterrupted(now: Date = new Date()): RunRecord[] {
+    const running = this.#all("SELECT * FROM runs WHERE result = 'running' ORDER BY id").map(runFromRow);
+    const update = this.db.prepare(`UPDATE runs SET result = 'interrupted', finished_at = ?, duration_ms = ?, error = ? WHERE id = ?`);
+    this.#transaction(() => {
+      for (const run of running) update.run(now.toISOString(), Math.max(0, now.getTime() - Date.parse(run.startedAt)), interruptedMessage, run.id);
+    });
+    return running.map((run) => ({ ...run, result: "interrupted", finishedAt: now.toISOString(), error: interruptedMessage }));
+  }
+
+  /**
+   * Deletes runs older than keepDays (and their children). The newest finished run of each stack and kind
+   * is kept whatever its age, so the page and latestDrift still have something to show; running runs stay.
+   */
+  prune(options: { keepDays: number; now?: Date }): number {
+    const cutoff = new Date((options.now ?? new Date()).getTime() - options.keepDays * 86_400_000).toISOString();
+    const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running'
+      AND id NOT IN (SELECT MAX(id) FROM runs WHERE result != 'running' GROUP BY stack, kind)
+      AND id NOT IN (SELECT MAX(id) FROM runs WHERE result IN (${successLike.map((r) => `'${r}'`).join(", ")}) GROUP BY stack, kind)`)
+      .run(cutoff);
+    return Number(result.changes);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+/** Opens (creating if needed) the history database and brings its schema up to date. */
+export function openHistory(file: string, options: OpenHistoryOptions = {}): HistoryStore {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+  db.exec("PRAGMA journal_mode = WAL");
+  // FULL: a run recorded as started survives power loss too, not only a killed process.
+  db.exec("PRAGMA synchronous = FULL");
+  migrate(db, file);
+  const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === "string" && secret.length >= 4);
+  return new HistoryStore(file, db, secrets);
+}

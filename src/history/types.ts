@@ -1,0 +1,100 @@
+// The records kept in the history database, as the rest of the daemon reads them.
+
+export type RunKind = "apply" | "drift" | "preview";
+export type RunTrigger = "webhook" | "poll" | "schedule" | "manual" | "startup" | "recovery";
+/** "no-changes" counts as a success everywhere (metrics, last-success). */
+export type RunResult = "running" | "success" | "failure" | "blocked" | "interrupted" | "no-changes";
+
+export interface RunSummary {
+  create: number;
+  update: number;
+  delete: number;
+  replace: number;
+  import: number;
+}
+
+export interface RunRecord {
+  id: number;
+  stack: string;
+  kind: RunKind;
+  triggers: RunTrigger[];
+  commit?: string;
+  branch?: string;
+  author?: string;
+  message?: string;
+  startedAt: string; // ISO 8601, UTC
+  finishedAt?: string;
+  durationMs?: number;
+  result: RunResult;
+  error?: string;
+  diagnostics: unknown[];
+  summary?: RunSummary;
+}
+
+export interface ChangeRecord {
+  kind: string;
+  id: string;
+  zone?: string;
+  op: string;
+  fields: string[];
+  before?: unknown;
+  after?: unknown;
+  /** applied | failed | skipped | planned (preview/blocked runs) */
+  outcome?: string;
+  error?: string;
+}
+
+export interface PolicyResultRecord {
+  policy: string;
+  level: string; // mandatory | advisory | disabled
+  status: string; // pass | fail | skipped | error
+  message?: string;
+  violations?: unknown[];
+}
+
+export interface DriftItemRecord {
+  zone?: string;
+  kind: string;
+  id: string;
+  op: string;
+  fields: string[];
+  before?: unknown; // live
+  after?: unknown; // git
+}
+
+export interface RunDetails extends RunRecord {
+  changes: ChangeRecord[];
+  policy: PolicyResultRecord[];
+  drift: DriftItemRecord[];
+}
+
+export interface StartRunInput {
+  stack: string;
+  kind: RunKind;
+  trigger: RunTrigger | RunTrigger[];
+  commit?: string;
+  branch?: string;
+  author?: string;
+  message?: string;
+  startedAt?: Date;
+}
+
+export interface FinishRunInput {
+  result: Exclude<RunResult, "running">;
+  finishedAt?: Date;
+  error?: string;
+  diagnostics?: unknown[];
+  summary?: RunSummary;
+}
+
+export interface CommitInput {
+  commit: string;
+  branch?: string;
+  author?: string;
+  message?: string;
+}
+
+export interface LatestDrift {
+  run: RunRecord;
+  items: DriftItemRecord[];
+}
