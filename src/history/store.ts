@@ -123,8 +123,14 @@ export class HistoryStore {
   listRuns(options: ListRunsOptions = {}): RunRecord[] {
     const where: string[] = [];
     const params: SQLInputValue[] = [];
-    if (options.stack !== undefined) (where.push("stack = ?"), params.push(options.stack));
-    if (options.kind !== undefined) (where.push("kind = ?"), params.push(options.kind));
+    if (options.stack !== undefined) {
+      where.push("stack = ?");
+      params.push(options.stack);
+    }
+    if (options.kind !== undefined) {
+      where.push("kind = ?");
+      params.push(options.kind);
+    }
     const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
     const limit = Math.max(1, Math.min(options.limit ?? 50, 10_000));
     return this.#all(`SELECT * FROM runs ${clause} ORDER BY id DESC LIMIT ?`, ...params, limit).map(runFromRow);
