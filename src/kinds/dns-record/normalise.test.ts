@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { dnsApiBody, dnsApiPatch } from "./native.ts";
+import { dnsValueFromLive } from "./normalise.ts";
+import { quoteTxt, unquoteTxt } from "./txt.ts";
+
+describe("TXT quoting", () => {
+  it.each([0, 1, 255, 256, 766])("round-trips %i bytes with quotes, semicolons and backslashes", (length) => {
+    const text = 'a"b;c\\d é'.repeat(100).slice(0, length);
+    const quoted = quoteTxt(text);
+    expect(unquoteTxt(quoted)).toBe(text);
+    for (const chunk of quoted.match(/"(?:[^"\\]|\\.)*"/g) ?? []) {
+      expect(Buffer.byteLength(chunk.slice(1, -1).replace(/\\(.)/g, "$1"))).toBeLessThanOrEqual(255);
+    }
+  });
+
+  it("splits at 255 bytes and leaves unquoted text alone", () => {
+    expect(quoteTxt("x".repeat(256))).toBe(`"${"x".repeat(255)}" "x"`);
+    expect(quoteTxt("")).toBe('""');
+    expect(unquoteTxt("plain text")).toBe("plain text");
+    expect(unquoteTxt('"a\\065"')).toBe("aA");
+  });
+});
+
+describe("DNS API mapping", () => {
+  it("sends TXT quoted, proxied records with ttl 1, and patches only changed fields", () => {
+    const value = dnsValueFromLive({ name: "Example.com.", type: "TXT", content: '"hello" " world"', ttl: 300 });
+    expect(value).toEqual({ name: "example.com", type: "TXT", content: "hello world", proxied: false, ttl: 300, tags: [] });
+    expect(dnsApiBody(value)).toMatchObject({ content: '"hello world"', ttl: 300 });
+    const proxied = dnsValueFromLive({ name: "www.example.com", type: "A", content: "192.0.2.1", proxied: true, ttl: 300 });
+    expect(proxied.ttl).toBe(1);
+    expect(dnsApiPatch("id1", proxied, ["proxied"])).toEqual({ id: "id1", proxied: true, ttl: 1 });
+    expect(dnsApiPatch("id1", proxied, ["comment"])).toEqual({ id: "id1", comment: "" });
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { DesiredState, DnsRecordSpec, FirewallRuleSpec, ZoneSpec } from "../desired-state/types.ts";
+import { dnsValueFromLive } from "../kinds/dns-record/normalise.ts";
+import { firewallValueFromLive } from "../kinds/firewall-rule/normalise.ts";
+import { settingFromLive } from "../kinds/zone-settings/normalise.ts";
+import { buildChanges } from "./build.ts";
+import { dnsResource, expandDesired } from "./expand.ts";
+import type { Resource } from "./resources.ts";
+
+const src = { file: "desired-state/zones/example.com.yaml", line: 1, column: 1 };
+
+function record(partial: Partial<DnsRecordSpec> & Pick<DnsRecordSpec, "name" | "type">): DnsRecordSpec {
+  const fqdn = partial.name === "@" ? "example.com" : `${partial.name}.example.com`;
+  return { fqdn, proxied: false, ttl: 1, tags: [], source: src, ...partial };
+}
+
+function rule(ref: string, extra: Partial<FirewallRuleSpec> = {}): FirewallRuleSpec {
+  return { ref, expression: `(http.host eq "${ref}.example.com")`, action: "block", enabled: true, source: src, ...extra };
+}
+
+function zone(extra: Partial<ZoneSpec>): ZoneSpec {
+  return { zone: "example.com", file: src.file, source: src, ignore: [], ...extra };
+}
+
+function state(zones: ZoneSpec[]): DesiredState {
+  return { dir: "desired-state", zones, services: [] };
+}
+
+function liveDns(record: Record<string, unknown>, id = `rec-${String(record.name)}-${String(record.type)}`): Resource {
+  const resource = dnsResource("example.com", dnsValueFromLive(record));
+  resource.cloudId = id;
+  if ((record.meta as { read_only?: boolean } | undefined)?.read_only) resource.readOnly = true;
+  return resource;
+}
+
+function liveRule(raw: Record<string, unknown>): Resource {
+  const value = firewallValueFromLive(raw);
+  const id = `example.com/firewall/${value.ref}`;
+  return { kind: "firewall-rule", key: id, id, zone: "example.com", value: { ...value }, cloudId: String(raw.id) };
+}
+
+function plan(desired: DesiredState, live: Resource[]) {
+  const expanded = expandDesired(desired, { tunnelIds: new Map() });
+  return buildChanges({ desired: expanded.resources, live, ownership: expanded.ownership });
+}
+
+describe("diff without phantom changes", () => {
+  it("treats equivalent spellings of every field as equal", () => {
+    const desired = state([
+      zone({
+        settings: { values: { ssl: "strict", min_tls_version: "1.2", always_use_https: "on", browser_cache_ttl: 14400 }, sources: {}, source: src },
+        dns: [
+          record({ name: "www", type: "A", content: "203.0.113.10", proxied: true, ttl: 1 }),
+          record({ name: "v6", type: "AAAA", content: "2001:DB8:0:0::1", ttl: 300 }),
+          record({ name: "@", type: "MX", content: "Mx1.Example.NET", priority: 10 }),
+          record({ name: "@", type: "TXT", content: 'v=spf1 include:"x" \\ -all' }),
+          record({ name: "alias", type: "CNAME", content: "target.example.net", ttl: 1 }),
+          record({ name: "_sip._tcp", type: "SRV", data: { target: "sip.example.com", port: 5060, weight: 5, priority: 10 } }),
+          record({ name: "@", type: "CAA", data: { value: "letsencrypt.org", tag: "issue", flags: 0 } }),
+        ],
+        firewall: [rule("bots", { expression: '(http.user_agent contains "Bad  Bot")\n  or (ip.src eq 192.0.2.1)' })],
+      }),
+    ]);
+    const live = [
+      liveDns({ name: "WWW.example.com", type: "A", content: "203.0.113.10", proxied: true, ttl: 1 }),
+      liveDns({ name: "v6.example.com.", type: "AAAA", content: "2001:db8::1", ttl: 300, comment: null, tags: [] }),
+      liveDns({ name: "example.com", type: "MX", content: "mx1.example.net.", priority: 10, ttl: 1 }),
+      liveDns({ name: "example.com", type: "TXT", content: '"v=spf1 include:\\"x\\" \\\\ -all"', ttl: 1 }),
+      liveDns({ name: "alias.example.com", type: "CNAME", content: "target.example.net", ttl: 1, proxied: false }),
+      liveDns({ name: "_sip._tcp.example.com", type: "SRV", content: "5 5060 sip.example.com", priority: 10, data: { priority: 10, weight: 5, port: 5060, target: "sip.example.com." }, ttl: 1 }),
+      liveDns({ name: "example.com", type: "CAA", content: '0 issue "letsencrypt.org"', data: { flags: 0, tag: "issue", value: "letsencrypt.org" }, ttl: 1 }),
+      liveRule({ id: "r1", ref: "bots", expression: '(http.user_agent contains "Bad  Bot") or (ip.src eq 192.0.2.1)', action: "block", enabled: true, description: "", version: "3" }),
+      ...Object.entries({ ssl: "strict", min_tls_version: "1.2", always_use_https: "on", browser_cache_ttl: 14400 }).map(([key, value]): Resource => ({
+        kind: "zone-settings", key: `example.com/settings/${key}`, id: `example.com/settings/${key}`, zone: "example.com", value: { ...settingFromLive({ id: key, value }) },
+      })),
+    ];
+    expect(plan(desired, live)).toEqual([]);
+  });
+
+  it("reports a changed TTL as an update and changed content as delete + create", () => {
+    const desired = state([zone({ dns: [record({ name: "www", type: "A", content: "203.0.113.11", ttl: 300 }), record({ name: "api", type: "A", content: "203.0.113.20", ttl: 600 })] })]);
+    const live = [
+      liveDns({ name: "www.example.com", type: "A", content: "203.0.113.10", ttl: 300 }, "old-www"),
+      liveDns({ name: "api.example.com", type: "A", content: "203.0.113.20", ttl: 300 }, "api-id"),
+    ];
+    const changes = plan(desired, live);
+    expect(changes.map((c) => `${c.op} ${c.id} ${c.op === "update" ? c.fields.join(",") : ""}`.trim())).toEqual([
+      "delete example.com/dns/www/A/203.0.113.10",
+      "update example.com/dns/api/A/203.0.113.20 ttl",
+      "create example.com/dns/www/A/203.0.113.11",
+    ]);
+    const update = changes.find((c) => c.op === "update")!;
+    expect(update.cloudId).toBe("api-id");
+    expect((update.before as { ttl: number }).ttl).toBe(300);
+    expect((update.after as { ttl: number }).ttl).toBe(600);
+    expect(changes.find((c) => c.op === "delete")!.cloudId).toBe("old-www");
+  });
+
+  it("honours ownership: ignore patterns, read-only records and undeclared kinds", () => {
+    const desired = state([zone({ dns: [], ignore: [{ name: "_acme-challenge*" }, { name: "keep", type: "TXT" }] })]);
+    const live = [
+      liveDns({ name: "_acme-challenge.www.example.com", type: "TXT", content: '"token"' }),
+      liveDns({ name: "keep.example.com", type: "TXT", content: '"x"' }),
+      liveDns({ name: "keep.example.com", type: "A", content: "192.0.2.1" }),
+      liveDns({ name: "ro.example.com", type: "A", content: "192.0.2.2", meta: { read_only: true } }),
+      liveRule({ id: "r9", ref: "dashboard-rule", expression: "true", action: "block" }),
+    ];
+    const changes = plan(desired, live);
+    expect(changes.map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/keep/A/192.0.2.1"]);
+    // a zone file without dns: owns no DNS at all
+    expect(plan(state([zone({})]), live)).toEqual([]);
+  });
+
+  it("detects a moved firewall rule as a position update, but not rules shifted by an insert", () => {
+    const live = [liveRule({ id: "1", ref: "a", expression: '(http.host eq "a.example.com")', action: "block" }), liveRule({ id: "2", ref: "b", expression: '(http.host eq "b.example.com")', action: "block" }), liveRule({ id: "3", ref: "c", expression: '(http.host eq "c.example.com")', action: "block" })];
+    const inserted = plan(state([zone({ firewall: [rule("new"), rule("a"), rule("b"), rule("c")] })]), live);
+    expect(inserted.map((c) => `${c.op} ${c.id}`)).toEqual(["create example.com/firewall/new"]);
+    const moved = plan(state([zone({ firewall: [rule("c"), rule("a"), rule("b", { enabled: false })] })]), live);
+    expect(moved.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual([
+      "update example.com/firewall/c position",
+      "update example.com/firewall/b enabled",
+    ]);
+  });
+
+  it("shows zones to create first", () => {
+    const expanded = expandDesired(state([zone({ dns: [record({ name: "www", type: "A", content: "192.0.2.1" })] })]), { tunnelIds: new Map() });
+    const changes = buildChanges({ desired: expanded.resources, live: [], ownership: expanded.ownership, zonesToCreate: ["example.com"] });
+    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A/192.0.2.1"]);
+  });
+});

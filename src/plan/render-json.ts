@@ -1,0 +1,40 @@
+// The Plan JSON contract (`--format json`): one document, stable field names other tools read.
+import type { Diagnostic } from "../desired-state/types.ts";
+import { summarise, type PlanSummary } from "./summary.ts";
+import type { Change, Plan } from "./types.ts";
+
+export interface PlanJson {
+  stack: string;
+  engine: Plan["engine"];
+  commit?: string;
+  summary: PlanSummary;
+  changes: Pick<Change, "kind" | "id" | "zone" | "op" | "fields" | "before" | "after" | "source">[];
+  policy?: unknown;
+  warnings?: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function planToJson(plan: Plan, extra: { policy?: unknown; diagnostics?: Diagnostic[] } = {}): PlanJson {
+  const doc: PlanJson = {
+    stack: plan.stack,
+    engine: plan.engine,
+    summary: summarise(plan.changes),
+    changes: plan.changes.map((change) => {
+      const out: PlanJson["changes"][number] = { kind: change.kind, id: change.id, op: change.op, fields: change.fields };
+      if (change.zone !== undefined) out.zone = change.zone;
+      if (change.before !== undefined) out.before = change.before;
+      if (change.after !== undefined) out.after = change.after;
+      if (change.source !== undefined) out.source = change.source;
+      return out;
+    }),
+    diagnostics: extra.diagnostics ?? [],
+  };
+  if (plan.commit !== undefined) doc.commit = plan.commit;
+  if (extra.policy !== undefined) doc.policy = extra.policy;
+  if (plan.warnings?.length) doc.warnings = plan.warnings;
+  return doc;
+}
+
+export function renderJson(plan: Plan, extra: { policy?: unknown; diagnostics?: Diagnostic[] } = {}): string {
+  return `${JSON.stringify(planToJson(plan, extra), null, 2)}\n`;
+}

@@ -1,0 +1,64 @@
+// The plan for people: grouped by zone, +/~/- markers, field by field `before -> after`.
+import { summarise, summaryLine } from "./summary.ts";
+import type { Change, Plan } from "./types.ts";
+
+export interface TextOptions {
+  /** "drift" words it as live vs git; "plan" as what apply will do. */
+  mode?: "plan" | "drift";
+}
+
+const markers: Record<Change["op"], string> = { create: "+", update: "~", delete: "-", replace: "±", import: "=" };
+
+export function formatValue(value: unknown): string {
+  if (value === undefined) return "(unset)";
+  if (typeof value === "string") return JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+function shortId(change: Change): string {
+  if (change.zone && change.id.startsWith(`${change.zone}/`)) return change.id.slice(change.zone.length + 1);
+  return change.id;
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}
+
+function changeLines(change: Change): string[] {
+  const where = change.source ? `  (${change.source.file}:${change.source.line}:${change.source.column})` : "";
+  const lines = [`  ${markers[change.op]} ${change.kind} ${shortId(change)}${where}`];
+  if (change.op === "update" || change.op === "replace") {
+    for (const name of change.fields) {
+      lines.push(`      ${name}: ${formatValue(field(change.before, name))} -> ${formatValue(field(change.after, name))}`);
+    }
+  }
+  return lines;
+}
+
+function groupName(change: Change): string {
+  if (change.zone) return change.zone;
+  return change.kind === "tunnel-service" ? "services" : "account";
+}
+
+export function renderText(plan: Plan, options: TextOptions = {}): string {
+  const mode = options.mode ?? "plan";
+  const out: string[] = [];
+  const groups = new Map<string, Change[]>();
+  for (const change of plan.changes) {
+    const name = groupName(change);
+    groups.set(name, [...(groups.get(name) ?? []), change]);
+  }
+  for (const [name, changes] of groups) {
+    out.push(name);
+    for (const change of changes) out.push(...changeLines(change));
+    out.push("");
+  }
+  for (const warning of plan.warnings ?? []) out.push(`warning: ${warning}`);
+  const summary = summarise(plan.changes);
+  if (mode === "drift") {
+    out.push(plan.changes.length === 0 ? "No drift: Cloudflare matches git." : `Drift: ${plan.changes.length} resource(s) differ (shown as live -> git).`);
+  } else {
+    out.push(summaryLine(summary));
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { renderJson } from "./render-json.ts";
+import { renderText } from "./render-text.ts";
+import type { Plan } from "./types.ts";
+
+const plan: Plan = {
+  stack: "default",
+  engine: "native",
+  changes: [
+    { kind: "dns-record", id: "example.com/dns/www/A/203.0.113.10", zone: "example.com", op: "update", fields: ["ttl"], before: { ttl: 300 }, after: { ttl: 1 }, source: { file: "desired-state/zones/example.com.yaml", line: 7, column: 5 } },
+    { kind: "firewall-rule", id: "example.com/firewall/bots", zone: "example.com", op: "create", fields: ["ref"], after: { ref: "bots" } },
+    { kind: "tunnel-service", id: "services/grafana", op: "delete", fields: ["hostname"], before: { hostname: "grafana.example.com" } },
+  ],
+};
+
+describe("plan renderers", () => {
+  it("renders text grouped by zone with markers and field changes", () => {
+    const text = renderText(plan);
+    expect(text).toContain("example.com\n  ~ dns-record dns/www/A/203.0.113.10  (desired-state/zones/example.com.yaml:7:5)\n      ttl: 300 -> 1\n  + firewall-rule firewall/bots");
+    expect(text).toContain("services\n  - tunnel-service services/grafana");
+    expect(text).toContain("Plan: 1 to create, 1 to update, 1 to delete.");
+    expect(renderText({ ...plan, changes: [] }, { mode: "drift" })).toContain("No drift");
+  });
+
+  it("renders the JSON contract", () => {
+    const doc = JSON.parse(renderJson(plan, { policy: { blocked: false } })) as Record<string, unknown>;
+    expect(doc.summary).toEqual({ create: 1, update: 1, delete: 1, replace: 0, import: 0 });
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.policy).toEqual({ blocked: false });
+    expect((doc.changes as { kind: string; id: string; op: string; fields: string[] }[])[0]).toMatchObject({ kind: "dns-record", op: "update", fields: ["ttl"], zone: "example.com" });
+  });
+});
