@@ -1,0 +1,56 @@
+// Records one finished run on every gauge it affects, so the families stay consistent with each other.
+import { replaceStackSeries, setAppliedCommit, type Metrics } from "./metrics.ts";
+
+export interface ResourceRef {
+  zone?: string; // absent for account-level resources (tunnel services): labelled "account"
+  kind: string;
+}
+
+export interface FinishedRun {
+  stack: string;
+  kind: "apply" | "drift" | "preview";
+  result: "success" | "failure" | "blocked" | "interrupted" | "no-changes";
+  durationSeconds: number;
+  finishedAt: Date;
+  commit?: string;
+  branch?: string;
+  /** Drift runs: the drifted resources found (an empty list clears the gauge). */
+  drift?: ResourceRef[];
+  /** Resources declared in git for the stack, when the run loaded them. */
+  managed?: (ResourceRef & { count?: number })[];
+  /** Violations of the evaluated commit's policies. */
+  policyViolations?: { policy: string; level: string; count?: number }[];
+}
+
+const accountZone = "account";
+
+export function isSuccessLike(result: string): boolean {
+  return result === "success" || result === "no-changes";
+}
+
+function byZoneAndKind(stack: string, items: (ResourceRef & { count?: number })[]) {
+  return items.map((item) => ({ labels: { stack, zone: item.zone ?? accountZone, kind: item.kind }, value: item.count ?? 1 }));
+}
+
+/** Sets the drifted_resources family of a stack to exactly these items (zeroing the rest). */
+export function setDrift(metrics: Metrics, stack: string, drift: ResourceRef[]): void {
+  replaceStackSeries(metrics, "drifted", metrics.driftedResources, stack, byZoneAndKind(stack, drift));
+}
+
+export function recordRun(metrics: Metrics, run: FinishedRun): void {
+  const { stack, kind, result } = run;
+  const finished = run.finishedAt.getTime() / 1000;
+  metrics.runsTotal.inc({ stack, kind, result });
+  metrics.runDuration.observe({ stack, kind }, Math.max(0, run.durationSeconds));
+  metrics.lastRunTimestamp.set({ stack, kind, result }, finished);
+  if (isSuccessLike(result)) metrics.lastSuccessTimestamp.set({ stack, kind }, finished);
+  if (kind === "apply" && isSuccessLike(result) && run.commit) setAppliedCommit(metrics, stack, run.commit, run.branch ?? "");
+  // A successful apply makes live equal to git: whatever drift was reported is resolved.
+  const drift = run.drift ?? (kind === "apply" && isSuccessLike(result) ? [] : undefined);
+  if (drift && (kind !== "drift" || isSuccessLike(result))) setDrift(metrics, stack, drift);
+  if (run.managed) replaceStackSeries(metrics, "managed", metrics.managedResources, stack, byZoneAndKind(stack, run.managed));
+  if (run.policyViolations) {
+    const series = run.policyViolations.map((v) => ({ labels: { stack, policy: v.policy, level: v.level }, value: v.count ?? 1 }));
+    replaceStackSeries(metrics, "policy", metrics.policyViolations, stack, series);
+  }
+}
