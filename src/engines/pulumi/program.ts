@@ -55,6 +55,7 @@ export function createProgram(input: ProgramInput): () => Promise<ProgramOutputs
 
     const ingressServices: ProgramOutputs["ingressServices"] = {};
     const zoneNames = Object.keys(input.zoneIds);
+    const cnames = new Set<string>(); // two services on one hostname (different paths) share a CNAME
     for (const [tunnel, services] of servicesByTunnel(input.desired.services)) {
       const tunnelId = input.tunnelIds[tunnel];
       if (tunnelId === undefined) throw new Error(`no tunnel id resolved for ${tunnel}`);
@@ -67,6 +68,8 @@ export function createProgram(input: ProgramInput): () => Promise<ProgramOutputs
         if (zone === undefined) throw new Error(`no zone resolved for ${service.hostname}`);
         const record = { fqdn: service.hostname, type: "CNAME" as const, content: tunnelCnameTarget(tunnelId) };
         const name = encodeLogicalName(dnsRecordId(zone, record));
+        if (cnames.has(name)) continue;
+        cnames.add(name);
         new cloudflare.DnsRecord(name, tunnelCnameArgs(zoneId(input, zone), service, tunnelId), opts(name));
       }
     }

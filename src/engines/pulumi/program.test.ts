@@ -1,0 +1,155 @@
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DesiredState } from "../../desired-state/types.ts";
+import { createProgram } from "./program.ts";
+import type { ProgramInput } from "./program-input.ts";
+import { exampleState } from "./test-fixtures.ts";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  importId?: string;
+}
+
+let registered: Registered[] = [];
+
+beforeAll(async () => {
+  pulumi.runtime.setConfig("cf-gitops:apiToken", "test-token");
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, ...(args.id ? { importId: args.id } : {}) });
+        return { id: args.id || `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+      },
+      call: (args) => args.inputs as Record<string, unknown>,
+    },
+    "cf-gitops",
+    "test",
+    true,
+  );
+});
+
+/** Runs the program under mocks and waits until every registration reached the mock monitor. */
+async function run(desired: DesiredState, extra: Partial<ProgramInput> = {}): Promise<Registered[]> {
+  registered = [];
+  const input: ProgramInput = {
+    desired,
+    accountId: "acc-1",
+    zoneIds: { "example.com": "zone-1" },
+    tunnelIds: { "home-pi": "11111111-2222-3333-4444-555555555555" },
+    imports: {},
+    ...extra,
+  };
+  await createProgram(input)();
+  let stable = 0;
+  let last = -1;
+  for (let i = 0; i < 400 && stable < 20; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    stable = registered.length === last ? stable + 1 : 0;
+    last = registered.length;
+  }
+  return registered.filter((r) => r.type !== "pulumi:providers:cloudflare");
+}
+
+const byType = (list: Registered[], type: string) => list.filter((r) => r.type === type);
+
+describe("the Pulumi program", () => {
+  it("maps every kind to @pulumi/cloudflare resources named by identity", async () => {
+    const resources = await run(exampleState());
+    const names = resources.map((r) => `${r.type} ${r.name}`).sort();
+    expect(names).toEqual(
+      [
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/A/203.0.113.10",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/CAA/0%20issue%20letsencrypt.org",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/MX/mx1.example.net",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/TXT/v=spf1%20include%3A%22_spf.example.net%22%20-all",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/_sip._tcp/SRV/10%205%205060%20sip.example.com",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/grafana/CNAME/11111111-2222-3333-4444-555555555555.cfargotunnel.com",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ha/CNAME/11111111-2222-3333-4444-555555555555.cfargotunnel.com",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ipv6/AAAA/2001%3Adb8%3A%3A10",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/www/CNAME/example.com",
+        "cloudflare:index/ruleset:Ruleset example.com/firewall",
+        "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig tunnels/home-pi",
+        "cloudflare:index/zoneSetting:ZoneSetting example.com/settings/always_use_https",
+        "cloudflare:index/zoneSetting:ZoneSetting example.com/settings/min_tls_version",
+        "cloudflare:index/zoneSetting:ZoneSetting example.com/settings/ssl",
+      ].sort(),
+    );
+    expect(names.every((name) => !name.split(" ")[1]!.includes("::"))).toBe(true);
+  });
+
+  it("gives DnsRecord the provider's inputs: FQDN, quoted TXT, camelCase data, automatic TTL when proxied", async () => {
+    const dns = byType(await run(exampleState()), "cloudflare:index/dnsRecord:DnsRecord");
+    const find = (fragment: string) => dns.find((r) => r.name.includes(fragment))!.inputs;
+    expect(find("/A/203")).toMatchObject({ zoneId: "zone-1", name: "example.com", type: "A", content: "203.0.113.10", proxied: true, ttl: 1, comment: "web front", tags: ["team:web"] });
+    expect(find("/TXT/").content).toBe('"v=spf1 include:\\"_spf.example.net\\" -all"');
+    expect(find("/MX/")).toMatchObject({ priority: 10, ttl: 3600, proxied: false });
+    expect(find("/SRV/")).toMatchObject({ data: { priority: 10, weight: 5, port: 5060, target: "sip.example.com" } });
+    expect(find("/SRV/").content).toBeUndefined();
+    expect(find("/CAA/").data).toEqual({ flags: 0, tag: "issue", value: "letsencrypt.org" });
+  });
+
+  it("declares one zone Ruleset for the custom firewall phase with the rules in order, each with its ref", async () => {
+    const [ruleset] = byType(await run(exampleState()), "cloudflare:index/ruleset:Ruleset");
+    expect(ruleset!.inputs).toMatchObject({ zoneId: "zone-1", kind: "zone", phase: "http_request_firewall_custom" });
+    const rules = ruleset!.inputs.rules as Record<string, unknown>[];
+    expect(rules.map((r) => r.ref)).toEqual(["block-bad-bots", "challenge-admin", "skip-health"]);
+    expect(rules[1]).toMatchObject({ action: "managed_challenge", enabled: true, expression: '(http.request.uri.path contains "/wp-admin")' });
+    expect(rules[2]).toMatchObject({ action: "skip", actionParameters: { ruleset: "current" } });
+  });
+
+  it("declares ZoneSetting per managed setting", async () => {
+    const settings = byType(await run(exampleState()), "cloudflare:index/zoneSetting:ZoneSetting");
+    expect(settings.map((s) => s.inputs)).toEqual([
+      { zoneId: "zone-1", settingId: "always_use_https", value: "on" },
+      { zoneId: "zone-1", settingId: "min_tls_version", value: "1.2" },
+      { zoneId: "zone-1", settingId: "ssl", value: "strict" },
+    ]);
+  });
+
+  it("gathers the tunnel's ingress from every service, most specific first, catch-all last", async () => {
+    const resources = await run(exampleState());
+    const [tunnel] = byType(resources, "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig");
+    expect(tunnel!.inputs).toMatchObject({ accountId: "acc-1", tunnelId: "11111111-2222-3333-4444-555555555555" });
+    const config = tunnel!.inputs.config as { ingresses: Record<string, unknown>[] };
+    expect(config.ingresses).toEqual([
+      { hostname: "grafana.example.com", path: "/api", service: "http://localhost:3001" },
+      { hostname: "grafana.example.com", service: "http://localhost:3000" },
+      { hostname: "ha.example.com", service: "http://localhost:8123", originRequest: { noTlsVerify: true, connectTimeout: 30 } },
+      { service: "http_status:404" },
+    ]);
+    const cname = resources.find((r) => r.name === "example.com/dns/ha/CNAME/11111111-2222-3333-4444-555555555555.cfargotunnel.com");
+    expect(cname!.inputs).toMatchObject({ zoneId: "zone-1", name: "ha.example.com", type: "CNAME", content: "11111111-2222-3333-4444-555555555555.cfargotunnel.com", proxied: true, ttl: 1 });
+  });
+
+  it("keeps every URN when files, records, settings and services are reordered", async () => {
+    const names = (list: Registered[]) => list.map((r) => `${r.type}::${r.name}`).sort();
+    const original = names(await run(exampleState()));
+    const shuffled = exampleState();
+    const zone = shuffled.zones[0]!;
+    zone.dns!.reverse();
+    zone.settings!.values = Object.fromEntries(Object.entries(zone.settings!.values).reverse());
+    shuffled.services.reverse();
+    shuffled.zones = [{ ...zone, zone: "example.org", file: "desired-state/zones/example.org.yaml", dns: [], firewall: undefined, settings: undefined }, zone];
+    const reordered = names(await run(shuffled, { zoneIds: { "example.com": "zone-1", "example.org": "zone-2" } }));
+    expect(reordered).toEqual(original);
+  });
+
+  it("renaming a record gives a new logical name (delete + create), not an update of the old one", async () => {
+    const renamed = exampleState();
+    renamed.zones[0]!.dns![1] = { ...renamed.zones[0]!.dns![1]!, name: "web", fqdn: "web.example.com" };
+    const names = (await run(renamed)).map((r) => r.name);
+    expect(names).toContain("example.com/dns/web/CNAME/example.com");
+    expect(names).not.toContain("example.com/dns/www/CNAME/example.com");
+  });
+
+  it("passes Pulumi's import option with the live object's id when adopting", async () => {
+    const resources = await run(exampleState(), {
+      imports: { "example.com/dns/www/CNAME/example.com": "zone-1/rec-9", "example.com/firewall": "zones/zone-1/rs-1" },
+    });
+    expect(resources.find((r) => r.name === "example.com/dns/www/CNAME/example.com")!.importId).toBe("zone-1/rec-9");
+    expect(resources.find((r) => r.name === "example.com/firewall")!.importId).toBe("zones/zone-1/rs-1");
+    expect(resources.filter((r) => r.importId).length).toBe(2);
+  });
+});
