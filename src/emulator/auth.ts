@@ -1,0 +1,16 @@
+// Bearer-token auth as Cloudflare answers it: no token -> 401, a token it does not accept -> 403.
+import { ApiFailure } from "./envelope.ts";
+
+export function checkAuth(header: string | undefined, tokens: readonly string[] | undefined): void {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  if (!header) {
+    throw new ApiFailure(401, [{ code: 10000, message: "Authentication error" }]);
+  }
+  if (!match) {
+    throw new ApiFailure(400, [{ code: 6003, message: "Invalid request headers" }, { code: 6111, message: "Invalid format for Authorization header" }]);
+  }
+  const token = match[1]!;
+  if (tokens && tokens.length > 0 && !tokens.includes(token)) {
+    throw new ApiFailure(403, [{ code: 9109, message: "Invalid access token" }]);
+  }
+}

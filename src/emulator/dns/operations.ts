@@ -1,0 +1,91 @@
+// Create, overwrite, edit and delete of one record, with Cloudflare's conflict rules.
+// Shared by the single-record endpoints and the batch endpoint.
+import { fail } from "../envelope.ts";
+import { hexId } from "../ids.ts";
+import type { DnsRecord } from "../types.ts";
+import { normaliseRecord, recordAsInput, type RecordFields } from "./normalise.ts";
+import type { ZoneRecords } from "./zone-records.ts";
+
+const hostContent = new Set(["CNAME", "NS", "PTR", "MX"]);
+
+function identityKey(record: RecordFields): string {
+  const content = hostContent.has(record.type) ? record.content.toLowerCase() : record.content;
+  return `${record.type}\n${content}\n${record.priority ?? ""}`;
+}
+
+/** Rejects a record that cannot live beside the others at its name. */
+function checkConflicts(zone: ZoneRecords, candidate: RecordFields, ignoreId?: string): void {
+  const others = zone.atName(candidate.name).filter((record) => record.id !== ignoreId);
+  if (others.length === 0) return;
+  if (candidate.type === "CNAME" || others.some((record) => record.type === "CNAME")) {
+    if (candidate.type === "CNAME" || candidate.type === "A" || candidate.type === "AAAA") {
+      throw fail(400, 81053, "An A, AAAA, or CNAME record with that host already exists.");
+    }
+    throw fail(400, 81054, "A CNAME record with that host already exists.");
+  }
+  const key = identityKey(candidate);
+  if (others.some((record) => identityKey(record) === key)) throw fail(400, 81058, "An identical record already exists.");
+}
+
+function existing(zone: ZoneRecords, id: unknown): DnsRecord {
+  const record = typeof id === "string" ? zone.get(id) : undefined;
+  if (!record) throw fail(404, 81044, "Record does not exist.");
+  return record;
+}
+
+function writable(zone: ZoneRecords, id: unknown): DnsRecord {
+  const record = existing(zone, id);
+  if (record.meta.read_only) throw fail(400, 1050, `This record is managed by Cloudflare and is read only: ${record.name} ${record.type}`);
+  return record;
+}
+
+function stamp(fields: RecordFields, previous: DnsRecord | undefined, now: string): DnsRecord {
+  const record: DnsRecord = {
+    id: previous?.id ?? hexId(),
+    ...fields,
+    meta: previous?.meta ?? { auto_added: false, managed_by_apps: false, managed_by_argo_tunnel: false },
+    created_on: previous?.created_on ?? now,
+    modified_on: now,
+  };
+  if (fields.priority === undefined) delete record.priority;
+  if (fields.data === undefined) delete record.data;
+  if (previous && previous.comment !== fields.comment) record.comment_modified_on = now;
+  else if (previous?.comment_modified_on) record.comment_modified_on = previous.comment_modified_on;
+  if (previous && previous.tags.join("\n") !== fields.tags.join("\n")) record.tags_modified_on = now;
+  else if (previous?.tags_modified_on) record.tags_modified_on = previous.tags_modified_on;
+  return record;
+}
+
+export function createRecord(zone: ZoneRecords, zoneName: string, input: unknown, now: string, meta?: Partial<DnsRecord["meta"]>): DnsRecord {
+  const fields = normaliseRecord(input, zoneName);
+  checkConflicts(zone, fields);
+  const record = stamp(fields, undefined, now);
+  if (meta) record.meta = { ...record.meta, ...meta };
+  zone.put(record);
+  return record;
+}
+
+/** PUT replaces every field; PATCH changes only the fields given. */
+export function updateRecord(zone: ZoneRecords, zoneName: string, id: unknown, input: unknown, now: string, mode: "put" | "patch"): DnsRecord {
+  const previous = writable(zone, id);
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw fail(400, 9207, "Request body is invalid: expected a JSON object");
+  const body = { ...(input as Record<string, unknown>) };
+  delete body.id;
+  const merged = mode === "patch" ? { ...recordAsInput(previous), ...body } : body;
+  if (mode === "patch" && body.type !== undefined && body.type !== previous.type && body.data === undefined) delete merged.data;
+  const fields = normaliseRecord(merged, zoneName);
+  checkConflicts(zone, fields, previous.id);
+  const record = stamp(fields, previous, now);
+  zone.put(record);
+  return record;
+}
+
+export function deleteRecord(zone: ZoneRecords, id: unknown): DnsRecord {
+  const record = writable(zone, id);
+  zone.remove(record.id);
+  return record;
+}
+
+export function getRecord(zone: ZoneRecords, id: unknown): DnsRecord {
+  return existing(zone, id);
+}

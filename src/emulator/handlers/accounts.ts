@@ -1,0 +1,22 @@
+// GET /accounts (the emulator's one account) and GET /user/tokens/verify.
+import { paginate } from "../pagination.ts";
+import type { Router } from "../router.ts";
+
+export function addAccountRoutes(router: Router): void {
+  router.add("GET", "/accounts", (ctx) => {
+    const account = {
+      id: ctx.store.accountId,
+      name: ctx.store.accountName,
+      type: "standard",
+      settings: { enforce_twofactor: false, api_access_enabled: null, abuse_contact_email: null },
+      created_on: "2024-01-01T00:00:00Z",
+    };
+    const name = ctx.query.get("name");
+    const accounts = name === null || name.toLowerCase() === account.name.toLowerCase() ? [account] : [];
+    const { page, info } = paginate(accounts, ctx.query, { defaultPerPage: 20, maxPerPage: 50, minPerPage: 5 });
+    return { result: page, resultInfo: info };
+  });
+  router.add("GET", "/user/tokens/verify", () => ({
+    result: { id: "ed17574386854bf78a67040be0a770b0", status: "active", not_before: null, expires_on: null },
+  }));
+}

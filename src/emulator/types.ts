@@ -1,0 +1,102 @@
+// The emulator's stored objects, shaped as Cloudflare returns them.
+
+export interface Zone {
+  id: string;
+  name: string;
+  status: "active" | "pending";
+  paused: boolean;
+  type: "full";
+  development_mode: number;
+  name_servers: string[];
+  original_name_servers: string[] | null;
+  original_registrar: string | null;
+  original_dnshost: string | null;
+  vanity_name_servers: string[];
+  created_on: string;
+  modified_on: string;
+  activated_on: string;
+  account: { id: string; name: string };
+  owner: { id: string | null; type: string; email: string | null };
+  meta: { step: number; custom_certificate_quota: number; page_rule_quota: number; phishing_detected: boolean };
+  plan: { id: string; name: string; price: number; currency: string; frequency: string; is_subscribed: boolean; can_subscribe: boolean; legacy_id: string; legacy_discount: boolean; externally_managed: boolean };
+  permissions: string[];
+}
+
+export interface DnsRecord {
+  id: string;
+  name: string;
+  type: string;
+  content: string;
+  proxiable: boolean;
+  proxied: boolean;
+  ttl: number;
+  priority?: number;
+  data?: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  meta: { auto_added: boolean; managed_by_apps: boolean; managed_by_argo_tunnel: boolean; read_only?: boolean };
+  comment: string | null;
+  tags: string[];
+  created_on: string;
+  modified_on: string;
+  comment_modified_on?: string;
+  tags_modified_on?: string;
+}
+
+export interface StoredSetting {
+  value: unknown;
+  modified_on: string | null;
+}
+
+export interface RulesetRule {
+  id: string;
+  version: string;
+  last_updated: string;
+  action: string;
+  expression: string;
+  description?: string;
+  enabled: boolean;
+  ref: string;
+  [field: string]: unknown;
+}
+
+export interface Ruleset {
+  id: string;
+  name: string;
+  description: string;
+  kind: "zone";
+  phase: string;
+  version: string;
+  last_updated: string;
+  rules: RulesetRule[];
+}
+
+export interface Tunnel {
+  id: string;
+  account_tag: string;
+  name: string;
+  created_at: string;
+  deleted_at: string | null;
+  connections: unknown[];
+  conns_active_at: string | null;
+  conns_inactive_at: string | null;
+  metadata: Record<string, unknown>;
+  remote_config: boolean;
+  status: "inactive" | "healthy" | "down" | "degraded";
+  tun_type: "cfd_tunnel";
+  config_src: "local" | "cloudflare";
+}
+
+export interface TunnelConfig {
+  tunnel_id: string;
+  account_id: string;
+  version: number;
+  config: { ingress?: unknown[]; [field: string]: unknown };
+  source: "cloudflare" | "local";
+  created_at: string;
+}
+
+export interface PurgeRequest {
+  zone_id: string;
+  body: Record<string, unknown>;
+  at: string;
+}
