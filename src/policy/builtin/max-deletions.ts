@@ -1,0 +1,69 @@
+// The classic bad merge empties a zone file; without a guard the next apply deletes the zone's DNS.
+// Thresholds follow octoDNS (30% of existing records, only once there are at least 10 of them),
+// counted here in deletions, with an optional absolute cap.
+import { definePolicy } from "../define-policy.ts";
+import type { Change } from "../../plan/types.ts";
+import type { Finding } from "../types.ts";
+import { changeZone, desiredObjectCount, parseDnsChangeId } from "./plan-facts.ts";
+
+export interface MaxDeletionsParams {
+  max_percent: number;
+  min_deletions: number;
+  max_count?: number;
+}
+
+/** A DNS delete paired with a create at the same name and type is a content change, not a loss. */
+function isReplacedContent(change: Change, creates: Set<string>): boolean {
+  const id = parseDnsChangeId(change.id);
+  return id !== undefined && creates.has(`${id.zone}/${id.name}/${id.type}`);
+}
+
+export const maxDeletions = definePolicy<MaxDeletionsParams>({
+  id: "max-deletions",
+  description: "A plan may not delete more than max_percent of a zone's managed objects (once it deletes at least min_deletions), nor more than max_count",
+  level: "mandatory",
+  remediation: "check that the zone file was not emptied or truncated by a merge; if the deletions are intended, add a max-deletions exemption for the zone in policies/policy.yaml",
+  paramsSchema: {
+    type: "object",
+    properties: {
+      max_percent: { type: "number", minimum: 0, maximum: 100, default: 30 },
+      min_deletions: { type: "integer", minimum: 1, default: 10 },
+      max_count: { type: "integer", minimum: 0 },
+    },
+    additionalProperties: false,
+  },
+  checkPlan(plan, { params, desired }) {
+    const creates = new Set<string>();
+    for (const change of plan.changes) {
+      const id = change.kind === "dns-record" && change.op === "create" ? parseDnsChangeId(change.id) : undefined;
+      if (id) creates.add(`${id.zone}/${id.name}/${id.type}`);
+    }
+    const perZone = new Map<string, { deletes: Change[]; creates: number }>();
+    for (const change of plan.changes) {
+      const zone = changeZone(change);
+      if (zone === undefined || change.kind === "zone-settings") continue;
+      const entry = perZone.get(zone) ?? { deletes: [], creates: 0 };
+      if (change.op === "create") entry.creates += 1;
+      if (change.op === "delete" && !isReplacedContent(change, creates)) entry.deletes.push(change);
+      perZone.set(zone, entry);
+    }
+    const findings: Finding[] = [];
+    for (const [zone, { deletes, creates: created }] of perZone) {
+      const deleted = deletes.length;
+      if (deleted === 0) continue;
+      // Live objects before the change: what stays (desired minus new) plus what goes.
+      const managed = Math.max(desiredObjectCount(desired, zone) - created, 0) + deleted;
+      const percent = (deleted * 100) / managed;
+      const overPercent = deleted >= params.min_deletions && percent > params.max_percent;
+      const overCount = params.max_count !== undefined && deleted > params.max_count;
+      if (!overPercent && !overCount) continue;
+      const why = overCount && !overPercent ? `more than max_count ${params.max_count}` : `more than ${params.max_percent}%`;
+      findings.push({
+        resource: zone,
+        message: `plan deletes ${deleted} of ${managed} managed objects in ${zone} (${percent.toFixed(0)}%), ${why}`,
+        source: deletes.find((d) => d.source)?.source ?? desired.zones.find((z) => z.zone === zone)?.source,
+      });
+    }
+    return findings;
+  },
+});

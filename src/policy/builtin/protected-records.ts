@@ -1,0 +1,58 @@
+// Some records carry the whole zone (apex, www, mail, delegation): changing them must be deliberate.
+import picomatch from "picomatch";
+import { definePolicy } from "../define-policy.ts";
+import type { Finding } from "../types.ts";
+import { parseDnsChangeId } from "./plan-facts.ts";
+
+export interface ProtectedSelector {
+  name?: string; // glob on the relative name, "@" = apex
+  type?: string;
+}
+
+export interface ProtectedRecordsParams {
+  records: ProtectedSelector[];
+  ops: ("delete" | "update" | "replace")[];
+}
+
+export const protectedRecords = definePolicy<ProtectedRecordsParams>({
+  id: "protected-records",
+  description: "Deleting or changing protected DNS records (by default apex, www, MX and NS) needs an exemption",
+  level: "mandatory",
+  remediation: "if the change is intended, add a protected-records exemption for the record in policies/policy.yaml (with a reason and an expiry date)",
+  paramsSchema: {
+    type: "object",
+    properties: {
+      records: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { name: { type: "string" }, type: { type: "string" } },
+          additionalProperties: false,
+          minProperties: 1,
+        },
+        default: [{ name: "@" }, { name: "www" }, { type: "MX" }, { type: "NS" }],
+      },
+      ops: { type: "array", items: { enum: ["delete", "update", "replace"] }, default: ["delete", "update", "replace"] },
+    },
+    additionalProperties: false,
+  },
+  checkPlan(plan, { params }) {
+    const selectors = params.records.map((s) => ({
+      name: s.name === undefined ? () => true : picomatch(s.name, { dot: true, nocase: true }),
+      type: s.type?.toUpperCase(),
+    }));
+    const findings: Finding[] = [];
+    for (const change of plan.changes) {
+      if (change.kind !== "dns-record" || !(params.ops as string[]).includes(change.op)) continue;
+      const id = parseDnsChangeId(change.id);
+      if (!id || !selectors.some((s) => s.name(id.name) && (s.type === undefined || s.type === id.type))) continue;
+      const what = change.op === "update" ? `changes ${change.fields.join(", ") || "fields"} of` : `${change.op}s`;
+      findings.push({
+        resource: change.id,
+        message: `plan ${what} protected record ${id.name} ${id.type} ${id.content} in ${id.zone}`,
+        ...(change.source ? { source: change.source } : {}),
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,29 @@
+// The typed helper custom policies (policies/*.ts) are written with.
+// It checks the shape at load time so a malformed policy fails with a message naming it.
+import { enforcementLevels, type Policy } from "./types.ts";
+
+export type { Finding, Policy, PolicyContext } from "./types.ts";
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function definePolicy<P = Record<string, unknown>>(policy: Policy<P>): Policy<P> {
+  const problem = policyShapeProblem(policy);
+  if (problem) throw new TypeError(`definePolicy: ${problem}`);
+  return policy;
+}
+
+/** Why a value is not a usable policy, or undefined when it is one. */
+export function policyShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return "a policy must be an object";
+  const p = value as Partial<Policy>;
+  if (typeof p.id !== "string" || !idPattern.test(p.id)) return `id must be kebab-case (got ${JSON.stringify(p.id)})`;
+  if (typeof p.description !== "string" || p.description === "") return `policy ${p.id} needs a description`;
+  if (!enforcementLevels.includes(p.level as never)) return `policy ${p.id}: level must be one of ${enforcementLevels.join(", ")}`;
+  if (typeof p.paramsSchema !== "object" || p.paramsSchema === null) return `policy ${p.id} needs a paramsSchema (JSON Schema object)`;
+  if (typeof p.remediation !== "string") return `policy ${p.id} needs a remediation hint`;
+  if (typeof p.checkState !== "function" && typeof p.checkPlan !== "function") return `policy ${p.id} needs checkState or checkPlan`;
+  return undefined;
+}
+
+/** A parameterless policy's schema. */
+export const noParams = { type: "object", properties: {}, additionalProperties: false } as const;

@@ -1,0 +1,41 @@
+// Parameter validation with ajv: defaults from the policy's schema are filled in.
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { AnyPolicy } from "./types.ts";
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export interface ParamsProblem {
+  /** JSON pointer inside params, e.g. /max_percent. */
+  path: string;
+  message: string;
+}
+
+export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; problems: ParamsProblem[] };
+
+function validatorFor(policy: AnyPolicy): ValidateFunction {
+  let validate = compiled.get(policy.paramsSchema);
+  if (!validate) {
+    validate = ajv.compile(policy.paramsSchema);
+    compiled.set(policy.paramsSchema, validate);
+  }
+  return validate;
+}
+
+function describe(error: ErrorObject): ParamsProblem {
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    return { path: `${error.instancePath}/${extra}`, message: `unknown parameter "${extra}"` };
+  }
+  const where = error.instancePath ? error.instancePath.slice(1).replaceAll("/", ".") : "params";
+  const allowed = error.keyword === "enum" ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : "";
+  return { path: error.instancePath, message: `${where} ${error.message ?? "is invalid"}${allowed}` };
+}
+
+/** Validates (a copy of) the given params and fills in defaults. */
+export function resolveParams(policy: AnyPolicy, given: unknown): ParamsResult {
+  const params = structuredClone(given ?? {}) as Record<string, unknown>;
+  const validate = validatorFor(policy);
+  if (validate(params)) return { ok: true, params };
+  return { ok: false, problems: (validate.errors ?? []).map(describe) };
+}

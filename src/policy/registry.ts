@@ -1,0 +1,33 @@
+// Every built-in policy, one line each. A test checks each has a file, table tests and docs.
+import { alwaysUseHttps } from "./builtin/always-use-https.ts";
+import { caaPresent } from "./builtin/caa-present.ts";
+import { firewallRuleDescribed } from "./builtin/firewall-rule-described.ts";
+import { maxDeletions } from "./builtin/max-deletions.ts";
+import { minTlsVersion } from "./builtin/min-tls-version.ts";
+import { noCatchAllBlock } from "./builtin/no-catch-all-block.ts";
+import { noDanglingCname } from "./builtin/no-dangling-cname.ts";
+import { noPrivateIpInPublicDns } from "./builtin/no-private-ip-in-public-dns.ts";
+import { protectedRecords } from "./builtin/protected-records.ts";
+import { proxiedWebRecords } from "./builtin/proxied-web-records.ts";
+import { spfDmarcForMail } from "./builtin/spf-dmarc-for-mail.ts";
+import { sslStrict } from "./builtin/ssl-strict.ts";
+import { ttlBounds } from "./builtin/ttl-bounds.ts";
+import { tunnelOriginPrivate } from "./builtin/tunnel-origin-private.ts";
+import type { AnyPolicy } from "./types.ts";
+
+export const builtinPolicies: readonly AnyPolicy[] = [
+  noPrivateIpInPublicDns,
+  proxiedWebRecords,
+  sslStrict,
+  minTlsVersion,
+  alwaysUseHttps,
+  ttlBounds,
+  spfDmarcForMail,
+  caaPresent,
+  noCatchAllBlock,
+  firewallRuleDescribed,
+  tunnelOriginPrivate,
+  maxDeletions,
+  protectedRecords,
+  noDanglingCname,
+];

@@ -1,0 +1,81 @@
+// runPolicies: config + built-in and custom policies -> one report. Never throws on user input.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { DesiredState, Diagnostic, SourceLocation, StackConfig } from "../desired-state/types.ts";
+import type { Plan } from "../plan/types.ts";
+import { interpretPolicyConfig, policyConfigFile } from "./config.ts";
+import { failureDiagnostic, loadCustomPolicies } from "./custom.ts";
+import { evaluatePolicy } from "./evaluate.ts";
+import { resolveParams } from "./params.ts";
+import { builtinPolicies } from "./registry.ts";
+import type { AnyPolicy, PolicyReport, PolicyResult } from "./types.ts";
+import { parseYamlSource } from "./yaml-source.ts";
+
+export interface RunPoliciesInput {
+  root: string;
+  desired: DesiredState;
+  stack?: StackConfig;
+  plan?: Plan;
+  now?: Date;
+}
+
+async function readConfigText(root: string): Promise<string | undefined> {
+  try {
+    return await readFile(path.join(root, policyConfigFile), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+const levelOrder = { mandatory: 0, advisory: 1, disabled: 2 };
+
+export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport> {
+  const now = input.now ?? new Date();
+  const custom = await loadCustomPolicies(input.root);
+  const diagnostics: Diagnostic[] = [];
+  const all: { policy: AnyPolicy; origin: string }[] = builtinPolicies.map((policy) => ({ policy, origin: "builtin" }));
+  for (const entry of custom.policies) {
+    const clash = all.find((p) => p.policy.id === entry.policy.id);
+    if (clash) {
+      diagnostics.push({ file: entry.file, line: 1, column: 1, severity: "error", code: "policy-duplicate-id", message: `policy id "${entry.policy.id}" is already defined by ${clash.origin}`, hint: "give the custom policy another id" });
+    } else all.push({ policy: entry.policy, origin: entry.file });
+  }
+  const known = new Map(all.map((p) => [p.policy.id, p.policy]));
+  const text = await readConfigText(input.root);
+  const { config, diagnostics: configDiagnostics } = interpretPolicyConfig(text, known, now);
+  diagnostics.push(...configDiagnostics);
+  const locate = text === undefined ? undefined : parseYamlSource(text, policyConfigFile).source;
+
+  const results: PolicyResult[] = [];
+  for (const failure of custom.failures) {
+    const level = config.policies.get(failure.id)?.level ?? config.default ?? "mandatory";
+    if (level !== "disabled") diagnostics.push(failureDiagnostic(failure, level === "mandatory" ? "error" : "warning"));
+    results.push({ id: failure.id, description: `custom policy in ${failure.file}`, level, status: level === "disabled" ? "disabled" : "error", violations: 0, exempted: 0, origin: failure.file, note: failure.message });
+  }
+  const report: PolicyReport = { results, violations: [], exempted: [], diagnostics, blocked: false };
+  const ctx = { desired: input.desired, now, ...(input.stack ? { stack: input.stack } : {}), ...(input.plan ? { plan: input.plan } : {}) };
+  for (const { policy, origin } of all) {
+    const setting = config.policies.get(policy.id);
+    const defaults = resolveParams(policy, {});
+    const params = setting ? setting.params : defaults.ok ? defaults.params : undefined;
+    const fallback: SourceLocation = { file: origin === "builtin" ? `src/policy/builtin/${policy.id}.ts` : origin, line: 1, column: 1 };
+    const evaluation = await evaluatePolicy({
+      policy, origin, level: setting?.level ?? config.default ?? policy.level, params, ctx, exemptions: config.exemptions,
+      errorSource: setting && locate ? locate.keyAt(["policies", policy.id]) : fallback,
+    });
+    if (!setting && !defaults.ok && evaluation.result.status === "error") {
+      diagnostics.push({ ...fallback, severity: "error", code: "policy-config-bad-params", message: `policy ${policy.id} needs params: ${defaults.problems.map((p) => p.message).join("; ")}`, hint: `set policies.${policy.id}.params in ${policyConfigFile}` });
+    }
+    results.push(evaluation.result);
+    report.violations.push(...evaluation.violations);
+    report.exempted.push(...evaluation.exempted);
+    diagnostics.push(...evaluation.diagnostics);
+  }
+  report.violations.sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
+  report.blocked =
+    report.violations.some((v) => v.level === "mandatory") ||
+    results.some((r) => r.status === "error" && r.level === "mandatory") ||
+    diagnostics.some((d) => d.severity === "error");
+  return report;
+}
