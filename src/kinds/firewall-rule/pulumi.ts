@@ -54,8 +54,10 @@ function snakeDeep(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item === null || item === undefined) continue;
-    out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = snakeDeep(item);
+    const converted = item === null || item === undefined ? undefined : snakeDeep(item);
+    const empty = typeof converted === "object" && converted !== null && !Array.isArray(converted) && Object.keys(converted).length === 0;
+    if (converted === undefined || empty) continue; // the provider's state spells absent parameters as nulls
+    out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = converted;
   }
   return out;
 }

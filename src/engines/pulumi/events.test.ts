@@ -1,0 +1,158 @@
+import { DiffKind, type EngineEvent, type OpType, type StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
+import { describe, expect, it } from "vitest";
+import { createEventTranslator } from "./events.ts";
+import { encodeLogicalName, pulumiTypes } from "./names.ts";
+import type { TranslateContext } from "./translate.ts";
+
+const context: TranslateContext = {
+  sources: new Map([["example.com/dns/www/CNAME/example.com", { file: "desired-state/zones/example.com.yaml", line: 12, column: 5 }]]),
+  serviceNames: { "home-pi": { "grafana.example.com": "grafana", "old.example.com": "retired-app" } },
+};
+
+let sequence = 0;
+
+function urn(type: string, id: string): string {
+  return `urn:pulumi:default::cf-gitops::${type}::${encodeLogicalName(id)}`;
+}
+
+function state(type: string, id: string, inputs: Record<string, unknown>, outputs: Record<string, unknown> = inputs) {
+  return { type, urn: urn(type, id), id: "cloud-id", parent: "", inputs, outputs, provider: "" };
+}
+
+function step(op: OpType, type: string, id: string, sides: { old?: Record<string, unknown>; new?: Record<string, unknown> }, extra: Partial<StepEventMetadata> = {}): StepEventMetadata {
+  const meta: StepEventMetadata = { op, urn: urn(type, id), type, provider: "", ...extra };
+  if (sides.old) meta.old = state(type, id, sides.old);
+  if (sides.new) meta.new = state(type, id, sides.new);
+  return meta;
+}
+
+function pre(metadata: StepEventMetadata): EngineEvent {
+  return { sequence: sequence++, timestamp: 0, resourcePreEvent: { metadata, planning: true } };
+}
+
+function translate(events: EngineEvent[]) {
+  const translator = createEventTranslator(context);
+  for (const event of events) translator.onEvent(event);
+  return translator;
+}
+
+const www = { zoneId: "z1", name: "www.example.com", type: "CNAME", content: "example.com", proxied: true, ttl: 1, tags: [] };
+const mx = { zoneId: "z1", name: "example.com", type: "MX", content: "mx1.example.net", priority: 10, proxied: false, ttl: 300, tags: [] };
+const dns = pulumiTypes.dnsRecord;
+
+describe("engine events -> Plan changes", () => {
+  it("create: all fields of the normalised record, with the desired source", () => {
+    const [change] = translate([pre(step("create", dns, "example.com/dns/www/CNAME/example.com", { new: www }))]).changes();
+    expect(change).toMatchObject({ kind: "dns-record", id: "example.com/dns/www/CNAME/example.com", zone: "example.com", op: "create" });
+    expect(change!.fields.sort()).toEqual(["content", "name", "proxied", "tags", "ttl", "type"]);
+    expect(change!.after).toMatchObject({ name: "www.example.com", content: "example.com", proxied: true });
+    expect(change!.source).toEqual({ file: "desired-state/zones/example.com.yaml", line: 12, column: 5 });
+  });
+
+  it("update with detailedDiff: only the fields that differ", () => {
+    const id = "example.com/dns/@/MX/mx1.example.net";
+    const event = step("update", dns, id, { old: mx, new: { ...mx, ttl: 3600, comment: "primary" } }, {
+      diffs: ["ttl", "comment"],
+      detailedDiff: { ttl: { diffKind: DiffKind.update, inputDiff: true }, comment: { diffKind: DiffKind.add, inputDiff: true } },
+    });
+    const [change] = translate([pre(event)]).changes();
+    expect(change).toMatchObject({ id, op: "update", fields: ["ttl", "comment"] });
+    expect(change!.before).toMatchObject({ ttl: 300 });
+    expect(change!.after).toMatchObject({ ttl: 3600, comment: "primary" });
+  });
+
+  it("delete: the id comes from the URN's state, fields are the old record's", () => {
+    const [change] = translate([pre(step("delete", dns, "example.com/dns/@/MX/mx1.example.net", { old: mx }))]).changes();
+    expect(change).toMatchObject({ kind: "dns-record", id: "example.com/dns/@/MX/mx1.example.net", op: "delete" });
+    expect(change!.before).toMatchObject({ priority: 10 });
+  });
+
+  it("replace: fields fall back to the provider's diff when our model sees none (zone moved)", () => {
+    const id = "example.com/dns/www/CNAME/example.com";
+    const event = step("replace", dns, id, { old: www, new: { ...www, zoneId: "z2" } }, {
+      detailedDiff: { zoneId: { diffKind: DiffKind.updateReplace, inputDiff: true } },
+    });
+    const events = [pre(step("create-replacement", dns, id, { old: www, new: { ...www, zoneId: "z2" } })), pre(event), pre(step("delete-replaced", dns, id, { old: www }))];
+    expect(translate(events).changes()).toEqual([expect.objectContaining({ id, op: "replace", fields: ["zone_id"] })]);
+  });
+
+  it("import: shown as import, same, read and provider steps are not changes", () => {
+    const events = [
+      pre(step("import", dns, "example.com/dns/www/CNAME/example.com", { new: www })),
+      pre(step("same", dns, "example.com/dns/@/MX/mx1.example.net", { old: mx, new: mx })),
+      pre(step("create", "pulumi:providers:cloudflare", "cloudflare", { new: { apiToken: "x" } })),
+    ];
+    expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["import example.com/dns/www/CNAME/example.com"]);
+  });
+
+  it("a hand-edited content (drift) is delete + create, since content is identity", () => {
+    const id = "example.com/dns/www/CNAME/example.com";
+    const event = step("update", dns, id, { old: { ...www, content: "elsewhere.example.net" }, new: www });
+    expect(translate([pre(event)]).changes().map((c) => `${c.op} ${c.id}`)).toEqual([
+      "delete example.com/dns/www/CNAME/elsewhere.example.net",
+      "create example.com/dns/www/CNAME/example.com",
+    ]);
+  });
+
+  it("zone settings: one change per setting with field value", () => {
+    const event = step("update", pulumiTypes.zoneSetting, "example.com/settings/ssl", {
+      old: { zoneId: "z1", settingId: "ssl", value: "full" },
+      new: { zoneId: "z1", settingId: "ssl", value: "strict" },
+    });
+    expect(translate([pre(event)]).changes()).toEqual([
+      expect.objectContaining({ kind: "zone-settings", id: "example.com/settings/ssl", op: "update", fields: ["value"], before: { value: "full" }, after: { value: "strict" } }),
+    ]);
+  });
+
+  it("a Ruleset update becomes per-ref firewall-rule changes, a moved rule an update of position (shared LCS rule)", () => {
+    const rule = (ref: string, expression: string, action = "block") => ({ ref, expression, action, enabled: true, id: `id-${ref}`, version: "1" });
+    const old = { zoneId: "z1", rules: [rule("a", "(ip.src eq 192.0.2.1)"), rule("b", '(http.host eq "x")'), rule("c", "(cf.bot_management.score lt 10)")] };
+    const next = { zoneId: "z1", rules: [rule("c", "(cf.bot_management.score lt 10)"), rule("a", "(ip.src eq 192.0.2.2)"), rule("d", "(ssl)", "log")] };
+    const changes = translate([pre(step("update", pulumiTypes.ruleset, "example.com/firewall", { old, new: next }))]).changes();
+    expect(changes.map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")}`)).toEqual([
+      "update example.com/firewall/a expression",
+      "delete example.com/firewall/b action,enabled,expression,ref",
+      "update example.com/firewall/c position",
+      "create example.com/firewall/d action,enabled,expression,ref",
+    ]);
+  });
+
+  it("a tunnel config update becomes per-service changes, named by the desired state or the last run", () => {
+    const ingress = (hostname: string, service: string) => ({ hostname, service });
+    const config = (...rules: object[]) => ({ accountId: "a", tunnelId: "t", config: { ingresses: [...rules, { service: "http_status:404" }] } });
+    const event = step("update", pulumiTypes.tunnelConfig, "tunnels/home-pi", {
+      old: config(ingress("grafana.example.com", "http://localhost:3000"), ingress("old.example.com", "http://localhost:9000")),
+      new: config(ingress("grafana.example.com", "http://localhost:3100"), ingress("new.example.com", "ssh://localhost:22")),
+    });
+    const changes = translate([pre(event)]).changes();
+    expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual([
+      "update services/grafana service",
+      "create services/new.example.com hostname,service,tunnel",
+      "delete services/retired-app hostname,service,tunnel",
+    ]);
+  });
+
+  it("failure: the failed step's changes carry the error, finished ones are applied, unstarted ones skipped", () => {
+    const ok = step("create", dns, "example.com/dns/www/CNAME/example.com", { new: www });
+    const bad = step("update", pulumiTypes.zoneSetting, "example.com/settings/ssl", {
+      old: { zoneId: "z1", settingId: "ssl", value: "full" },
+      new: { zoneId: "z1", settingId: "ssl", value: "bogus" },
+    });
+    const later = step("delete", dns, "example.com/dns/@/MX/mx1.example.net", { old: mx });
+    const translator = translate([
+      pre(ok),
+      { sequence: 90, timestamp: 0, resOutputsEvent: { metadata: ok } },
+      pre(bad),
+      { sequence: 91, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "\u001b[31merror: invalid value for ssl (1007)\u001b[0m\n", color: "raw", severity: "error" } },
+      { sequence: 92, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } },
+      pre(later),
+    ]);
+    const outcomes = translator.outcomes(false);
+    expect(outcomes).toEqual([
+      { id: "example.com/dns/www/CNAME/example.com", kind: "dns-record", op: "create", status: "applied" },
+      { id: "example.com/settings/ssl", kind: "zone-settings", op: "update", status: "failed", error: "error: invalid value for ssl (1007)" },
+      { id: "example.com/dns/@/MX/mx1.example.net", kind: "dns-record", op: "delete", status: "skipped" },
+    ]);
+    expect(translator.errors()).toEqual([`${bad.urn}: error: invalid value for ssl (1007)`]);
+  });
+});
