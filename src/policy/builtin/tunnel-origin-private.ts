@@ -16,9 +16,13 @@ export interface TunnelOriginParams {
 /** cloudflared services that do not name a host. */
 const hostlessSchemes = ["unix:", "unix+tls:", "http_status:", "hello_world", "bastion", "socks5"];
 
+const originSchemes = ["http:", "https:", "tcp:", "ssh:", "rdp:", "smb:", "ws:", "wss:"];
+
 function originHost(origin: string): string | undefined {
   try {
-    return new URL(origin).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    const url = new URL(origin);
+    if (!originSchemes.includes(url.protocol) || url.hostname === "") return undefined;
+    return url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   } catch {
     return undefined;
   }
@@ -52,7 +56,7 @@ export const tunnelOriginPrivate = definePolicy<TunnelOriginParams>({
       findings.push({
         resource: `services/${service.service}`,
         message: host === undefined
-          ? `service ${service.service}: origin "${origin}" is not a URL, unix socket or http_status`
+          ? `service ${service.service}: origin "${origin}" is not a URL (http, https, tcp, ssh, rdp, smb, ws, wss), unix socket or http_status`
           : `service ${service.service}: origin host ${host} is a public address or name`,
         source: service.source,
       });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { change, check, plan, rec, state, zone } from "../test-fixtures.ts";
+import { maxDeletions as policy } from "./max-deletions.ts";
+
+/** A zone with `kept` records left in desired state and a plan deleting `deleted` others. */
+function scenario(kept: number, deleted: number) {
+  const dns = Array.from({ length: kept }, (_, i) => rec(`keep${i}`, "A", `203.0.113.${i + 1}`));
+  const changes = Array.from({ length: deleted }, (_, i) => change("dns-record", `example.com/dns/old${i}/A/198.51.100.${i + 1}`, "delete"));
+  return { desired: state([zone("example.com", { dns })]), plan: plan(changes) };
+}
+
+describe("max-deletions", () => {
+  it.each([
+    ["5 of 8 (below the minimum of 10)", 3, 5],
+    ["9 of 9, an emptied small zone (below the minimum)", 0, 9],
+    ["10 of 40 (25%)", 30, 10],
+    ["12 of 40 (exactly 30%)", 28, 12],
+    ["nothing deleted", 40, 0],
+  ])("passes %s", async (_label, kept, deleted) => {
+    const { desired, plan: p } = scenario(kept, deleted);
+    expect(await check(policy, desired, {}, p)).toEqual([]);
+  });
+
+  it.each([
+    ["an emptied 40-record zone", 0, 40, "plan deletes 40 of 40 managed objects in example.com (100%), more than 30%"],
+    ["13 of 40", 27, 13, "plan deletes 13 of 40 managed objects in example.com (33%), more than 30%"],
+    ["10 of 20", 10, 10, "plan deletes 10 of 20 managed objects in example.com (50%), more than 30%"],
+  ])("fails %s", async (_label, kept, deleted, message) => {
+    const { desired, plan: p } = scenario(kept, deleted);
+    const found = await check(policy, desired, {}, p);
+    expect(found).toEqual([expect.objectContaining({ resource: "example.com", message })]);
+  });
+
+  it("counts a content change (delete + create at the same name and type) as an update", async () => {
+    const dns = Array.from({ length: 20 }, (_, i) => rec(`h${i}`, "A", `203.0.113.${i + 1}`));
+    const changes = dns.flatMap((r, i) => [
+      change("dns-record", `example.com/dns/h${i}/A/198.51.100.${i + 1}`, "delete"),
+      change("dns-record", `example.com/dns/${r.name}/A/${r.content}`, "create"),
+    ]);
+    expect(await check(policy, state([zone("example.com", { dns })]), {}, plan(changes))).toEqual([]);
+  });
+
+  it("judges each zone on its own and counts firewall rules", async () => {
+    const desired = state([zone("a.example", { dns: [] }), zone("b.example", { dns: [rec("x", "A", "203.0.113.1", {}, "b.example")] })]);
+    const changes = [
+      ...Array.from({ length: 11 }, (_, i) => change("firewall-rule", `a.example/firewall/r${i}`, "delete")),
+      ...Array.from({ length: 5 }, (_, i) => change("dns-record", `b.example/dns/y${i}/A/198.51.100.${i}`, "delete")),
+    ];
+    const found = await check(policy, desired, {}, plan(changes));
+    expect(found.map((f) => f.resource)).toEqual(["a.example"]);
+  });
+
+  it("params: max_percent, min_deletions and the absolute max_count", async () => {
+    const { desired, plan: p } = scenario(3, 5);
+    expect(await check(policy, desired, { min_deletions: 3 }, p)).toHaveLength(1);
+    expect(await check(policy, desired, { min_deletions: 3, max_percent: 70 }, p)).toEqual([]);
+    const capped = await check(policy, desired, { max_count: 4 }, p);
+    expect(capped[0]!.message).toContain("more than max_count 4");
+  });
+});
