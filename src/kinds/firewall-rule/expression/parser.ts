@@ -52,6 +52,8 @@ function parseUnary(p: ParserState): Expr {
   return parsePrimary(p);
 }
 
+const RESERVED: ReadonlySet<string> = new Set(["and", "or", "xor", "in", "eq", "ne", "lt", "le", "gt", "ge", "contains", "matches", "wildcard", "strict"]);
+
 function parsePrimary(p: ParserState): Expr {
   const tok = p.tok;
   if (isPunct(tok, "(")) {
@@ -67,7 +69,7 @@ function parsePrimary(p: ParserState): Expr {
     advance(p);
     return { type: "bool", value: tok.text === "true", valueType: "Boolean", start: tok.start, end: tok.end };
   }
-  if (tok.kind !== "ident") {
+  if (tok.kind !== "ident" || RESERVED.has(tok.text)) {
     const hint = tok.kind === "string" || tok.kind === "word" ? "the field goes on the left: <field> <operator> <value>" : undefined;
     return fail(tok.start, `expected a field, a function call, "not" or "(", found ${describeToken(tok)}`, hint);
   }
