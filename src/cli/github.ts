@@ -1,8 +1,10 @@
-// Placeholder until the owning issue lands; replaced by the real command.
-import { CfGitopsError } from "../shared/errors.ts";
+// `cf-gitops github ...`: see src/github/cli.ts.
+import type { CliIo } from "./io.ts";
+import { githubHelp, runGithub, subcommands } from "../github/cli.ts";
 
-export const help = "cf-gitops github: not built yet.";
+// main() answers any `--help` with this text, so it carries every subcommand's flags too.
+export const help = [githubHelp, ...Object.values(subcommands).map((subcommand) => subcommand.help)].join("\n");
 
-export async function run(): Promise<number> {
-  throw new CfGitopsError("cf-gitops github is not built yet");
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runGithub(argv, io);
 }
