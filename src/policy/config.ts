@@ -94,7 +94,8 @@ function readPolicies(source: YamlSource, value: unknown, known: Map<string, Any
       setting.paramsInvalid = true;
       for (const problem of resolved.problems) {
         const path = ["params", ...problem.path.split("/").filter(Boolean)].map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-        error(source.at(["policies", id, ...path]), "policy-config-bad-params", `policies.${id}: ${problem.message}`, `see the parameters of ${id} in docs/policies.md`);
+        const at = problem.key ? source.keyAt(["policies", id, ...path]) : source.at(["policies", id, ...path]);
+        error(at, "policy-config-bad-params", `policies.${id}: ${problem.message}`, `see the parameters of ${id} in docs/policies.md`);
       }
     }
     config.policies.set(id, setting);

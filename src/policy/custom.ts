@@ -78,6 +78,6 @@ export async function loadCustomPolicies(root: string): Promise<{ policies: Cust
 export function failureDiagnostic(failure: CustomLoadFailure, severity: Diagnostic["severity"]): Diagnostic {
   return {
     file: failure.file, line: failure.line, column: failure.column, severity, code: "policy-load-error", message: failure.message,
-    hint: "fix the file (run `node_modules/.bin/node policies/<file>.ts` to see the full error), or remove it",
+    hint: `fix the file (run \`node_modules/.bin/node ${failure.file}\` to see the full error), or remove it`,
   };
 }

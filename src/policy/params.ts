@@ -9,6 +9,8 @@ export interface ParamsProblem {
   /** JSON pointer inside params, e.g. /max_percent. */
   path: string;
   message: string;
+  /** The problem is the key itself (an unknown parameter), not its value. */
+  key?: boolean;
 }
 
 export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; problems: ParamsProblem[] };
@@ -25,7 +27,7 @@ function validatorFor(policy: AnyPolicy): ValidateFunction {
 function describe(error: ErrorObject): ParamsProblem {
   if (error.keyword === "additionalProperties") {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-    return { path: `${error.instancePath}/${extra}`, message: `unknown parameter "${extra}"` };
+    return { path: `${error.instancePath}/${extra}`, message: `unknown parameter "${extra}"`, key: true };
   }
   const where = error.instancePath ? error.instancePath.slice(1).replaceAll("/", ".") : "params";
   const allowed = error.keyword === "enum" ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : "";
