@@ -26,7 +26,7 @@ function always(e: Expr): boolean {
       return setAlways(e);
     case "logical":
       if (e.op === "and") return always(e.left) && always(e.right);
-      if (e.op === "xor") return (always(e.left) && never(e.right)) || (never(e.left) && always(e.right));
+      if (e.op === "xor") return (always(e.left) && never(e.right)) || (never(e.left) && always(e.right)) || complementary(e.left, e.right);
       return flatten(e, "or").some(always) || hasComplementaryPair(flatten(e, "or"));
     default:
       return false;
