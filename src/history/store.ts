@@ -163,6 +163,15 @@ export class HistoryStore {
     return { run, items: this.#all("SELECT * FROM drift_items WHERE run_id = ? ORDER BY position", run.id).map(driftFromRow) };
   }
 
+  /** The policy results of the newest run of a stack that evaluated policies. */
+  latestPolicyResults(stack: string): { run: RunRecord; results: PolicyResultRecord[] } | undefined {
+    const row = this.db.prepare(`SELECT runs.* FROM runs WHERE stack = ? AND result != 'running'
+      AND EXISTS (SELECT 1 FROM policy_results WHERE run_id = runs.id) ORDER BY id DESC LIMIT 1`).get(stack) as Row | undefined;
+    if (!row) return undefined;
+    const run = runFromRow(row);
+    return { run, results: this.#all("SELECT * FROM policy_results WHERE run_id = ? ORDER BY position", run.id).map(policyFromRow) };
+  }
+
   stacks(): string[] {
     return this.#all("SELECT DISTINCT stack FROM runs ORDER BY stack").map((row) => String(row.stack));
   }

@@ -1,0 +1,99 @@
+// What the status page, /api/status and status.json show: one plain, JSON-serialisable document.
+import type { HistoryStore } from "../history/store.ts";
+import type { DriftItemRecord, PolicyResultRecord, RunDetails, RunRecord } from "../history/types.ts";
+
+export interface ScheduledCheck {
+  kind: "drift" | "apply" | "poll";
+  at: string; // ISO 8601
+}
+
+export interface StackStatus {
+  name: string;
+  branch?: string;
+  engine?: string;
+  appliedCommit?: { sha: string; author?: string; message?: string; appliedAt?: string; runId: number };
+  lastRun?: RunRecord;
+  /** The run in progress, if any. */
+  running?: RunRecord;
+  nextChecks: ScheduledCheck[];
+  queueDepth?: number;
+  drift?: { checkedAt: string; runId: number; items: DriftItemRecord[] };
+  policy?: { runId: number; results: PolicyResultRecord[] };
+  runs: RunDetails[];
+}
+
+export interface CertificateStatus {
+  hostname: string;
+  port?: number;
+  validTo?: string;
+  issuer?: string;
+  checkedAt: string;
+  error?: string;
+}
+
+export interface StatusModel {
+  generatedAt: string;
+  title?: string;
+  stacks: StackStatus[];
+  certificates: CertificateStatus[];
+}
+
+/** What the daemon knows that history doesn't: configuration and schedules. */
+export interface StackInfo {
+  name: string;
+  branch?: string;
+  engine?: string;
+  nextChecks?: ScheduledCheck[];
+  queueDepth?: number;
+}
+
+export interface BuildStatusOptions {
+  /** Defaults to every stack with history. */
+  stacks?: StackInfo[];
+  certificates?: CertificateStatus[];
+  now?: Date;
+  /** Runs shown per stack (with their changes); default 50. */
+  runLimit?: number;
+  title?: string;
+}
+
+function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number): StackStatus {
+  const name = info.name;
+  const applied = history.latestRun(name, { kind: "apply", successful: true });
+  const drift = history.latestDrift(name);
+  const policy = history.latestPolicyResults(name);
+  const recent = history.listRuns({ stack: name, limit: runLimit });
+  const last = history.latestRun(name);
+  const running = recent.find((run) => run.result === "running");
+  const runs = recent.map((run) => history.getRun(run.id)).filter((run): run is RunDetails => run !== undefined);
+  return {
+    name,
+    ...(info.branch === undefined ? {} : { branch: info.branch }),
+    ...(info.engine === undefined ? {} : { engine: info.engine }),
+    ...(applied?.commit === undefined ? {} : {
+      appliedCommit: {
+        sha: applied.commit, runId: applied.id,
+        ...(applied.author === undefined ? {} : { author: applied.author }),
+        ...(applied.message === undefined ? {} : { message: applied.message }),
+        ...(applied.finishedAt === undefined ? {} : { appliedAt: applied.finishedAt }),
+      },
+    }),
+    ...(last ? { lastRun: last } : {}),
+    ...(running ? { running } : {}),
+    nextChecks: info.nextChecks ?? [],
+    ...(info.queueDepth === undefined ? {} : { queueDepth: info.queueDepth }),
+    ...(drift ? { drift: { checkedAt: drift.run.finishedAt ?? drift.run.startedAt, runId: drift.run.id, items: drift.items } } : {}),
+    ...(policy ? { policy: { runId: policy.run.id, results: policy.results } } : {}),
+    runs,
+  };
+}
+
+export function buildStatusModel(history: HistoryStore, options: BuildStatusOptions = {}): StatusModel {
+  const stacks = options.stacks ?? history.stacks().map((name) => ({ name }));
+  return {
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    ...(options.title === undefined ? {} : { title: options.title }),
+    stacks: stacks.map((info) => stackStatus(history, info, options.runLimit ?? 50)),
+    certificates: options.certificates ?? [],
+  };
+}

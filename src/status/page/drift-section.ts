@@ -1,0 +1,43 @@
+// Drift per zone and resource, field by field: what Cloudflare has (live) next to what git says.
+import type { DriftItemRecord } from "../../history/types.ts";
+import type { StackStatus } from "../model.ts";
+import { badge } from "./badges.ts";
+import { fieldOf, formatValue } from "./format.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { timeTag } from "./time-tag.ts";
+
+const whole = new Set(["create", "delete", "replace"]);
+
+function itemRows(item: DriftItemRecord): SafeHtml[] {
+  // A missing or extra resource has no field-level pairing: show the whole value once.
+  const fields = whole.has(item.op) || item.fields.length === 0 ? ["(resource)"] : item.fields;
+  return fields.map((field, index) => {
+    const live = field === "(resource)" ? item.before : fieldOf(item.before, field);
+    const git = field === "(resource)" ? item.after : fieldOf(item.after, field);
+    const head = index === 0
+      ? html`<th scope="rowgroup" rowspan="${fields.length}"><span class="kind">${item.kind}</span><br><code>${item.id}</code></th>
+        <td rowspan="${fields.length}">${badge("drift", item.op === "create" ? "missing in Cloudflare" : item.op === "delete" ? "not in git" : "changed")}</td>`
+      : "";
+    return html`<tr class="drift-row">${head}<td><code>${field}</code></td><td class="live"><code>${formatValue(live)}</code></td><td class="git"><code>${formatValue(git)}</code></td></tr>`;
+  });
+}
+
+function zoneTable(zone: string, items: DriftItemRecord[], id: string): SafeHtml {
+  return html`<table class="drift" aria-describedby="${id}">
+    <caption>${zone} — ${items.length} drifted resource${items.length === 1 ? "" : "s"}</caption>
+    <thead><tr><th scope="col">Resource</th><th scope="col">Drift</th><th scope="col">Field</th><th scope="col">Live in Cloudflare</th><th scope="col">In git</th></tr></thead>
+    ${items.map((item) => html`<tbody>${itemRows(item)}</tbody>`)}
+  </table>`;
+}
+
+export function driftSection(stack: StackStatus, now: Date, stackId: string): SafeHtml {
+  const id = `${stackId}-drift`;
+  const drift = stack.drift;
+  if (!drift) return html`<h3 id="${id}">Drift</h3><p>No drift check has run yet.</p>`;
+  const checked = html`<p class="note">Checked ${timeTag(drift.checkedAt, now)} (run #${drift.runId}).</p>`;
+  if (drift.items.length === 0) return html`<h3 id="${id}">Drift</h3><p>${badge("in sync", "no drift")} Cloudflare matches git.</p>${checked}`;
+  const byZone = new Map<string, DriftItemRecord[]>();
+  for (const item of drift.items) byZone.set(item.zone ?? "account", [...(byZone.get(item.zone ?? "account") ?? []), item]);
+  return html`<h3 id="${id}">Drift</h3>${checked}
+    <div class="drift-zones">${[...byZone].map(([zone, items]) => zoneTable(zone, items, id))}</div>`;
+}

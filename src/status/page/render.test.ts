@@ -1,0 +1,91 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openHistory } from "../../history/store.ts";
+import { buildStatusModel } from "../model.ts";
+import { hostileComment, seedHistory } from "../test-fixtures.ts";
+import { escapeHtml, html } from "./html.ts";
+import { pageCsp, renderStatusPage } from "./render.ts";
+import { writeStaticSite } from "./static-site.ts";
+
+function model() {
+  const history = openHistory(":memory:");
+  seedHistory(history);
+  const built = buildStatusModel(history, {
+    stacks: [{ name: "prod", branch: "main", engine: "native", nextChecks: [{ kind: "drift", at: "2026-11-25T10:30:00Z" }] }],
+    certificates: [
+      { hostname: "www.example.com", validTo: "2026-12-01T00:00:00Z", issuer: "Test CA", checkedAt: "2026-11-25T10:00:00Z" },
+      { hostname: "<b>bad</b>.example.com", checkedAt: "2026-11-25T10:00:00Z", error: "connect ECONNREFUSED" },
+    ],
+    now: new Date("2026-11-25T10:20:00Z"),
+  });
+  history.close();
+  return built;
+}
+
+describe("html", () => {
+  it("escapes every interpolation unless it is markup built by html``", () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&\``)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;");
+    const inner = html`<b>${"<i>"}</b>`;
+    expect(html`<p>${inner}${["<s>", inner]}${undefined}${false}${0}</p>`.value).toBe("<p><b>&lt;i&gt;</b>&lt;s&gt;<b>&lt;i&gt;</b>0</p>");
+  });
+});
+
+describe("renderStatusPage", () => {
+  const page = renderStatusPage(model(), { live: true });
+
+  it("shows hostile repository strings as text, never as markup", () => {
+    expect(page).not.toContain(hostileComment);
+    expect(page).not.toContain("<b>bad</b>");
+    expect(page).toContain(escapeHtml(hostileComment));
+    // The only <script> is the live-update script; the only <img> would be an injection.
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page).not.toMatch(/<img/i);
+  });
+
+  it("shows the applied commit, last run, schedule, drift field by field, policy, runs and certificates", () => {
+    expect(page).toContain(">1a2b3c4</code>");
+    expect(page).toContain("Ada &lt;ada@example.com&gt;");
+    expect(page).toMatch(/Last run<\/dt><dd><span class="badge tone-ok" data-status="success">.*drift run #3, took 3\.0 s/s);
+    expect(page).toMatch(/drift <time datetime="2026-11-25T10:30:00Z"[^>]*>in 10 min<\/time>/);
+    expect(page).toContain("2 drifted");
+    expect(page).toMatch(/<td><code>ttl<\/code><\/td><td class="live"><code>300<\/code><\/td><td class="git"><code>1<\/code><\/td>/);
+    expect(page).toContain("not in git");
+    expect(page).toMatch(/ttl-range<\/code><\/th><td>advisory<\/td><td><span class="badge tone-bad"/);
+    expect(page).toContain("desired-state/zones/example.com.yaml:4:3: bad indentation (yaml-syntax)");
+    expect(page.match(/<tr class="run"/g)).toHaveLength(3);
+    expect(page).toMatch(/www\.example\.com<\/code><\/th>\s*<td>2026-12-01 00:00:00 UTC<\/td><td>5<\/td>\s*<td><span class="badge tone-warn"[^>]*><span aria-hidden="true">⚠<\/span> expiring soon/);
+  });
+
+  it("pairs every badge colour with a text label", () => {
+    const badges = [...page.matchAll(/<span class="badge [^"]+"[^>]*><span aria-hidden="true">[^<]*<\/span> ([^<]*)<\/span>/g)];
+    expect(badges.length).toBeGreaterThan(8);
+    for (const [, label] of badges) expect(label?.trim().length).toBeGreaterThan(1);
+    expect(page.match(/class="badge /g)?.length).toBe(badges.length);
+  });
+
+  it("allows its inline style and script by hash in the CSP", () => {
+    expect(pageCsp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(pageCsp).not.toMatch(/unsafe-inline|\*/);
+    expect(renderStatusPage(model(), { live: false })).not.toContain("<script");
+  });
+});
+
+describe("writeStaticSite", () => {
+  it("writes index.html and status.json, replacing old ones and leaving no temporary files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-site-"));
+    try {
+      const built = model();
+      await writeStaticSite(join(dir, "public"), built);
+      await writeStaticSite(join(dir, "public"), { ...built, title: "second" });
+      expect(readdirSync(join(dir, "public")).sort()).toEqual(["index.html", "status.json"]);
+      expect(JSON.parse(readFileSync(join(dir, "public", "status.json"), "utf8")).title).toBe("second");
+      const page = readFileSync(join(dir, "public", "index.html"), "utf8");
+      expect(page).toContain("<h1>second</h1>");
+      expect(page).not.toContain(hostileComment);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
