@@ -51,4 +51,6 @@ export interface ApplyResult {
   status: "applied" | "no-changes" | "declined" | "failed";
   outcomes: ChangeOutcome[];
   error?: string;
+  /** What to do about `error`, when known (for example after a rate limit). */
+  errorHint?: string;
 }

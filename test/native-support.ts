@@ -1,0 +1,56 @@
+// Shared helpers for the native-engine tests: a temporary repository, the in-process emulator,
+// and the real SDK pointed at it.
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import Cloudflare from "cloudflare";
+import { loadDesiredState, loadStack } from "../src/desired-state/index.ts";
+import type { DesiredState, StackConfig } from "../src/desired-state/types.ts";
+import { startEmulator, type RunningEmulator } from "../src/emulator/index.ts";
+import { silentLogger } from "../src/shared/logger.ts";
+import type { RunOptions } from "../src/engines/engine.ts";
+
+export const token = "test-token";
+
+export async function tempRepo(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "cfg-native-"));
+  await writeFiles(root, files);
+  return root;
+}
+
+export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+}
+
+export async function removeRepo(root: string): Promise<void> {
+  await rm(root, { recursive: true, force: true });
+}
+
+export async function load(root: string): Promise<{ desired: DesiredState; stack: StackConfig }> {
+  const stackResult = await loadStack(root);
+  if (!stackResult.stack) throw new Error(`stack: ${JSON.stringify(stackResult.diagnostics)}`);
+  const result = await loadDesiredState(join(root, stackResult.stack.desired_state.dir), { root, stack: stackResult.stack });
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(`desired state: ${JSON.stringify(errors)}`);
+  return { desired: result.state, stack: stackResult.stack };
+}
+
+export function runOptions(stack: StackConfig, extra: Partial<RunOptions> = {}): RunOptions {
+  return { stack, log: silentLogger(), ...extra };
+}
+
+export function sdk(emulator: RunningEmulator): Cloudflare {
+  return new Cloudflare({ apiToken: token, baseURL: emulator.baseUrl, maxRetries: 0 });
+}
+
+export async function emulatorWith(zones: string[] = [], options: Parameters<typeof startEmulator>[0] = {}): Promise<RunningEmulator> {
+  return startEmulator({ zones, ...options });
+}
+
+/** Requests counted at the emulator, optionally only those whose "METHOD route" matches. */
+export function requestCount(emulator: RunningEmulator, match?: RegExp): number {
+  return emulator.stats().requests.filter((r) => !match || match.test(`${r.method} ${r.route}`)).length;
+}
