@@ -1,8 +1,44 @@
-// Placeholder until the owning issue lands; replaced by the real command.
-import { CfGitopsError } from "../shared/errors.ts";
+// cf-gitops policy: evaluate the policies on the desired state (no credentials needed; runs in PRs).
+import { loadDesiredState, loadStack } from "../desired-state/index.ts";
+import type { StackConfig } from "../desired-state/types.ts";
+import { policyReportFormats, renderPolicyReport, runPolicies } from "../policy/index.ts";
+import { oneOf, parseFlags } from "./args.ts";
+import type { CliIo } from "./io.ts";
 
-export const help = "cf-gitops policy: not built yet.";
+export const help = `cf-gitops policy: evaluate policies on the desired state
 
-export async function run(): Promise<number> {
-  throw new CfGitopsError("cf-gitops policy is not built yet");
+Usage: cf-gitops policy [--stack NAME] [--dir desired-state] [--format text|json|github|markdown]
+
+Runs every built-in policy and every custom policy in policies/*.ts on the desired state, with the
+levels, parameters and exemptions from policies/policy.yaml. Needs no credentials, so it runs in
+pull requests. Plan policies (max-deletions, protected-records) need a plan: they run in
+\`cf-gitops plan\`, \`cf-gitops apply\` and the daemon, and show here as skipped.
+
+Flags:
+  --stack NAME     stack file stacks/NAME.yaml (default: the only stack, else "default")
+  --dir DIR        desired-state directory (default: the stack's desired_state.dir, else desired-state)
+  --format FORMAT  text (default), json (every evaluated policy with its result),
+                   github (::error/::warning annotations), markdown (a table for a PR comment)
+
+Levels: mandatory violations fail the check; advisory ones are warnings; disabled policies do not run.
+Exit codes: 0 no mandatory violation, 1 a mandatory violation, invalid input or policy configuration.
+Documentation: docs/policies.md
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, { stack: { type: "string" }, dir: { type: "string" }, format: { type: "string" } }, "policy");
+  const format = oneOf(values.format, policyReportFormats, "format", "text");
+  const root = io.cwd;
+  const loaded = await loadStack(root, values.stack);
+  // Without --stack, a repository without stack files is still checked (the stack only narrows files).
+  const stackProblems = values.stack === undefined && loaded.diagnostics.every((d) => d.code === "stack-missing") ? [] : loaded.diagnostics;
+  const stack: StackConfig | undefined = loaded.stack;
+  const dir = values.dir ?? stack?.desired_state.dir ?? "desired-state";
+  const { state, diagnostics } = await loadDesiredState(dir, { root, ...(stack ? { stack } : {}) });
+  const report = await runPolicies({ root, desired: state, ...(stack ? { stack } : {}) });
+  const inputProblems = [...stackProblems, ...diagnostics];
+  report.diagnostics.unshift(...inputProblems);
+  if (inputProblems.some((d) => d.severity === "error")) report.blocked = true;
+  io.stdout.write(renderPolicyReport(report, format));
+  return report.blocked ? 1 : 0;
 }

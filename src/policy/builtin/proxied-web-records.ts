@@ -15,6 +15,7 @@ export interface ProxiedWebParams {
 export const defaultNonWebNames = [
   "_*", "*._*", "mail", "mail.*", "mx", "mx*", "smtp", "smtp*", "imap", "imap*", "pop", "pop3", "webmail",
   "autodiscover", "autoconfig", "ftp", "sftp", "ssh", "vpn", "wg", "ns", "ns[0-9]*", "dkim", "*._domainkey",
+  "sip", "sip.*", "turn", "stun", "xmpp", "mqtt",
 ];
 
 export const proxiedWebRecords = definePolicy<ProxiedWebParams>({

@@ -17,8 +17,9 @@ export function renderText(report: PolicyReport): string {
   for (const e of report.exempted) {
     lines.push(`exempted [${e.policy}] ${e.resource}: ${e.exemption.reason}${e.exemption.expires ? ` (until ${e.exemption.expires})` : ""}`);
   }
-  const notes = report.results.filter((r) => r.status === "error" || r.status === "skipped");
-  for (const r of notes) lines.push(`${r.status} ${r.id}: ${r.note ?? ""}`);
+  for (const r of report.results.filter((r) => r.status === "error")) lines.push(`error ${r.id}: ${r.note ?? ""}`);
+  const skipped = report.results.filter((r) => r.status === "skipped").map((r) => r.id);
+  if (skipped.length > 0) lines.push(`skipped (need a plan; they run in plan, apply and the daemon): ${skipped.join(", ")}`);
   lines.push(verdict(report));
   return `${lines.join("\n")}\n`;
 }
