@@ -1,0 +1,20 @@
+// The YAML files of a desired-state directory, sorted, as paths relative to the repository root.
+import { readdir } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+
+export function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+export async function listYamlFiles(absDir: string): Promise<string[] | undefined> {
+  let entries;
+  try {
+    entries = await readdir(absDir, { recursive: true, withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => toPosix(relative(absDir, join(entry.parentPath, entry.name))))
+    .sort();
+}

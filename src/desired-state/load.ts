@@ -1,0 +1,99 @@
+// loadDesiredState: read every YAML file under the directory, validate in two phases (schema, then
+// semantic rules) and return the model with every problem found, as diagnostics. Never throws on
+// user input.
+import { relative, resolve } from "node:path";
+import picomatch from "picomatch";
+import { diagnostic, type Report, type StateRuleInput, type ZoneRuleInput } from "../kinds/kind.ts";
+import { kinds } from "../kinds/registry.ts";
+import { buildService, buildZone } from "./build.ts";
+import type { FileKind } from "./file-schemas.ts";
+import { listYamlFiles, toPosix } from "./list-files.ts";
+import type { ParsedYaml } from "./parse-yaml.ts";
+import { readYamlFile } from "./read-file.ts";
+import { fileStateRules, fileZoneRules } from "./rules/index.ts";
+import { checkSchema } from "./schema-check.ts";
+import { SourceMap } from "./source-map.ts";
+import type { DesiredState, Diagnostic, LoadResult, StackConfig } from "./types.ts";
+
+export interface LoadOptions {
+  /** Repository root; diagnostics name files relative to it. Default: the current directory. */
+  root?: string;
+  /** When given: only its desired_state.include files are read, and service tunnels are checked against it. */
+  stack?: StackConfig;
+}
+
+const zoneRules = [...fileZoneRules, ...kinds.flatMap((kind) => kind.zoneRules)];
+const stateRules = [...fileStateRules, ...kinds.flatMap((kind) => kind.stateRules)];
+
+function classify(relativeFile: string, value: unknown): FileKind | undefined {
+  if (/(^|\/)zones\//.test(relativeFile)) return "zone";
+  if (/(^|\/)services\//.test(relativeFile)) return "service";
+  if (typeof value === "object" && value !== null) {
+    if ("zone" in value) return "zone";
+    if ("service" in value) return "service";
+  }
+  return undefined;
+}
+
+function compareLocations(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+export async function loadDesiredState(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const root = resolve(options.root ?? process.cwd());
+  const absDir = resolve(root, dir);
+  const dirName = toPosix(relative(root, absDir)) || ".";
+  const state: DesiredState = { dir: dirName, zones: [], services: [] };
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (finding, at) => diagnostics.push(diagnostic(finding, at));
+  const files = await listYamlFiles(absDir);
+  if (!files) {
+    report({ code: "desired-state-missing", message: `the desired-state directory ${dirName} does not exist`, hint: "pass --dir or create desired-state/zones/<zone>.yaml" }, { file: dirName, line: 1, column: 1 });
+    return { state, diagnostics };
+  }
+  const include = options.stack ? picomatch(options.stack.desired_state.include, { dot: false }) : undefined;
+  const map = new SourceMap();
+  for (const name of files) {
+    if (include && !include(name)) continue;
+    const file = dirName === "." ? name : `${dirName}/${name}`;
+    const read = await readYamlFile(resolve(absDir, name), file);
+    diagnostics.push(...read.diagnostics);
+    if (read.parsed) loadFile(read.parsed, name, state, map, diagnostics, report);
+  }
+  const input: StateRuleInput = { state, locate: map.locate, ...(options.stack ? { stack: options.stack } : {}) };
+  for (const rule of stateRules) guarded(rule.name, () => rule.check(input, report), report);
+  diagnostics.sort(compareLocations);
+  return { state, diagnostics };
+}
+
+function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: SourceMap, diagnostics: Diagnostic[], report: Report): void {
+  const kind = classify(name, parsed.value);
+  if (!kind) {
+    report({ code: "unknown-file-kind", message: "not a zone file (`zone:`) or a service file (`service:`)", hint: "put zone files in zones/ and service files in services/" }, { file: parsed.file, line: 1, column: 1 });
+    return;
+  }
+  const checked = checkSchema(kind, parsed);
+  diagnostics.push(...checked.diagnostics);
+  map.attach(parsed);
+  if (kind === "service") {
+    const service = buildService(parsed, checked.failedItems, map);
+    if (service) state.services.push(service);
+    return; // service documents stay attached: they are small and cross-file rules point into them
+  }
+  const zone = buildZone(parsed, checked.failedItems, map);
+  if (zone) {
+    state.zones.push(zone);
+    const input: ZoneRuleInput = { zone, locate: map.locate };
+    for (const rule of zoneRules) guarded(rule.name, () => rule.check(input, report), report, zone.source);
+  }
+  map.detach(parsed.file);
+}
+
+/** A bug in one rule must not hide the other diagnostics or crash the command. */
+function guarded(name: string, check: () => void, report: Report, at = { file: "", line: 1, column: 1 }): void {
+  try {
+    check();
+  } catch (error) {
+    report({ code: "internal-rule-error", message: `rule ${name} failed: ${error instanceof Error ? error.message : String(error)}`, hint: "this is a bug in cf-gitops; please report it" }, at);
+  }
+}

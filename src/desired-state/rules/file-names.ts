@@ -1,0 +1,47 @@
+// A zone file is named after its zone and a service file after its service; each zone once.
+import { basename, extname } from "node:path";
+import type { StateRule, ZoneRule } from "../../kinds/kind.ts";
+import type { ZoneSpec } from "../types.ts";
+
+function stem(file: string): string {
+  return basename(file, extname(file)).toLowerCase();
+}
+
+export const zoneFileNameRule: ZoneRule = {
+  name: "zone-file-name",
+  check({ zone, locate }, report) {
+    if (stem(zone.file) === zone.zone) return;
+    report(
+      { code: "zone-file-name-mismatch", message: `the file is named ${basename(zone.file)} but declares zone ${zone.zone}`, hint: `rename the file to ${zone.zone}.yaml or fix \`zone:\`` },
+      locate(zone, "zone"),
+    );
+  },
+};
+
+export const zoneOnceRule: StateRule = {
+  name: "zone-once",
+  check({ state, locate }, report) {
+    const seen = new Map<string, ZoneSpec>();
+    for (const zone of state.zones) {
+      const first = seen.get(zone.zone);
+      if (!first) {
+        seen.set(zone.zone, zone);
+        continue;
+      }
+      report({ code: "zone-duplicate", message: `zone ${zone.zone} is already declared in ${first.file}`, hint: "keep each zone in one file" }, locate(zone, "zone"));
+    }
+  },
+};
+
+export const serviceFileNameRule: StateRule = {
+  name: "service-file-name",
+  check({ state, locate }, report) {
+    for (const service of state.services) {
+      if (stem(service.file) === service.service) continue;
+      report(
+        { code: "service-file-name-mismatch", message: `the file is named ${basename(service.file)} but declares service ${service.service}`, hint: `rename the file to ${service.service}.yaml or fix \`service:\`` },
+        locate(service, "service"),
+      );
+    }
+  },
+};

@@ -1,0 +1,91 @@
+// loadStack: stacks/<name>.yaml -> StackConfig with defaults. Pulumi's own Pulumi.<name>.yaml
+// files live in the same folder (stackConfigDir) and are skipped.
+import { readdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import cron from "node-cron";
+import { readYamlFile } from "./read-file.ts";
+import { checkSchema } from "./schema-check.ts";
+import { pathLocation } from "./source-map.ts";
+import type { Diagnostic, StackConfig, TunnelRef } from "./types.ts";
+
+export const stackDefaults = {
+  engine: "pulumi",
+  dns_batch_size: 200,
+  poll_interval: 60,
+  drift_schedule: "*/15 * * * *",
+  drift_remediation: "report",
+  include: ["**/*.yaml", "**/*.yml"],
+} as const;
+
+type Raw = Record<string, unknown>;
+const obj = (value: unknown): Raw => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Raw) : {});
+
+async function stackNames(root: string): Promise<string[] | undefined> {
+  try {
+    const names = await readdir(resolve(root, "stacks"));
+    return names.filter((name) => /\.ya?ml$/.test(name) && !/^Pulumi\./.test(name)).map((name) => name.replace(/\.ya?ml$/, "")).sort();
+  } catch {
+    return undefined;
+  }
+}
+
+export function toStackConfig(name: string, file: string, raw: Raw): StackConfig {
+  const desired = obj(raw.desired_state);
+  const schedules = obj(raw.schedules);
+  const notify = obj(raw.notify);
+  const certificates = obj(raw.certificates);
+  const tunnels: Record<string, TunnelRef> = {};
+  for (const [tunnel, ref] of Object.entries(obj(raw.tunnels))) tunnels[tunnel] = typeof obj(ref).id === "string" ? { id: String(obj(ref).id) } : {};
+  const stack: StackConfig = {
+    name,
+    file,
+    engine: raw.engine === "native" ? "native" : stackDefaults.engine,
+    desired_state: { dir: typeof desired.dir === "string" ? desired.dir : "desired-state", include: Array.isArray(desired.include) ? desired.include.map(String) : [...stackDefaults.include] },
+    tunnels,
+    create_zones: raw.create_zones === true,
+    dns_batch_size: typeof raw.dns_batch_size === "number" ? raw.dns_batch_size : stackDefaults.dns_batch_size,
+    poll_interval: typeof raw.poll_interval === "number" ? raw.poll_interval : stackDefaults.poll_interval,
+    schedules: { drift: typeof schedules.drift === "string" ? schedules.drift : stackDefaults.drift_schedule, ...(typeof schedules.reapply === "string" ? { reapply: schedules.reapply } : {}) },
+    drift_remediation: raw.drift_remediation === "apply" ? "apply" : stackDefaults.drift_remediation,
+    notify: {
+      ...(notify as Partial<StackConfig["notify"]>),
+      github_status: notify.github_status !== false,
+      repeat_after: typeof notify.repeat_after === "number" ? notify.repeat_after : 86400,
+    },
+    certificates: {
+      enabled: certificates.enabled !== false,
+      port: typeof certificates.port === "number" ? certificates.port : 443,
+      ...(Array.isArray(certificates.hostnames) ? { hostnames: certificates.hostnames.map(String) } : {}),
+    },
+    history: { retention_days: typeof obj(raw.history).retention_days === "number" ? Number(obj(raw.history).retention_days) : 90 },
+  };
+  if (typeof raw.account_id === "string") stack.account_id = raw.account_id;
+  return stack;
+}
+
+/** Without a name: the only stack, else the one named "default". Never throws on user input. */
+export async function loadStack(root: string, name?: string): Promise<{ stack?: StackConfig; diagnostics: Diagnostic[] }> {
+  const names = (await stackNames(root)) ?? [];
+  const chosen = name ?? (names.length === 1 ? names[0] : names.includes("default") ? "default" : undefined);
+  const problem = (code: string, message: string, hint: string, file = "stacks") => ({ diagnostics: [{ file, line: 1, column: 1, severity: "error" as const, code, message, hint }] });
+  if (chosen === undefined) {
+    return names.length === 0
+      ? problem("stack-missing", "there is no stack file in stacks/", "create stacks/default.yaml (see the shipped example)")
+      : problem("stack-ambiguous", `several stacks (${names.join(", ")}) and none is named default`, "pass --stack NAME");
+  }
+  const file = `stacks/${chosen}.yaml`;
+  if (!names.includes(chosen)) return problem("stack-missing", `stack "${chosen}" does not exist (${file})`, names.length ? `known stacks: ${names.join(", ")}` : "create it", file);
+  const read = await readYamlFile(resolve(root, file), file);
+  if (!read.parsed) return { diagnostics: read.diagnostics };
+  const checked = checkSchema("stack", read.parsed);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  const raw = obj(read.parsed.value);
+  for (const key of ["drift", "reapply"] as const) {
+    const expression = obj(raw.schedules)[key];
+    if (typeof expression === "string" && !cron.validate(expression)) {
+      diagnostics.push({ ...pathLocation(read.parsed, ["schedules", key]), severity: "error", code: "stack-invalid-schedule", message: `"${expression}" is not a valid cron expression`, hint: 'five fields: minute hour day month weekday, e.g. "*/15 * * * *"' });
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  return { stack: toStackConfig(chosen, file, raw), diagnostics };
+}

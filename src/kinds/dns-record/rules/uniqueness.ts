@@ -1,0 +1,39 @@
+// Duplicate records (same identity) and a CNAME that shares its name with any other record.
+import type { DnsRecordSpec } from "../../../desired-state/types.ts";
+import type { ZoneRule } from "../../kind.ts";
+import { dnsRecordId } from "../identity.ts";
+
+export const uniquenessRule: ZoneRule = {
+  name: "dns-uniqueness",
+  check({ zone, locate }, report) {
+    const seen = new Map<string, DnsRecordSpec>();
+    const byName = new Map<string, DnsRecordSpec[]>();
+    for (const record of zone.dns ?? []) {
+      const id = dnsRecordId(zone.zone, record);
+      const first = seen.get(id);
+      if (first) {
+        report(
+          { code: "dns-duplicate-record", message: `duplicate record ${id}`, hint: `the same record is already declared at line ${first.source.line}; remove one` },
+          locate(record),
+        );
+      } else seen.set(id, record);
+      const list = byName.get(record.fqdn);
+      if (list) list.push(record);
+      else byName.set(record.fqdn, [record]);
+    }
+    for (const [fqdn, records] of byName) {
+      const cname = records.find((record) => record.type === "CNAME");
+      if (!cname || records.length < 2) continue;
+      const other = records.find((record) => record !== cname && !(record.type === "CNAME" && dnsRecordId(zone.zone, record) === dnsRecordId(zone.zone, cname)));
+      if (!other) continue;
+      report(
+        {
+          code: "dns-cname-not-alone",
+          message: `a CNAME must be the only record at ${fqdn}, but there is also a ${other.type} record (line ${other.source.line})`,
+          hint: "remove the other records at this name or replace the CNAME with A/AAAA records",
+        },
+        locate(cname, "type"),
+      );
+    }
+  },
+};

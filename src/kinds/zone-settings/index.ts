@@ -1,0 +1,10 @@
+import type { KindDefinition } from "../kind.ts";
+import { zoneSettingsSchema } from "./schema.ts";
+
+export const zoneSettingsKind: KindDefinition = {
+  id: "zone-settings",
+  title: "Zone settings",
+  schema: zoneSettingsSchema,
+  zoneRules: [],
+  stateRules: [],
+};
