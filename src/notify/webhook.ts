@@ -1,0 +1,49 @@
+// A generic JSON webhook, signed like GitHub's: X-CfGitops-Signature-256: sha256=<hex HMAC of the body>.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { postJson } from "./http-post.ts";
+import { announcedKinds, type NotificationMessage, type Notifier } from "./types.ts";
+
+export const signatureHeader = "x-cfgitops-signature-256";
+
+export function createWebhookNotifier(options: { url: string; secret?: string; timeoutMs?: number }): Notifier {
+  return {
+    name: "webhook",
+    accepts: (event) => announcedKinds.includes(event.kind),
+    async send(message) {
+      const body = JSON.stringify(webhookPayload(message));
+      const headers: Record<string, string> = { "x-cfgitops-event": message.event.kind };
+      if (options.secret) headers[signatureHeader] = signBody(options.secret, body);
+      await postJson(options.url, body, headers, options.timeoutMs);
+    },
+  };
+}
+
+export function webhookPayload(message: NotificationMessage) {
+  const { event } = message;
+  return {
+    event: event.kind,
+    stack: event.stack,
+    run_kind: event.runKind ?? null,
+    run_id: event.runId ?? null,
+    commit: event.commit ?? null,
+    branch: event.branch ?? null,
+    title: message.title,
+    text: message.text,
+    changes: (event.changes ?? []).map((change) => ({ kind: change.kind, id: change.id, zone: change.zone ?? null, op: change.op, fields: change.fields })),
+    policies: event.policies ?? [],
+    url: event.url ?? null,
+    sent_at: new Date().toISOString(),
+  };
+}
+
+export function signBody(secret: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+/** For receivers (and tests): constant-time check of a signature header. */
+export function verifySignature(secret: string, body: string, header: string | undefined): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(signBody(secret, body));
+  const given = Buffer.from(header);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
