@@ -16,7 +16,7 @@ export interface Zone {
   modified_on: string;
   activated_on: string;
   account: { id: string; name: string };
-  owner: { id: string | null; type: string; email: string | null };
+  owner: { id: string; type: string; name: string };
   meta: { step: number; custom_certificate_quota: number; page_rule_quota: number; phishing_detected: boolean };
   plan: { id: string; name: string; price: number; currency: string; frequency: string; is_subscribed: boolean; can_subscribe: boolean; legacy_id: string; legacy_discount: boolean; externally_managed: boolean };
   permissions: string[];
@@ -34,7 +34,8 @@ export interface DnsRecord {
   data?: Record<string, unknown>;
   settings: Record<string, unknown>;
   meta: { auto_added: boolean; managed_by_apps: boolean; managed_by_argo_tunnel: boolean; read_only?: boolean };
-  comment: string | null;
+  /** Absent when empty (the schema types it as a string, never null). */
+  comment?: string;
   tags: string[];
   created_on: string;
   modified_on: string;

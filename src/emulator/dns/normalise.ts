@@ -105,8 +105,8 @@ function normaliseContent(type: string, value: unknown): string {
   return content;
 }
 
-function normaliseComment(value: unknown): string | null {
-  if (value === undefined || value === null || value === "") return null;
+function normaliseComment(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
   if (typeof value !== "string") throw fail(400, 9011, "comment must be a string");
   if (value.length > 100) throw fail(400, 9011, "DNS record comment is longer than 100 characters");
   return value;

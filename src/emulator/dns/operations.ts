@@ -49,6 +49,7 @@ function stamp(fields: RecordFields, previous: DnsRecord | undefined, now: strin
   };
   if (fields.priority === undefined) delete record.priority;
   if (fields.data === undefined) delete record.data;
+  if (fields.comment === undefined) delete record.comment;
   if (previous && previous.comment !== fields.comment) record.comment_modified_on = now;
   else if (previous?.comment_modified_on) record.comment_modified_on = previous.comment_modified_on;
   if (previous && previous.tags.join("\n") !== fields.tags.join("\n")) record.tags_modified_on = now;

@@ -66,8 +66,8 @@ export function filterRecords(records: DnsRecord[], query: URLSearchParams, zone
   if (type !== null) predicates.push((record) => record.type === type.toUpperCase());
   const proxied = query.get("proxied");
   if (proxied !== null) predicates.push((record) => String(record.proxied) === proxied);
-  if (query.get("comment.present") !== null) predicates.push((record) => record.comment !== null);
-  if (query.get("comment.absent") !== null) predicates.push((record) => record.comment === null);
+  if (query.get("comment.present") !== null) predicates.push((record) => record.comment !== undefined);
+  if (query.get("comment.absent") !== null) predicates.push((record) => record.comment === undefined);
   const search = query.get("search")?.toLowerCase();
   if (search) predicates.push((r) => [r.name, r.content, r.comment ?? ""].some((v) => v.toLowerCase().includes(search)));
   if (predicates.length === 0) return records;

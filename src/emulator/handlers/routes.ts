@@ -1,6 +1,13 @@
 // Registers the endpoints beyond accounts, zones and DNS records.
 import type { Router } from "../router.ts";
+import { addPurgeRoutes } from "./purge.ts";
+import { addRulesetRoutes } from "./rulesets.ts";
+import { addSettingsRoutes } from "./settings.ts";
+import { addTunnelRoutes } from "./tunnels.ts";
 
-export function addRoutes(_router: Router): void {
-  // settings, rulesets, tunnels and purge_cache are added here.
+export function addRoutes(router: Router): void {
+  addSettingsRoutes(router);
+  addRulesetRoutes(router);
+  addTunnelRoutes(router);
+  addPurgeRoutes(router);
 }

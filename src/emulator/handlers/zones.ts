@@ -6,6 +6,8 @@ import type { RequestContext, Router } from "../router.ts";
 import type { Zone } from "../types.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
+/** The user that owns every zone (Cloudflare reports the token's user). */
+const emulatorUserId = "9a7806061c88ada191ed06f989cc3dac";
 const domainPattern = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** `name` accepts Cloudflare's operator prefixes: contains:, starts_with:, ends_with:, not_equal:, equal:. */
@@ -66,7 +68,7 @@ export function newZone(name: string, accountId: string, accountName: string): Z
     modified_on: now,
     activated_on: now,
     account: { id: accountId, name: accountName },
-    owner: { id: null, type: "user", email: null },
+    owner: { id: emulatorUserId, type: "user", name: "cf-gitops emulator" },
     meta: { step: 4, custom_certificate_quota: 0, page_rule_quota: 3, phishing_detected: false },
     plan: { id: "0feeeeeeeeeeeeeeeeeeeeeeeeeeeeee", name: "Free Website", price: 0, currency: "USD", frequency: "", is_subscribed: false, can_subscribe: false, legacy_id: "free", legacy_discount: false, externally_managed: false },
     permissions: ["#dns_records:edit", "#dns_records:read", "#zone:read", "#zone_settings:edit", "#zone_settings:read"],

@@ -1,0 +1,72 @@
+// Zone settings: GET all, GET one, PATCH one ({ value }), bulk PATCH ({ items: [{ id, value }] }).
+import { ApiFailure, fail } from "../envelope.ts";
+import { nowIso } from "../ids.ts";
+import type { RequestContext, Router } from "../router.ts";
+import { settingsCatalog } from "../settings/catalog.ts";
+import type { EmulatorStore } from "../store.ts";
+import { bodyObject, requireZone } from "./common.ts";
+
+function settingView(store: EmulatorStore, zoneId: string, id: string): Record<string, unknown> {
+  const spec = settingsCatalog[id]!;
+  const stored = store.settings.get(zoneId)?.get(id);
+  const view: Record<string, unknown> = {
+    id,
+    value: structuredClone(stored ? stored.value : spec.default),
+    editable: spec.editable ?? true,
+    modified_on: stored?.modified_on ?? null,
+  };
+  if (id === "development_mode") view.time_remaining = view.value === "on" ? 10800 : 0;
+  return view;
+}
+
+function knownSetting(id: string | undefined): string {
+  if (!id || !settingsCatalog[id]) throw fail(404, 1006, `Unrecognized zone setting name: ${id ?? ""}`);
+  return id;
+}
+
+/** Checks a change; returns an error message or undefined. */
+function problem(id: string, change: unknown): string | undefined {
+  const spec = settingsCatalog[id]!;
+  if (change === null || typeof change !== "object" || !("value" in change)) return `Invalid value for zone setting ${id}: "value" is required`;
+  if (spec.editable === false) return `Setting ${id} is not editable on this zone's plan`;
+  const issue = spec.check((change as { value: unknown }).value);
+  return issue ? `Invalid value for zone setting ${id}: ${issue}` : undefined;
+}
+
+function apply(ctx: RequestContext, zoneId: string, id: string, value: unknown): void {
+  let settings = ctx.store.settings.get(zoneId);
+  if (!settings) ctx.store.settings.set(zoneId, (settings = new Map()));
+  settings.set(id, { value: structuredClone(value), modified_on: nowIso() });
+}
+
+export function addSettingsRoutes(router: Router): void {
+  router.add("GET", "/zones/{zone_id}/settings", (ctx) => {
+    const zone = requireZone(ctx);
+    return { result: Object.keys(settingsCatalog).map((id) => settingView(ctx.store, zone.id, id)) };
+  });
+  router.add("PATCH", "/zones/{zone_id}/settings", (ctx) => {
+    const zone = requireZone(ctx);
+    const items = bodyObject(ctx).items;
+    if (!Array.isArray(items) || items.length === 0) throw fail(400, 1007, 'Request body must be { "items": [{ "id": ..., "value": ... }] }');
+    const errors = items.flatMap((item: { id?: string }) => {
+      if (!item || typeof item.id !== "string" || !settingsCatalog[item.id]) return [{ code: 1006, message: `Unrecognized zone setting name: ${String(item?.id)}` }];
+      const issue = problem(item.id, item);
+      return issue ? [{ code: 1007, message: issue }] : [];
+    });
+    if (errors.length > 0) throw new ApiFailure(400, errors);
+    for (const item of items as Array<{ id: string; value: unknown }>) apply(ctx, zone.id, item.id, item.value);
+    return { result: (items as Array<{ id: string }>).map((item) => settingView(ctx.store, zone.id, item.id)) };
+  });
+  router.add("GET", "/zones/{zone_id}/settings/{setting_id}", (ctx) => {
+    const zone = requireZone(ctx);
+    return { result: settingView(ctx.store, zone.id, knownSetting(ctx.params.setting_id)) };
+  });
+  router.add("PATCH", "/zones/{zone_id}/settings/{setting_id}", (ctx) => {
+    const zone = requireZone(ctx);
+    const id = knownSetting(ctx.params.setting_id);
+    const issue = problem(id, ctx.body);
+    if (issue) throw fail(400, 1007, issue);
+    apply(ctx, zone.id, id, (ctx.body as { value: unknown }).value);
+    return { result: settingView(ctx.store, zone.id, id) };
+  });
+}

@@ -1,0 +1,96 @@
+// The real `cloudflare` SDK pointed at an in-process emulator, with every response body captured
+// so tests can validate each one against the OpenAPI schema (or name the SDK type it was checked against).
+import Cloudflare from "cloudflare";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/emulator/index.ts";
+import { assertMatchesSchema, hasOperation, templateFor } from "./openapi.ts";
+
+export interface CapturedResponse {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+export interface EmulatorClient {
+  emulator: RunningEmulator;
+  client: Cloudflare;
+  captured: CapturedResponse[];
+  /** Raw request through the emulator (for endpoints the SDK lacks, and error shapes). */
+  raw(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+}
+
+export async function startWithClient(options: EmulatorOptions = {}, token = "test-token"): Promise<EmulatorClient> {
+  const emulator = await startEmulator(options);
+  const captured: CapturedResponse[] = [];
+  const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const response = await fetch(input, init);
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+    const body: unknown = await response.clone().json().catch(() => undefined);
+    captured.push({ method: (init?.method ?? "GET").toUpperCase(), path: url.pathname.replace(/^\/client\/v4/, ""), status: response.status, body });
+    return response;
+  };
+  const client = new Cloudflare({ apiToken: token, baseURL: emulator.baseUrl, maxRetries: 0, fetch: recordingFetch });
+  const raw: EmulatorClient["raw"] = async (method, path, body, rawToken = token) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (rawToken !== null) headers.authorization = `Bearer ${rawToken}`;
+    const response = await fetch(`${emulator.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = (await response.json()) as Record<string, unknown>;
+    captured.push({ method, path: new URL(`${emulator.baseUrl}${path}`).pathname.replace(/^\/client\/v4/, ""), status: response.status, body: json });
+    return { status: response.status, headers: response.headers, body: json };
+  };
+  return { emulator, client, captured, raw };
+}
+
+/**
+ * Routes the 2024 schema lacks, with the SDK type each response was checked against instead
+ * (the SDK is the client in every test, and its types are the reference for newer endpoints).
+ */
+export const checkedAgainstSdkTypes: Record<string, string> = {
+  "POST /zones/{zone_id}/dns_records/batch": "RecordBatchResponse (cloudflare/resources/dns/records.d.ts)",
+  "POST /zones/{zone_id}/purge_cache": "CachePurgeResponse (cloudflare/resources/cache/cache.d.ts)",
+  "GET /accounts": "Account (cloudflare/resources/accounts/accounts.d.ts)",
+};
+
+function routeOf(method: string, path: string): string {
+  const emulatorTemplates: Array<[RegExp, string]> = [
+    [/^\/zones\/[^/]+\/dns_records\/batch$/, "/zones/{zone_id}/dns_records/batch"],
+    [/^\/zones\/[^/]+\/purge_cache$/, "/zones/{zone_id}/purge_cache"],
+    [/^\/accounts$/, "/accounts"],
+  ];
+  const template = emulatorTemplates.find(([pattern]) => pattern.test(path))?.[1] ?? templateFor(path) ?? path;
+  return `${method} ${template}`;
+}
+
+/**
+ * Validates every captured response: 2xx bodies against the operation's 200 schema (or, for
+ * routes the schema lacks, the envelope shape plus the named SDK type's fields checked by the
+ * test itself); error bodies against Cloudflare's error envelope. Returns the routes checked.
+ */
+export function validateCaptured(captured: CapturedResponse[]): string[] {
+  const routes = new Set<string>();
+  for (const response of captured) {
+    const route = routeOf(response.method, response.path);
+    routes.add(route);
+    const [method, template] = route.split(" ") as [string, string];
+    const body = response.body as Record<string, unknown>;
+    if (response.status >= 200 && response.status < 300) {
+      if (hasOperation(method, template)) assertMatchesSchema(method, template, body);
+      else if (!checkedAgainstSdkTypes[route]) throw new Error(`no schema and no SDK type named for ${route}`);
+      else assertEnvelope(body, true);
+    } else {
+      assertEnvelope(body, false);
+    }
+  }
+  return [...routes];
+}
+
+function assertEnvelope(body: Record<string, unknown>, success: boolean): void {
+  const errors = body.errors as Array<{ code: unknown; message: unknown }> | undefined;
+  const ok =
+    body.success === success &&
+    Array.isArray(errors) &&
+    Array.isArray(body.messages) &&
+    "result" in body &&
+    (success ? errors.length === 0 : errors.length > 0 && errors.every((e) => Number.isInteger(e.code) && (e.code as number) >= 1000 && typeof e.message === "string"));
+  if (!ok) throw new Error(`not a Cloudflare ${success ? "success" : "error"} envelope: ${JSON.stringify(body).slice(0, 300)}`);
+}
