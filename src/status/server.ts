@@ -1,0 +1,122 @@
+// The daemon's HTTP surface (DESIGN §11) on node:http: page, metrics, health, JSON API, SSE, manual trigger, webhook.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { HistoryStore } from "../history/store.ts";
+import { silentLogger, type Logger } from "../shared/logger.ts";
+import { createRateLimiter } from "./admin-auth.ts";
+import { apiRoutes } from "./api-routes.ts";
+import { createEventHub, type StatusEvent } from "./event-stream.ts";
+import type { PushEvent } from "./github-webhook.ts";
+import { HttpError, securityHeaders, sendError } from "./http-util.ts";
+import type { Metrics } from "./metrics.ts";
+import type { StatusModel } from "./model.ts";
+import { writeRoutes } from "./write-routes.ts";
+
+export interface ReconcileRequest {
+  kind: "apply" | "drift";
+  stack?: string;
+}
+
+export interface ReconcileReply {
+  queued: boolean;
+  [key: string]: unknown;
+}
+
+export interface StatusServerOptions {
+  /** Default 127.0.0.1; use 0.0.0.0 to serve the LAN. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  metrics: Metrics;
+  history?: HistoryStore;
+  getStatus(): StatusModel | Promise<StatusModel>;
+  isReady?(): boolean;
+  onReconcile?(request: ReconcileRequest): ReconcileReply | Promise<ReconcileReply>;
+  /** Called for every correctly signed push; the daemon decides whether the branch is tracked. */
+  onPush?(event: PushEvent): void | { accepted: boolean; reason?: string } | Promise<void | { accepted: boolean; reason?: string }>;
+  adminToken?: string;
+  webhookSecret?: string;
+  log?: Logger;
+  reconcileLimit?: { max: number; windowMs: number };
+  maxWebhookBytes?: number;
+  heartbeatMs?: number;
+  maxEventClients?: number;
+}
+
+export interface StatusServer {
+  server: Server;
+  url: string;
+  port: number;
+  broadcast(event: StatusEvent): void;
+  eventClients(): number;
+  close(): Promise<void>;
+}
+
+export interface RouteContext {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  options: StatusServerOptions;
+}
+
+export type RouteHandler = (context: RouteContext, params: string[]) => void | Promise<void>;
+
+export interface Route {
+  method: "GET" | "POST";
+  pattern: RegExp;
+  handle: RouteHandler;
+}
+
+async function dispatch(routes: Route[], context: RouteContext): Promise<void> {
+  const method = context.request.method === "HEAD" ? "GET" : context.request.method;
+  const matching = routes.filter((route) => route.pattern.test(context.url.pathname));
+  if (matching.length === 0) throw new HttpError(404, "not-found", `no route for ${context.url.pathname}`);
+  const route = matching.find((candidate) => candidate.method === method);
+  if (!route) {
+    const allow = [...new Set(matching.map((candidate) => candidate.method))].join(", ");
+    throw new HttpError(405, "method-not-allowed", `${context.request.method} is not allowed here; use ${allow}`, { Allow: allow });
+  }
+  const params = route.pattern.exec(context.url.pathname)?.slice(1) ?? [];
+  await route.handle(context, params);
+}
+
+export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
+  const log = options.log ?? silentLogger();
+  const hub = createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
+  const limit = options.reconcileLimit ?? { max: 6, windowMs: 60_000 };
+  const routes = [...apiRoutes(hub), ...writeRoutes(createRateLimiter(limit.max, limit.windowMs), log)];
+  const server = createServer((request, response) => {
+    securityHeaders(response);
+    const url = new URL(request.url ?? "/", "http://localhost");
+    dispatch(routes, { request, response, url, options }).catch((error: unknown) => {
+      const httpError = error instanceof HttpError ? error : new HttpError(500, "internal", "internal error; see the daemon log");
+      if (!(error instanceof HttpError)) log.error({ err: error instanceof Error ? error.message : String(error), path: url.pathname }, "request failed");
+      if (response.headersSent) response.destroy();
+      else sendError(response, httpError);
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    server,
+    port: address.port,
+    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`,
+    broadcast: (event) => hub.broadcast(event),
+    eventClients: () => hub.clients(),
+    close: () => new Promise<void>((resolve) => {
+      hub.close();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 2000).unref();
+    }),
+  };
+}
