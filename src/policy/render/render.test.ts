@@ -55,3 +55,13 @@ describe("renderPolicyReport", () => {
     expect(text.trimEnd().split("\n").at(-1)).toBe("policy BLOCKED: 3 evaluated, 1 passed, 2 failed, 0 errors; 1 mandatory and 1 advisory violations, 1 exempted");
   });
 });
+
+describe("text rendering of many advisory violations", () => {
+  it("shows ten per advisory policy and counts the rest", () => {
+    const many = Array.from({ length: 13 }, (_, i) => ({ policy: "ttl-bounds", level: "advisory" as const, resource: `r${i}`, message: `m${i}`, remediation: "fix" }));
+    const text = renderPolicyReport({ ...report, violations: many, diagnostics: [], exempted: [] }, "text");
+    expect(text).toContain("] m9\n");
+    expect(text).not.toContain("] m10\n");
+    expect(text).toContain("warning [ttl-bounds] ... and 3 more (see --format json)");
+  });
+});

@@ -2,13 +2,25 @@
 import type { PolicyReport } from "../types.ts";
 import { verdict, where } from "./summary.ts";
 
+/** Advisory violations shown per policy; the rest are counted (every one is in --format json). */
+const advisoryShown = 10;
+
 export function renderText(report: PolicyReport): string {
   const lines: string[] = [];
+  const shown = new Map<string, number>();
   for (const v of report.violations) {
+    const count = (shown.get(v.policy) ?? 0) + 1;
+    shown.set(v.policy, count);
+    if (v.level === "advisory" && count > advisoryShown) continue;
     const tag = v.level === "mandatory" ? "error" : "warning";
     lines.push(`${where(v) || v.resource}: ${tag} [${v.policy}] ${v.message}`);
     lines.push(`    resource: ${v.resource}`);
     lines.push(`    fix: ${v.remediation}`);
+  }
+  for (const [policy, count] of shown) {
+    if (count > advisoryShown && report.violations.some((v) => v.policy === policy && v.level === "advisory")) {
+      lines.push(`warning [${policy}] ... and ${count - advisoryShown} more (see --format json)`);
+    }
   }
   for (const d of report.diagnostics) {
     lines.push(`${where(d)}: ${d.severity} [${d.code}] ${d.message}`);
