@@ -8,6 +8,7 @@ import type { Plan } from "../plan/types.ts";
 import { runPolicies, type PolicyReport } from "../policy/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
 import type { GitSource } from "./git-source.ts";
+import { countManaged } from "./managed-resources.ts";
 import type { RunRequest } from "./run-queue.ts";
 import type { RunOutcome, RunRecorder } from "./run-types.ts";
 import { runStage, type StageTimeouts } from "./stage.ts";
@@ -38,7 +39,7 @@ export async function runPipeline(request: RunRequest, deps: PipelineDeps): Prom
   try {
     await execute(request, deps, outcome, log);
   } catch (error) {
-    outcome.result = error instanceof AbortedError ? "interrupted" : "failure";
+    outcome.result = error instanceof AbortedError || deps.signal.aborted ? "interrupted" : "failure";
     outcome.error = describeError(error);
     log.warn({ err: outcome.error }, "run failed");
   }
@@ -62,6 +63,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
     return;
   }
   const { stack, desired } = loaded;
+  outcome.managed = countManaged(desired);
   const root = deps.source.dir;
   const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack }));
   outcome.policy = statePolicy;

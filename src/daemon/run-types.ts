@@ -3,6 +3,7 @@ import type { Diagnostic, StackConfig } from "../desired-state/types.ts";
 import type { Change, ChangeOutcome, Plan } from "../plan/types.ts";
 import type { PolicyReport } from "../policy/index.ts";
 import type { CommitInfo } from "./git-source.ts";
+import type { ManagedCount } from "./managed-resources.ts";
 import type { RunKind, Trigger } from "./run-queue.ts";
 
 export type RunResult = "success" | "failure" | "blocked" | "interrupted";
@@ -31,6 +32,8 @@ export interface RunOutcome {
   /** Drift runs: the drift report's changes (before = live, after = git). */
   drift?: Change[];
   stackConfig?: StackConfig;
+  /** What git declares, per zone and kind, when the commit loaded. */
+  managed?: ManagedCount[];
 }
 
 export interface RunRecorder {

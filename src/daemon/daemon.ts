@@ -1,0 +1,196 @@
+// The daemon: keeps one stack's Cloudflare equal to the tracked branch, checks drift on a schedule,
+// and serves status, metrics, history, the manual trigger and the GitHub webhook.
+import { mkdir } from "node:fs/promises";
+import type { Logger } from "pino";
+import { loadStack } from "../desired-state/index.ts";
+import type { StackConfig } from "../desired-state/types.ts";
+import type { Engine } from "../engines/engine.ts";
+import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
+import { AbortedError } from "../shared/errors.ts";
+import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
+import type { CertificateStatus } from "../status/model.ts";
+import { createStatusServer, type StatusServer } from "../status/server.ts";
+import { createGitSource, type GitSource } from "./git-source.ts";
+import { runPipeline } from "./pipeline.ts";
+import { currentStatus, recordRunMetrics, writeSite } from "./publish.ts";
+import { createRunQueue, type RunQueue, type Trigger } from "./run-queue.ts";
+import type { RunOutcome } from "./run-types.ts";
+import { historyRecorder } from "./history-recorder.ts";
+import { startSchedules, type Schedules } from "./schedules.ts";
+import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
+
+export interface DaemonOptions {
+  repo: string;
+  branch: string;
+  stackName?: string;
+  dataDir: string;
+  host?: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  /** Built by the CLI: the core never imports an engine adapter. */
+  engineFor(stack: StackConfig, metrics: Metrics): Engine;
+  /** Announces failures, blocks and drift; built by the CLI from the stack's notify settings. */
+  notify?(outcome: RunOutcome, previous: RunOutcome | undefined): Promise<void>;
+  /** Looks up certificate expiry of the stack's proxied hostnames. */
+  checkCertificates?(stack: StackConfig, metrics: Metrics): Promise<CertificateStatus[]>;
+  timeouts?: Partial<StageTimeouts>;
+  /** Seconds SIGTERM waits for the current stage before cancelling it. */
+  shutdownGraceSeconds?: number;
+}
+
+export interface RunningDaemon {
+  url: string;
+  stack: string;
+  history: HistoryStore;
+  metrics: Metrics;
+  queue: RunQueue;
+  enqueue(kind: "apply" | "drift", trigger: Trigger): void;
+  stop(): Promise<void>;
+}
+
+async function resolveStack(source: GitSource, name: string | undefined, log: Logger): Promise<StackConfig | undefined> {
+  try {
+    await source.sync();
+    return (await loadStack(source.dir, name)).stack;
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not read the stack at start-up; will retry on the first run");
+    return undefined;
+  }
+}
+
+export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
+  const { log, env } = options;
+  await mkdir(options.dataDir, { recursive: true });
+  const history = openHistory(historyFile(options.dataDir), { secrets: secretsFromEnv(env) });
+  const interrupted = history.markRunningAsInterrupted();
+  const metrics = createMetrics();
+  const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir });
+  let stack = await resolveStack(source, options.stackName, log);
+  const stackName = stack?.name ?? options.stackName ?? "default";
+  registerStack(metrics, stackName);
+  if (stack?.history.retention_days) history.prune({ keepDays: stack.history.retention_days });
+
+  const shutdown = new AbortController();
+  let lastSeenCommit: string | undefined;
+  let certificates: CertificateStatus[] = [];
+  let previous: RunOutcome | undefined;
+  let schedules: Schedules | undefined;
+  let server: StatusServer | undefined;
+  const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
+  const recorder = historyRecorder(history);
+
+  const status = () =>
+    currentStatus({
+      history,
+      certificates: () => certificates,
+      stackInfo: () => ({
+        name: stackName,
+        branch: options.branch,
+        engine: stack?.engine ?? "native",
+        queueDepth: queue.depth(),
+        nextChecks: nextChecks(),
+      }),
+    });
+
+  function nextChecks() {
+    const next = schedules?.nextDriftCheck();
+    return next ? [{ kind: "drift" as const, at: next.toISOString() }] : [];
+  }
+
+  async function afterRun(outcome: RunOutcome): Promise<void> {
+    if (outcome.commit) lastSeenCommit = outcome.commit.sha;
+    else if (outcome.result === "failure") metrics.gitFetchErrors.inc({ stack: stackName });
+    recordRunMetrics(metrics, outcome);
+    if (outcome.stackConfig && JSON.stringify(outcome.stackConfig.schedules) !== JSON.stringify(stack?.schedules)) {
+      stack = outcome.stackConfig;
+      restartSchedules();
+    }
+    stack = outcome.stackConfig ?? stack;
+    if (stack?.certificates.enabled && options.checkCertificates && outcome.kind === "apply") {
+      certificates = await options.checkCertificates(stack, metrics).catch(() => certificates);
+    }
+    const model = status();
+    await writeSite(options.dataDir, model, log);
+    server?.broadcast({ type: "run", data: { id: outcome.runId, result: outcome.result, kind: outcome.kind } });
+    await options.notify?.(outcome, previous).catch((error: unknown) => log.warn({ err: String(error) }, "notification failed"));
+    previous = outcome.kind === "drift" ? outcome : previous;
+    const drifted = outcome.kind === "drift" && outcome.result === "success" && (outcome.drift?.length ?? 0) > 0;
+    if (drifted && stack?.drift_remediation === "apply") queue.enqueue("apply", outcome.triggers[0] ?? "schedule");
+  }
+
+  const queue = createRunQueue(
+    async (request) => {
+      server?.broadcast({ type: "run-started", data: { kind: request.kind } });
+      const outcome = await runPipeline(request, {
+        stackName, source, recorder, timeouts, log, signal: shutdown.signal,
+        engineFor: (config) => options.engineFor(config, metrics),
+      });
+      await afterRun(outcome);
+    },
+    (depth) => metrics.queueDepth.set({ stack: stackName }, depth),
+  );
+
+  function restartSchedules(): void {
+    schedules?.stop();
+    if (!stack) return;
+    schedules = startSchedules({
+      drift: stack.schedules.drift,
+      ...(stack.schedules.reapply ? { reapply: stack.schedules.reapply } : {}),
+      pollSeconds: stack.poll_interval,
+      pollChanged: async () => {
+        const head = await source.remoteHead();
+        return head !== undefined && head !== lastSeenCommit;
+      },
+      enqueue: (kind, trigger) => queue.enqueue(kind, trigger),
+      onPollError: (error) => {
+        metrics.gitFetchErrors.inc({ stack: stackName });
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, "git poll failed");
+      },
+    });
+  }
+
+  server = await createStatusServer({
+    host: options.host ?? "127.0.0.1",
+    port: options.port,
+    metrics,
+    history,
+    log,
+    getStatus: status,
+    isReady: () => !shutdown.signal.aborted,
+    adminToken: env.CFGITOPS_ADMIN_TOKEN,
+    webhookSecret: env.CFGITOPS_WEBHOOK_SECRET,
+    onReconcile: (request) => ({ queued: true, kind: request.kind, ...queue.enqueue(request.kind, "manual") }),
+    onPush: (event) => {
+      if (event.branch !== options.branch) return { accepted: false, reason: `not the tracked branch ${options.branch}` };
+      if (event.deleted) return { accepted: false, reason: "branch deletion is ignored" };
+      queue.enqueue("apply", "webhook", event.after);
+      return { accepted: true };
+    },
+  });
+  restartSchedules();
+  await writeSite(options.dataDir, status(), log);
+  queue.enqueue("apply", interrupted.length > 0 ? "recovery" : "startup");
+  if (interrupted.length > 0) log.warn({ runs: interrupted.map((run) => run.id) }, "runs interrupted by a crash were marked; a fresh run is queued");
+
+  async function stop(): Promise<void> {
+    schedules?.stop();
+    const grace = (options.shutdownGraceSeconds ?? 20) * 1000;
+    const timer = setTimeout(() => shutdown.abort(new AbortedError("daemon shutting down")), grace);
+    await queue.close();
+    clearTimeout(timer);
+    shutdown.abort();
+    await server?.close();
+    history.close();
+  }
+
+  return {
+    url: server.url,
+    stack: stackName,
+    history,
+    metrics,
+    queue,
+    enqueue: (kind, trigger) => void queue.enqueue(kind, trigger),
+    stop,
+  };
+}
