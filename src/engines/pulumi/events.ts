@@ -27,8 +27,14 @@ export function sortChanges(changes: Change[]): Change[] {
   );
 }
 
+/** Without ANSI colour codes and Pulumi's colour tags (`<{%reset%}>`). */
+export function stripColours(message: string): string {
+  // eslint-disable-next-line no-control-regex -- ANSI escape sequences are exactly what is removed
+  return message.replace(/\u001b\[[0-9;]*m/g, "").replace(/<\{%[^%]*%\}>/g, "");
+}
+
 function clean(message: string): string {
-  return message.replace(/\u001b\[[0-9;]*m/g, "").replace(/<\{%[^%]*%\}>/g, "").trim();
+  return stripColours(message).trim();
 }
 
 export function createEventTranslator(context: TranslateContext): EventTranslator {

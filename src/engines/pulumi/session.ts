@@ -1,0 +1,85 @@
+// One Pulumi run for one stack: resolve ids through the Cloudflare API, open the LocalWorkspace
+// stack with the inline program, repair an interrupted run's state, work out adoption, and
+// build the translation context. The Automation API is loaded here, lazily, never at import.
+import { mkdir } from "node:fs/promises";
+import type { automation } from "@pulumi/pulumi";
+import type { DesiredState } from "../../desired-state/types.ts";
+import type { RunOptions } from "../engine.ts";
+import { expandDesired } from "../../plan/expand.ts";
+import type { Logger } from "../../shared/logger.ts";
+import { planAdoption } from "./adoption.ts";
+import { liveClient, resolveAccountId, resolveTunnelIds, resolveZoneIds } from "./live.ts";
+import type { ProgramOutputs } from "./program.ts";
+import type { ProgramInput } from "./program-input.ts";
+import { projectName, resolvePulumiSettings } from "./settings.ts";
+import { clearPendingOperations, namesInState } from "./stack-state.ts";
+import type { TranslateContext } from "./translate.ts";
+import { ingressKey } from "../../kinds/tunnel-service/pulumi.ts";
+
+export interface PulumiEngineOptions {
+  dataDir: string;
+  apiToken: string;
+  baseUrl?: string;
+  accountId?: string;
+  log: Logger;
+  /** Defaults to process.env (PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE[_FILE]). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Session {
+  auto: typeof automation;
+  stack: automation.Stack;
+  program: automation.PulumiFn;
+  context: TranslateContext;
+  warnings: string[];
+}
+
+function serviceNames(desired: DesiredState, previous: unknown): TranslateContext["serviceNames"] {
+  const names: TranslateContext["serviceNames"] = {};
+  const last = (previous ?? {}) as ProgramOutputs["ingressServices"];
+  for (const [tunnel, keys] of Object.entries(last)) names[tunnel] = { ...keys };
+  for (const service of desired.services) (names[service.tunnel] ??= {})[ingressKey(service)] = service.service;
+  return names;
+}
+
+function sources(desired: DesiredState, input: Pick<ProgramInput, "zoneIds" | "tunnelIds">): TranslateContext["sources"] {
+  const expanded = expandDesired(desired, { tunnelIds: new Map(Object.entries(input.tunnelIds)), zoneNames: Object.keys(input.zoneIds) });
+  return new Map(expanded.resources.flatMap((resource) => (resource.source ? [[resource.id, resource.source] as const] : [])));
+}
+
+export async function openSession(options: PulumiEngineOptions, desired: DesiredState, run: RunOptions): Promise<Session> {
+  const settings = resolvePulumiSettings(options.dataDir, options.env ?? process.env);
+  const client = liveClient({ apiToken: options.apiToken, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const accountId = await resolveAccountId(client, options.accountId, run.stack);
+  const zoneIds = await resolveZoneIds(client, accountId, desired);
+  const tunnelIds = await resolveTunnelIds(client, accountId, desired, run.stack);
+
+  const { automation: auto } = await import("@pulumi/pulumi");
+  const { createProgram } = await import("./program.ts");
+  await mkdir(settings.workDir, { recursive: true });
+  const placeholder: automation.PulumiFn = async () => ({});
+  const workspaceOptions: automation.LocalWorkspaceOptions = {
+    workDir: settings.workDir,
+    projectSettings: { name: projectName, runtime: "nodejs", backend: { url: settings.backendUrl } },
+    envVars: settings.envVars,
+  };
+  if (settings.secretsProvider) workspaceOptions.secretsProvider = settings.secretsProvider;
+  run.log.debug({ stack: run.stack.name, backend: settings.backendUrl }, "opening pulumi stack");
+  const stack = await auto.LocalWorkspace.createOrSelectStack({ stackName: run.stack.name, projectName, program: placeholder }, workspaceOptions);
+  await stack.setConfig("apiToken", { value: options.apiToken, secret: true });
+
+  const warnings: string[] = [];
+  const repaired = await clearPendingOperations(stack, await stack.exportStack());
+  if (repaired.warning) {
+    warnings.push(repaired.warning);
+    run.log.warn({ stack: run.stack.name }, "cleared pending pulumi operations");
+  }
+  const adoption = await planAdoption(client, { desired, accountId, zoneIds, tunnelIds, inState: namesInState(repaired.deployment) });
+  warnings.push(...adoption.warnings);
+  const outputs = await stack.outputs();
+
+  const input: ProgramInput = { desired, accountId, zoneIds, tunnelIds, imports: adoption.imports };
+  if (options.baseUrl) input.baseUrl = options.baseUrl;
+  const context: TranslateContext = { sources: sources(desired, input), serviceNames: serviceNames(desired, outputs.ingressServices?.value) };
+  return { auto, stack, program: createProgram(input), context, warnings };
+}

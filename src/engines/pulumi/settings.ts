@@ -1,0 +1,43 @@
+// Where Pulumi keeps its state and how it encrypts secrets. The workspace (Pulumi.yaml and the
+// stack's config with the encrypted API token) lives in the data directory, not in the repository,
+// so a run never leaves the git tree dirty and no secret, even encrypted, lands in git.
+import { accessSync, constants } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError } from "../../shared/errors.ts";
+
+export const projectName = "cf-gitops";
+
+export interface PulumiSettings {
+  backendUrl: string;
+  workDir: string;
+  /** Passed to every pulumi CLI call. */
+  envVars: Record<string, string>;
+  /** "passphrase" for self-managed backends; undefined for Pulumi Cloud (it manages secrets). */
+  secretsProvider?: string;
+}
+
+export function resolvePulumiSettings(dataDir: string, env: NodeJS.ProcessEnv = process.env): PulumiSettings {
+  const root = resolve(dataDir, "pulumi");
+  const backendUrl = env.PULUMI_BACKEND_URL || pathToFileURL(root).href;
+  const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_BACKEND_URL: backendUrl };
+  const selfManaged = !/^https:\/\//.test(backendUrl);
+  if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) {
+    envVars.PULUMI_CONFIG_PASSPHRASE = env.PULUMI_CONFIG_PASSPHRASE;
+  } else if (env.PULUMI_CONFIG_PASSPHRASE_FILE) {
+    const file = env.PULUMI_CONFIG_PASSPHRASE_FILE;
+    try {
+      accessSync(file, constants.R_OK);
+    } catch (error) {
+      throw new ConfigError(`PULUMI_CONFIG_PASSPHRASE_FILE names ${file}, which cannot be read`, { cause: error, file, hint: "point it at a readable file that holds the passphrase" });
+    }
+    envVars.PULUMI_CONFIG_PASSPHRASE_FILE = file;
+  } else if (selfManaged) {
+    throw new ConfigError("the Pulumi engine needs a secrets passphrase for its state backend", {
+      hint: "set PULUMI_CONFIG_PASSPHRASE, or PULUMI_CONFIG_PASSPHRASE_FILE to a file holding it (keep the same passphrase for every run)",
+    });
+  }
+  const settings: PulumiSettings = { backendUrl, workDir: join(root, "workspace"), envVars };
+  if (selfManaged) settings.secretsProvider = "passphrase";
+  return settings;
+}
