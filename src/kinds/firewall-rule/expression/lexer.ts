@@ -12,8 +12,33 @@ export interface Token {
   end: number;
 }
 
-const PUNCT2 = new Set(["==", "!=", "<=", ">=", "&&", "||", "^^"]);
-const PUNCT1 = new Set(["(", ")", "[", "]", "{", "}", ",", "<", ">", "~", "!", "*"]);
+/** Length of the punctuation token starting with `code` followed by `next`, or 0. */
+function punctLength(code: number, next: number): number {
+  switch (code) {
+    case 40: // (
+    case 41: // )
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 44: // ,
+    case 126: // ~
+    case 42: // *
+      return 1;
+    case 60: // <
+    case 62: // >
+    case 33: // !
+      return next === 61 ? 2 : 1;
+    case 61: // ==
+      return next === 61 ? 2 : 0;
+    case 38: // &&
+    case 124: // ||
+    case 94: // ^^
+      return next === code ? 2 : 0;
+    default:
+      return 0;
+  }
+}
 
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
@@ -79,11 +104,9 @@ export function nextToken(src: string, from: number): Token {
   }
   if (code === 34) return token(src, "string", start, quotedEnd(src, start));
   if (code === 36) return token(src, "list", start, scanWhile(src, start + 1, isIdentPart));
-  const two = src.slice(start, start + 2);
-  if (PUNCT2.has(two)) return token(src, "punct", start, start + 2);
-  const one = src[start] ?? "";
-  if (PUNCT1.has(one)) return token(src, "punct", start, start + 1);
-  return unexpectedCharacter(start, one);
+  const length = punctLength(code, next);
+  if (length > 0) return token(src, "punct", start, start + length);
+  return unexpectedCharacter(start, src[start] ?? "");
 }
 
 function token(src: string, kind: TokenKind, start: number, end: number): Token {

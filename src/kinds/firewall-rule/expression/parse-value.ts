@@ -3,21 +3,21 @@ import type { Argument, FieldRef, FunctionCall, IndexAccess, ValueExpr } from ".
 import { fail } from "./errors.ts";
 import { fieldNames, fieldType } from "./fields.ts";
 import { functionNames, functionSignature } from "./functions.ts";
-import { nextToken } from "./lexer.ts";
+import { skipSpace } from "./lexer.ts";
 import { parseInteger, readQuoted, readRaw } from "./literals.ts";
 import type { ParserState } from "./parser-state.ts";
 import { advance, describeToken, enter, expectPunct, isPunct, leave, resumeAt } from "./parser-state.ts";
 import { closest } from "./suggestions.ts";
 import type { ArgumentInfo } from "./type-checker.ts";
-import { callResult, describeValue, indexResult } from "./type-checker.ts";
+import { callResult, indexResult } from "./type-checker.ts";
 
 export type ArgumentParser = (p: ParserState) => Argument;
 
 export function parseValue(p: ParserState, parseArgument: ArgumentParser): ValueExpr {
   const tok = p.tok;
   if (tok.kind !== "ident") fail(tok.start, `expected a field or a function call, found ${describeToken(tok)}`);
-  const after = nextToken(p.src, tok.end);
-  let value: ValueExpr = isPunct(after, "(") ? parseCall(p, parseArgument) : parseField(p);
+  const isCall = p.src.charCodeAt(skipSpace(p.src, tok.end)) === 40; // (
+  let value: ValueExpr = isCall ? parseCall(p, parseArgument) : parseField(p);
   while (isPunct(p.tok, "[")) value = parseIndex(p, value);
   return value;
 }
@@ -99,6 +99,6 @@ function parseIndex(p: ParserState, target: ValueExpr): IndexAccess {
   }
   const close = p.tok;
   expectPunct(p, "]", "to close the index");
-  const typed = indexResult(target, index, open.start, describeValue(target));
+  const typed = indexResult(target, index, open.start);
   return { type: "index", target, index, ...typed, start: target.start, end: close.end };
 }

@@ -20,18 +20,18 @@ export function describeValue(node: ValueExpr): string {
   return `${describeValue(node.target)}[${node.index === "*" ? "*" : JSON.stringify(node.index)}]`;
 }
 
-export function indexResult(target: TypedValue, index: string | number | "*", offset: number, what: string): TypedValue {
+export function indexResult(target: ValueExpr, index: string | number | "*", offset: number): TypedValue {
   const element = elementOf(target.valueType);
-  if (!element) return fail(offset, `${what} is a ${target.valueType} and cannot be indexed`);
+  if (!element) return fail(offset, `${describeValue(target)} is a ${target.valueType} and cannot be indexed`);
   if (index === "*") {
     if (target.mapped) fail(offset, "[*] can be used only once on a value", "index the elements instead, e.g. [*][0]");
     return { valueType: element, mapped: true };
   }
   if (isMap(target.valueType) && typeof index !== "string") {
-    fail(offset, `${what} is a ${target.valueType}: index it with a string key, as in ["name"]`);
+    fail(offset, `${describeValue(target)} is a ${target.valueType}: index it with a string key, as in ["name"]`);
   }
   if (isArray(target.valueType) && typeof index !== "number") {
-    fail(offset, `${what} is an ${target.valueType}: index it with a number, as in [0], or [*] for every element`);
+    fail(offset, `${describeValue(target)} is an ${target.valueType}: index it with a number, as in [0], or [*] for every element`);
   }
   return { valueType: element, mapped: target.mapped };
 }
@@ -42,6 +42,7 @@ const STRING_ONLY: ReadonlySet<CompareOp> = new Set(["contains", "matches", "wil
 /** Throws when `op` does not apply to the left-hand side; returns the literal kind its value must be. */
 export function checkOperator(left: ValueExpr, op: CompareOp | "in", opOffset: number): LiteralKind {
   const type = left.valueType;
+  if (type === "String") return "string";
   const what = describeValue(left);
   if (type === "Boolean") {
     fail(opOffset, `${what} is a Boolean and is used on its own, not with "${op}"`, `write ${what} or not ${what}`);
@@ -49,7 +50,6 @@ export function checkOperator(left: ValueExpr, op: CompareOp | "in", opOffset: n
   if (isArray(type) || isMap(type)) {
     fail(opOffset, `${what} is a ${type} and cannot be compared directly`, `index it (${what}[0]) or test every element with any(${what}[*] ...)`);
   }
-  if (type === "String") return "string";
   if (STRING_ONLY.has(op as CompareOp)) fail(opOffset, `"${op}" works on strings, but ${what} is ${article(type)} ${type}`);
   if (type === "IP address") {
     if (ORDERING.has(op as CompareOp)) fail(opOffset, `"${op}" does not work on IP addresses`, "use eq, ne or in {...} with CIDRs or ranges");
