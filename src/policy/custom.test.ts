@@ -93,3 +93,19 @@ describe("custom policies", () => {
     expect(report.results.filter((r) => r.id === "ttl-bounds")).toHaveLength(1);
   });
 });
+
+describe("custom policy results are checked", () => {
+  it("a check that returns something other than findings is an error naming the policy", async () => {
+    const root = await repo({ "sloppy.ts": throwing.replace('"explodes"', '"sloppy"').replace('throw new Error("boom: cannot read zones");', "return { resource: 'x' };") });
+    const report = await runPolicies({ root, desired });
+    expect(report.diagnostics).toEqual([expect.objectContaining({ file: "policies/sloppy.ts", message: "policy sloppy (policies/sloppy.ts) failed: checkState must return an array of findings, got object" })]);
+  });
+
+  it("an unreadable policy.yaml is a diagnostic, not a crash", async () => {
+    const root = await repo({});
+    await mkdir(path.join(root, "policies/policy.yaml"));
+    const report = await runPolicies({ root, desired });
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: "policy-config-unreadable", message: "cannot read policies/policy.yaml: EISDIR" })]);
+    expect(report.blocked).toBe(true);
+  });
+});

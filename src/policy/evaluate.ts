@@ -21,6 +21,16 @@ export interface EvaluateInput {
   errorSource: SourceLocation;
 }
 
+/** A check's return value, checked: custom policies are plain JavaScript at run time. */
+function asFindings(value: unknown, check: string): Finding[] {
+  if (!Array.isArray(value)) throw new Error(`${check} must return an array of findings, got ${value === null ? "null" : typeof value}`);
+  for (const item of value) {
+    const f = item as Partial<Finding> | null;
+    if (typeof f?.resource !== "string" || typeof f.message !== "string") throw new Error(`${check} returned a finding without a string resource and message: ${JSON.stringify(item)}`);
+  }
+  return value as Finding[];
+}
+
 function toViolation(policy: AnyPolicy, level: EnforcementLevel, finding: Finding): Violation {
   return {
     policy: policy.id, level, resource: finding.resource,
@@ -42,8 +52,8 @@ export async function evaluatePolicy(input: EvaluateInput): Promise<Evaluation> 
   const context = { ...ctx, params: input.params };
   const findings: Finding[] = [];
   try {
-    if (policy.checkState) findings.push(...(await policy.checkState(ctx.desired, context)));
-    if (runsOnPlan) findings.push(...(await policy.checkPlan!(ctx.plan!, context)));
+    if (policy.checkState) findings.push(...asFindings(await policy.checkState(ctx.desired, context), "checkState"));
+    if (runsOnPlan) findings.push(...asFindings(await policy.checkPlan!(ctx.plan!, context), "checkPlan"));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     out.diagnostics.push({

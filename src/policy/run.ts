@@ -19,12 +19,15 @@ export interface RunPoliciesInput {
   now?: Date;
 }
 
-async function readConfigText(root: string): Promise<string | undefined> {
+async function readConfigText(root: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
   try {
     return await readFile(path.join(root, policyConfigFile), "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") {
+      diagnostics.push({ file: policyConfigFile, line: 1, column: 1, severity: "error", code: "policy-config-unreadable", message: `cannot read ${policyConfigFile}: ${code ?? String(error)}`, hint: "make it a readable YAML file, or remove it to use the defaults" });
+    }
+    return undefined;
   }
 }
 
@@ -42,7 +45,7 @@ export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport
     } else all.push({ policy: entry.policy, origin: entry.file });
   }
   const known = new Map(all.map((p) => [p.policy.id, p.policy]));
-  const text = await readConfigText(input.root);
+  const text = await readConfigText(input.root, diagnostics);
   const { config, diagnostics: configDiagnostics } = interpretPolicyConfig(text, known, now);
   diagnostics.push(...configDiagnostics);
   const locate = text === undefined ? undefined : parseYamlSource(text, policyConfigFile).source;
