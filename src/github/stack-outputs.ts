@@ -7,8 +7,9 @@ import { ConfigError } from "../shared/errors.ts";
 
 export interface StackOutputs {
   stacks: string[];
-  stack: string;
-  engine: "native" | "pulumi";
+  /** Absent when no name was asked for and no single or default stack exists. */
+  stack?: string;
+  engine?: "native" | "pulumi";
 }
 
 export async function readStackOutputs(root: string, name?: string): Promise<StackOutputs> {
@@ -17,6 +18,7 @@ export async function readStackOutputs(root: string, name?: string): Promise<Sta
   // Pulumi.<stack>.yaml files in stacks/ hold Pulumi's own settings, not ours.
   const stacks = files.filter((file) => /\.ya?ml$/.test(file) && !file.startsWith("Pulumi.")).map((file) => file.replace(/\.ya?ml$/, "")).sort();
   const chosen = name ?? (stacks.length === 1 ? stacks[0] : stacks.includes("default") ? "default" : undefined);
+  if (name === undefined && chosen === undefined) return { stacks };
   if (chosen === undefined || !stacks.includes(chosen)) {
     const known = stacks.length > 0 ? stacks.join(", ") : "none";
     throw new ConfigError(name ? `no stack "${name}" in stacks/ (found: ${known})` : `cannot choose a stack: found ${known}`, {
