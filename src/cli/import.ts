@@ -1,8 +1,60 @@
-// Placeholder until the owning issue lands; replaced by the real command.
-import { CfGitopsError } from "../shared/errors.ts";
+// cf-gitops import: write a zone file from a live zone, so that a plan right after shows nothing.
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { ConfigError, UsageError, ZoneMissingError } from "../shared/errors.ts";
+import { parseFlags } from "./args.ts";
+import { zoneFileFromLive } from "./import-zone.ts";
+import type { CliIo } from "./io.ts";
+import { apiToken, cliLogger } from "./run-context.ts";
 
-export const help = "cf-gitops import: not built yet.";
+export const help = `Usage: cf-gitops import --zone NAME [--out desired-state] [--force]
 
-export async function run(): Promise<number> {
-  throw new CfGitopsError("cf-gitops import is not built yet");
+Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: its curated settings, every
+DNS record (ordered by name, then type; comments and tags kept; TXT as plain text) and its custom
+firewall rules in order. Read-only records managed by Cloudflare are left out. A \`cf-gitops plan\`
+right after the import shows no changes for the zone.
+
+Flags:
+  --zone NAME   the zone to import (required)
+  --out DIR     the desired-state directory to write into (default: desired-state)
+  --force       overwrite an existing zone file
+  -h, --help    show this help
+
+Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
+
+Exit codes: 0 written, 1 error (zone not found, file exists without --force, API error).
+
+Example:
+  npx cf-gitops import --zone example.com
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, { zone: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } }, "import");
+  const zoneName = (values.zone as string | undefined)?.trim().replace(/\.$/, "").toLowerCase();
+  if (!zoneName) throw new UsageError("--zone is required", { hint: "cf-gitops import --zone example.com" });
+  const outDir = resolve(io.cwd, (values.out as string | undefined) ?? "desired-state");
+  const file = join(outDir, "zones", `${zoneName}.yaml`);
+  const shown = relative(io.cwd, file) || file;
+  if (existsSync(file) && values.force !== true) {
+    throw new ConfigError(`${shown} already exists`, { file: shown, hint: "pass --force to overwrite it (git keeps the old version)" });
+  }
+  const { createClient, listZones, readLive } = await import("../engines/native/index.ts");
+  const options: Parameters<typeof createClient>[0] = { apiToken: apiToken(io), log: cliLogger(io) };
+  if (io.env.CLOUDFLARE_BASE_URL) options.baseUrl = io.env.CLOUDFLARE_BASE_URL;
+  const client = createClient(options);
+  const zone = (await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID)).find((z) => z.name === zoneName);
+  if (!zone) {
+    throw new ZoneMissingError(`zone ${zoneName} not found in the Cloudflare account`, {
+      zones: [zoneName],
+      hint: "check the name and that the token can read it (cf-gitops doctor lists the zones it sees)",
+    });
+  }
+  const [live] = await readLive(client, [zone]);
+  const imported = zoneFileFromLive(live!);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, imported.text);
+  io.stdout.write(`wrote ${shown}: ${imported.records} DNS record(s), ${imported.rules} firewall rule(s)`);
+  io.stdout.write(imported.skippedReadOnly ? `, ${imported.skippedReadOnly} read-only record(s) left out\n` : "\n");
+  return 0;
 }

@@ -1,8 +1,49 @@
-// Placeholder until the owning issue lands; replaced by the real command.
-import { CfGitopsError } from "../shared/errors.ts";
+// cf-gitops plan: what apply would change, with the policy report under it.
+import { runPolicies } from "../policy/index.ts";
+import { oneOf, parseFlags } from "./args.ts";
+import type { CliIo } from "./io.ts";
+import { planFormats, renderPlanOutput } from "./plan-output.ts";
+import { prepareRun } from "./run-context.ts";
 
-export const help = "cf-gitops plan: not built yet.";
+export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--format text|json|markdown] [--detailed-exitcode]
 
-export async function run(): Promise<number> {
-  throw new CfGitopsError("cf-gitops plan is not built yet");
+Show what \`cf-gitops apply\` would change in Cloudflare, and run the policies on that plan.
+Nothing is written. Zones in desired-state/ that the account lacks make the plan fail, unless
+the stack sets create_zones: true (then the plan creates them first).
+
+Flags:
+  --stack NAME          the stack (stacks/NAME.yaml; default: the only stack, else "default")
+  --engine ENGINE       native (Cloudflare API directly) or pulumi; default: the stack's engine
+  --format FORMAT       text (default), json (one document on stdout), markdown (for PR comments)
+  --detailed-exitcode   exit 2 when there are changes
+  -h, --help            show this help
+
+Environment: CLOUDFLARE_API_TOKEN (required), CLOUDFLARE_BASE_URL (e.g. the emulator,
+http://127.0.0.1:8787/client/v4), CLOUDFLARE_ACCOUNT_ID (when the token sees several accounts).
+
+Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, invalid input or a
+mandatory policy failed, 2 changes (with --detailed-exitcode).
+
+Examples:
+  npx cf-gitops plan
+  npx cf-gitops plan --format json --detailed-exitcode
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(
+    argv,
+    { stack: { type: "string" }, engine: { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" } },
+    "plan",
+  );
+  const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
+  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, format });
+  if (typeof ctx === "number") return ctx;
+  const plan = await ctx.engine.plan(ctx.desired, { stack: ctx.stack, log: ctx.log });
+  const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
+  io.stdout.write(renderPlanOutput(plan, format, { mode: "plan", policy, diagnostics: ctx.diagnostics }));
+  if (policy.blocked) {
+    io.stderr.write("error: a mandatory policy failed; apply would refuse this plan\n");
+    return 1;
+  }
+  return values["detailed-exitcode"] && plan.changes.length > 0 ? 2 : 0;
 }
