@@ -35,6 +35,8 @@ export interface DaemonOptions {
   /** Looks up certificate expiry of the stack's proxied hostnames. */
   checkCertificates?(stack: StackConfig, metrics: Metrics): Promise<CertificateStatus[]>;
   timeouts?: Partial<StageTimeouts>;
+  /** Overrides the stack's poll_interval (the embedded default polls its local clone often). */
+  pollSeconds?: number;
   /** Seconds SIGTERM waits for the current stage before cancelling it. */
   shutdownGraceSeconds?: number;
 }
@@ -137,7 +139,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     schedules = startSchedules({
       drift: stack.schedules.drift,
       ...(stack.schedules.reapply ? { reapply: stack.schedules.reapply } : {}),
-      pollSeconds: stack.poll_interval,
+      pollSeconds: options.pollSeconds ?? stack.poll_interval,
       pollChanged: async () => {
         const head = await source.remoteHead();
         return head !== undefined && head !== lastSeenCommit;
