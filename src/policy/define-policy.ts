@@ -20,7 +20,7 @@ export function policyShapeProblem(value: unknown): string | undefined {
   if (typeof p.description !== "string" || p.description === "") return `policy ${p.id} needs a description`;
   if (!enforcementLevels.includes(p.level as never)) return `policy ${p.id}: level must be one of ${enforcementLevels.join(", ")}`;
   if (typeof p.paramsSchema !== "object" || p.paramsSchema === null) return `policy ${p.id} needs a paramsSchema (JSON Schema object)`;
-  if (typeof p.remediation !== "string") return `policy ${p.id} needs a remediation hint`;
+  if (p.remediation !== undefined && typeof p.remediation !== "string") return `policy ${p.id}: remediation must be a string`;
   if (typeof p.checkState !== "function" && typeof p.checkPlan !== "function") return `policy ${p.id} needs checkState or checkPlan`;
   return undefined;
 }

@@ -31,11 +31,13 @@ function asFindings(value: unknown, check: string): Finding[] {
   return value as Finding[];
 }
 
+const genericRemediation = "fix the resource, or exempt it in policies/policy.yaml with a reason";
+
 function toViolation(policy: AnyPolicy, level: EnforcementLevel, finding: Finding): Violation {
   return {
     policy: policy.id, level, resource: finding.resource,
     ...(finding.source ? { file: finding.source.file, line: finding.source.line, column: finding.source.column } : {}),
-    message: finding.message, remediation: finding.remediation ?? policy.remediation,
+    message: finding.message, remediation: finding.remediation ?? policy.remediation ?? genericRemediation,
   };
 }
 

@@ -36,8 +36,8 @@ export interface Policy<P = Record<string, unknown>> {
   level: EnforcementLevel;
   /** JSON Schema of the params object; give every property a default. */
   paramsSchema: JsonSchema;
-  /** Default remediation hint for this policy's findings. */
-  remediation: string;
+  /** Default remediation hint for this policy's findings (a finding may give its own). */
+  remediation?: string;
   checkState?(desired: DesiredState, ctx: PolicyContext<P>): Finding[] | Promise<Finding[]>;
   checkPlan?(plan: Plan, ctx: PolicyContext<P>): Finding[] | Promise<Finding[]>;
 }
