@@ -2,6 +2,7 @@
 // stack with the inline program, repair an interrupted run's state, work out adoption, and
 // build the translation context. The Automation API is loaded here, lazily, never at import.
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { automation } from "@pulumi/pulumi";
 import type { DesiredState } from "../../desired-state/types.ts";
 import type { RunOptions } from "../engine.ts";
@@ -17,7 +18,10 @@ import type { TranslateContext } from "./translate.ts";
 import { ingressKey } from "../../kinds/tunnel-service/pulumi.ts";
 
 export interface PulumiEngineOptions {
-  dataDir: string;
+  /** Where the file backend and the workspace live; default `<root>/.cf-gitops`. */
+  dataDir?: string;
+  /** The repository root (default: the working directory); only used for the default data dir. */
+  root?: string;
   apiToken: string;
   baseUrl?: string;
   accountId?: string;
@@ -48,7 +52,8 @@ function sources(desired: DesiredState, input: Pick<ProgramInput, "zoneIds" | "t
 }
 
 export async function openSession(options: PulumiEngineOptions, desired: DesiredState, run: RunOptions): Promise<Session> {
-  const settings = resolvePulumiSettings(options.dataDir, options.env ?? process.env);
+  const dataDir = options.dataDir ?? join(options.root ?? process.cwd(), ".cf-gitops");
+  const settings = resolvePulumiSettings(dataDir, options.env ?? process.env);
   const client = liveClient({ apiToken: options.apiToken, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   const accountId = await resolveAccountId(client, options.accountId, run.stack);
   const zoneIds = await resolveZoneIds(client, accountId, desired);

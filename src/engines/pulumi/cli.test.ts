@@ -1,0 +1,43 @@
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../shared/logger.ts";
+import { ToolMissingError } from "../../shared/errors.ts";
+import { findPulumiCli } from "./cli.ts";
+import { createPulumiEngine } from "./index.ts";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cf-gitops-pulumi-cli-"));
+  await writeFile(join(dir, "pulumi"), "#!/bin/sh\necho v3.0.0\n");
+  await chmod(join(dir, "pulumi"), 0o755);
+  await writeFile(join(dir, "not-executable"), "");
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("finding the pulumi CLI", () => {
+  it("finds an executable pulumi on PATH", () => {
+    expect(findPulumiCli({ PATH: `/nonexistent:${dir}` })).toBe(join(dir, "pulumi"));
+  });
+
+  it("reports nothing when PATH has no pulumi", () => {
+    expect(findPulumiCli({ PATH: "/nonexistent:/also-missing" })).toBeUndefined();
+    expect(findPulumiCli({})).toBeUndefined();
+  });
+
+  it("createPulumiEngine fails fast with ToolMissingError and the install hint, before loading the SDK", () => {
+    let caught: unknown;
+    try {
+      createPulumiEngine({ dataDir: dir, apiToken: "t", log: silentLogger(), env: { PATH: "/nonexistent" } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ToolMissingError);
+    expect((caught as ToolMissingError).tool).toBe("pulumi");
+    expect((caught as ToolMissingError).hint).toContain("curl -fsSL https://get.pulumi.com | sh");
+    expect((caught as ToolMissingError).hint).toContain("arm64");
+  });
+});
