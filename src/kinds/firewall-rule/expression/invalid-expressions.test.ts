@@ -76,6 +76,12 @@ const cases: Case[] = [
   { text: 'http.host eq "\\x4"', column: 15, message: "\\x needs two hex digits" },
   { text: 'not http.request.uri.path eq "/" or http.host eq "a" & ssl', column: 54, message: 'unexpected "&"', hint: "&&" },
   { text: "http.request.uri.path matches", column: 30, message: "expected a string after matches" },
+  { text: 'http.request.uri.path matches "^/(admin"', column: 31, message: 'unclosed "("' },
+  { text: 'http.request.uri.path matches r"^/admin)"', column: 40, message: 'unmatched ")"' },
+  { text: 'http.request.uri.path matches r"^/(?!public)"', column: 35, message: "look-ahead and look-behind are not supported" },
+  { text: 'http.request.uri.path matches r"(a)\\1"', column: 36, message: "backreferences" },
+  { text: 'http.request.uri.path matches "[a-z"', column: 31, message: "unterminated string", hint: "inside [...]" },
+  { text: 'http.request.uri.path matches r"[a-z"', column: 33, message: 'unclosed "["' },
 ];
 
 describe("parseExpression on invalid expressions", () => {

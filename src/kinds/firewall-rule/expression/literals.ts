@@ -34,7 +34,7 @@ export function readQuoted(src: string, start: number, regex: boolean): StringRe
     else if (regex && c === "]" && inClass) inClass = false;
     value += c;
   }
-  return fail(start, "unterminated string: missing the closing \"");
+  return fail(start, "unterminated string: missing the closing \"", inClass ? 'in a regular expression a " inside [...] does not end the string' : undefined);
 }
 
 function basicEscape(src: string, at: number): StringRead {

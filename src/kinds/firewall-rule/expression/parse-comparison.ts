@@ -6,6 +6,7 @@ import { nextToken } from "./lexer.ts";
 import { readSet, readString, readValue } from "./parse-literal.ts";
 import type { ParserState } from "./parser-state.ts";
 import { advance, describeToken, isKeyword, resumeAt } from "./parser-state.ts";
+import { checkRegex } from "./regex-check.ts";
 import { checkOperator, describeValue } from "./type-checker.ts";
 
 const SYMBOLS: Readonly<Record<string, CompareOp>> = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "~": "matches" };
@@ -69,6 +70,9 @@ export function parseComparisonTail(p: ParserState, left: ValueExpr): Expr {
   }
   if (op === "matches") {
     const right = readString(p, true, "after matches (a regular expression)");
+    const problem = checkRegex(right.value);
+    // Raw strings map pattern indexes to columns directly; quoted ones point at the string.
+    if (problem) fail(right.syntax === "raw" ? p.src.indexOf('"', right.start) + 1 + problem.index : right.start, problem.message, problem.hint);
     return { type: "compare", op, left, right, valueType, start: left.start, end: right.end };
   }
   const right = readValue(p, kind, context);
