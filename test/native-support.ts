@@ -54,3 +54,32 @@ export async function emulatorWith(zones: string[] = [], options: Parameters<typ
 export function requestCount(emulator: RunningEmulator, match?: RegExp): number {
   return emulator.stats().requests.filter((r) => !match || match.test(`${r.method} ${r.route}`)).length;
 }
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `cf-gitops` as a real process (the pinned Node), pointed at the emulator. */
+export async function runCli(args: string[], options: { cwd: string; emulator: RunningEmulator; env?: Record<string, string> }): Promise<CliRun> {
+  const { spawn } = await import("node:child_process");
+  const repo = join(import.meta.dirname, "..");
+  const child = spawn(join(repo, "node_modules/.bin/node"), [join(repo, "bin/cf-gitops.js"), ...args], {
+    cwd: options.cwd,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      CLOUDFLARE_API_TOKEN: token,
+      CLOUDFLARE_BASE_URL: options.emulator.baseUrl,
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number>((resolve) => child.on("close", (status) => resolve(status ?? 1)));
+  return { code, stdout, stderr };
+}
