@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../plan/types.ts";
-import { change, check, plan, state } from "../test-fixtures.ts";
+import { change, check, plan, state, zone } from "../test-fixtures.ts";
 import { protectedRecords as policy } from "./protected-records.ts";
 
 const desired = state([]);
@@ -25,6 +25,12 @@ describe("protected-records", () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.resource).toBe(c.id);
     expect(found[0]!.message).toMatch(message);
+  });
+
+  it("points a deletion at the zone file, since the record has no YAML node any more", async () => {
+    const withZone = state([zone("example.com", { dns: [] })]);
+    const found = await check(policy, withZone, {}, plan([change("dns-record", "example.com/dns/@/MX/mx1.example.net", "delete")]));
+    expect(found[0]!.source).toEqual({ file: "desired-state/zones/example.com.yaml", line: 1, column: 1 });
   });
 
   it("params records and ops", async () => {

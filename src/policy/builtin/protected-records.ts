@@ -36,7 +36,7 @@ export const protectedRecords = definePolicy<ProtectedRecordsParams>({
     },
     additionalProperties: false,
   },
-  checkPlan(plan, { params }) {
+  checkPlan(plan, { params, desired }) {
     const selectors = params.records.map((s) => ({
       name: s.name === undefined ? () => true : picomatch(s.name, { dot: true, nocase: true }),
       type: s.type?.toUpperCase(),
@@ -46,11 +46,13 @@ export const protectedRecords = definePolicy<ProtectedRecordsParams>({
       if (change.kind !== "dns-record" || !(params.ops as string[]).includes(change.op)) continue;
       const id = parseDnsChangeId(change.id);
       if (!id || !selectors.some((s) => s.name(id.name) && (s.type === undefined || s.type === id.type))) continue;
+      const zoneSource = desired.zones.find((z) => z.zone === id.zone)?.source;
       const what = change.op === "update" ? `changes ${change.fields.join(", ") || "fields"} of` : `${change.op}s`;
       findings.push({
         resource: change.id,
         message: `plan ${what} protected record ${id.name} ${id.type} ${id.content} in ${id.zone}`,
-        ...(change.source ? { source: change.source } : {}),
+        // A deleted record has no YAML node any more: point at the zone file instead.
+        ...((change.source ?? zoneSource) ? { source: change.source ?? zoneSource } : {}),
       });
     }
     return findings;
