@@ -4,6 +4,16 @@ import type { DesiredState } from "../../desired-state/types.ts";
 import { createProgram } from "./program.ts";
 import type { ProgramInput } from "./program-input.ts";
 import { exampleState } from "./test-fixtures.ts";
+import { loadDesiredState, loadStack } from "../../desired-state/index.ts";
+
+const repoRoot = new URL("../../../", import.meta.url).pathname;
+
+async function shippedExample(): Promise<DesiredState> {
+  const { stack } = await loadStack(repoRoot);
+  const loaded = await loadDesiredState(`${repoRoot}desired-state`, { root: repoRoot, ...(stack ? { stack } : {}) });
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return loaded.state;
+}
 
 interface Registered {
   type: string;
@@ -44,7 +54,7 @@ async function run(desired: DesiredState, extra: Partial<ProgramInput> = {}): Pr
   await createProgram(input)();
   let stable = 0;
   let last = -1;
-  for (let i = 0; i < 400 && stable < 20; i++) {
+  for (let i = 0; i < 400 && stable < 5; i++) {
     await new Promise((resolve) => setImmediate(resolve));
     stable = registered.length === last ? stable + 1 : 0;
     last = registered.length;
@@ -52,11 +62,23 @@ async function run(desired: DesiredState, extra: Partial<ProgramInput> = {}): Pr
   return registered.filter((r) => r.type !== "pulumi:providers:cloudflare");
 }
 
+// Registering resources under mocks is slow on a loaded machine: tests that only read share one run.
+let exampleRun: Promise<Registered[]> | undefined;
+const example = () => (exampleRun ??= run(exampleState()));
+let shippedRun: Promise<{ desired: DesiredState; zoneIds: Record<string, string>; resources: Registered[] }> | undefined;
+function shipped() {
+  shippedRun ??= shippedExample().then(async (desired) => {
+    const zoneIds = Object.fromEntries(desired.zones.map((zone, index) => [zone.zone, `zone-${index}`]));
+    return { desired, zoneIds, resources: await run(desired, { zoneIds }) };
+  });
+  return shippedRun;
+}
+
 const byType = (list: Registered[], type: string) => list.filter((r) => r.type === type);
 
 describe("the Pulumi program", () => {
   it("maps every kind to @pulumi/cloudflare resources named by identity", async () => {
-    const resources = await run(exampleState());
+    const resources = await example();
     const names = resources.map((r) => `${r.type} ${r.name}`).sort();
     expect(names).toEqual(
       [
@@ -80,7 +102,7 @@ describe("the Pulumi program", () => {
   });
 
   it("gives DnsRecord the provider's inputs: FQDN, quoted TXT, camelCase data, automatic TTL when proxied", async () => {
-    const dns = byType(await run(exampleState()), "cloudflare:index/dnsRecord:DnsRecord");
+    const dns = byType(await example(), "cloudflare:index/dnsRecord:DnsRecord");
     const find = (fragment: string) => dns.find((r) => r.name.includes(fragment))!.inputs;
     expect(find("/A/203")).toMatchObject({ zoneId: "zone-1", name: "example.com", type: "A", content: "203.0.113.10", proxied: true, ttl: 1, comment: "web front", tags: ["team:web"] });
     expect(find("/TXT/").content).toBe('"v=spf1 include:\\"_spf.example.net\\" -all"');
@@ -91,7 +113,7 @@ describe("the Pulumi program", () => {
   });
 
   it("declares one zone Ruleset for the custom firewall phase with the rules in order, each with its ref", async () => {
-    const [ruleset] = byType(await run(exampleState()), "cloudflare:index/ruleset:Ruleset");
+    const [ruleset] = byType(await example(), "cloudflare:index/ruleset:Ruleset");
     expect(ruleset!.inputs).toMatchObject({ zoneId: "zone-1", kind: "zone", phase: "http_request_firewall_custom" });
     const rules = ruleset!.inputs.rules as Record<string, unknown>[];
     expect(rules.map((r) => r.ref)).toEqual(["block-bad-bots", "challenge-admin", "skip-health"]);
@@ -100,7 +122,7 @@ describe("the Pulumi program", () => {
   });
 
   it("declares ZoneSetting per managed setting", async () => {
-    const settings = byType(await run(exampleState()), "cloudflare:index/zoneSetting:ZoneSetting");
+    const settings = byType(await example(), "cloudflare:index/zoneSetting:ZoneSetting");
     expect(settings.map((s) => s.inputs)).toEqual([
       { zoneId: "zone-1", settingId: "always_use_https", value: "on" },
       { zoneId: "zone-1", settingId: "min_tls_version", value: "1.2" },
@@ -109,7 +131,7 @@ describe("the Pulumi program", () => {
   });
 
   it("gathers the tunnel's ingress from every service, most specific first, catch-all last", async () => {
-    const resources = await run(exampleState());
+    const resources = await example();
     const [tunnel] = byType(resources, "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig");
     expect(tunnel!.inputs).toMatchObject({ accountId: "acc-1", tunnelId: "11111111-2222-3333-4444-555555555555" });
     const config = tunnel!.inputs.config as { ingresses: Record<string, unknown>[] };
@@ -125,7 +147,7 @@ describe("the Pulumi program", () => {
 
   it("keeps every URN when files, records, settings and services are reordered", async () => {
     const names = (list: Registered[]) => list.map((r) => `${r.type}::${r.name}`).sort();
-    const original = names(await run(exampleState()));
+    const original = names(await example());
     const shuffled = exampleState();
     const zone = shuffled.zones[0]!;
     zone.dns!.reverse();
@@ -151,5 +173,46 @@ describe("the Pulumi program", () => {
     expect(resources.find((r) => r.name === "example.com/dns/www/CNAME/example.com")!.importId).toBe("zone-1/rec-9");
     expect(resources.find((r) => r.name === "example.com/firewall")!.importId).toBe("zones/zone-1/rs-1");
     expect(resources.filter((r) => r.importId).length).toBe(2);
+  });
+
+  it("maps the shipped example: every zone's records, settings and rules, and the tunnel's gathered ingress", async () => {
+    const { desired, resources } = await shipped();
+    const count = (type: string) => byType(resources, type).length;
+    const records = desired.zones.reduce((sum, zone) => sum + (zone.dns?.length ?? 0), 0);
+    const hostnames = new Set(desired.services.map((service) => service.hostname));
+    expect(count("cloudflare:index/dnsRecord:DnsRecord")).toBe(records + hostnames.size);
+    expect(count("cloudflare:index/zoneSetting:ZoneSetting")).toBe(desired.zones.reduce((sum, zone) => sum + Object.keys(zone.settings?.values ?? {}).length, 0));
+    expect(count("cloudflare:index/ruleset:Ruleset")).toBe(desired.zones.filter((zone) => zone.firewall).length);
+    const [tunnel, ...others] = byType(resources, "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig");
+    expect(others).toEqual([]);
+    expect(tunnel!.name).toBe("tunnels/home-pi");
+    const ingresses = (tunnel!.inputs.config as { ingresses: Record<string, unknown>[] }).ingresses;
+    expect(ingresses.map((rule) => rule.hostname ?? "*")).toEqual([...[...hostnames].sort(), "*"]);
+    expect(ingresses.at(-1)).toEqual({ service: "http_status:404" });
+    expect(ingresses.find((rule) => rule.hostname === "home.example.com")).toMatchObject({
+      service: "http://localhost:8123",
+      originRequest: { connectTimeout: 30, noHappyEyeballs: true },
+    });
+    for (const hostname of hostnames) {
+      const cname = resources.find((r) => r.type === "cloudflare:index/dnsRecord:DnsRecord" && r.inputs.name === hostname);
+      expect(cname!.inputs).toMatchObject({ type: "CNAME", proxied: true, content: "11111111-2222-3333-4444-555555555555.cfargotunnel.com" });
+    }
+    for (const zone of desired.zones.filter((z) => z.firewall)) {
+      const ruleset = resources.find((r) => r.name === `${zone.zone}/firewall`)!;
+      expect((ruleset.inputs.rules as { ref: string }[]).map((rule) => rule.ref)).toEqual(zone.firewall!.map((rule) => rule.ref));
+    }
+  });
+
+  it("reordering the shipped example's YAML (zones, records, services) yields the same URNs", async () => {
+    const { desired, zoneIds, resources } = await shipped();
+    const urns = (list: Registered[]) => list.map((r) => `${r.type}::${r.name}`).sort();
+    const before = urns(resources);
+    const reordered: DesiredState = {
+      ...desired,
+      zones: [...desired.zones].reverse().map((zone) => ({ ...zone, ...(zone.dns && { dns: [...zone.dns].reverse() }) })),
+      services: [...desired.services].reverse(),
+    };
+    expect(urns(await run(reordered, { zoneIds }))).toEqual(before);
+    expect(new Set(before).size).toBe(before.length);
   });
 });
