@@ -31,7 +31,9 @@ export function summarize(report: PolicyReport): PolicySummary {
 export function verdict(report: PolicyReport): string {
   const s = summarize(report);
   const head = report.blocked ? "BLOCKED" : s.advisory_violations > 0 ? "passed with warnings" : "passed";
-  return `policy ${head}: ${s.evaluated} evaluated, ${s.passed} passed, ${s.failed} failed, ${s.errors} errors; ${s.mandatory_violations} mandatory and ${s.advisory_violations} advisory violations, ${s.exempted} exempted`;
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  const why = report.blocked && errors > 0 ? ` (${errors} error${errors === 1 ? "" : "s"} in the input or policy configuration)` : "";
+  return `policy ${head}${why}: ${s.evaluated} evaluated, ${s.passed} passed, ${s.failed} failed, ${s.errors} errors; ${s.mandatory_violations} mandatory and ${s.advisory_violations} advisory violations, ${s.exempted} exempted`;
 }
 
 export function where(item: { file?: string; line?: number; column?: number }): string {
