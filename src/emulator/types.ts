@@ -76,10 +76,11 @@ export interface Tunnel {
   account_tag: string;
   name: string;
   created_at: string;
-  deleted_at: string | null;
+  /** Absent until deleted (the schema types these timestamps as strings, never null). */
+  deleted_at?: string;
   connections: unknown[];
-  conns_active_at: string | null;
-  conns_inactive_at: string | null;
+  conns_active_at?: string;
+  conns_inactive_at?: string;
   metadata: Record<string, unknown>;
   remote_config: boolean;
   status: "inactive" | "healthy" | "down" | "degraded";

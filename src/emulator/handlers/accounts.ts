@@ -17,6 +17,6 @@ export function addAccountRoutes(router: Router): void {
     return { result: page, resultInfo: info };
   });
   router.add("GET", "/user/tokens/verify", () => ({
-    result: { id: "ed17574386854bf78a67040be0a770b0", status: "active", not_before: null, expires_on: null },
+    result: { id: "ed17574386854bf78a67040be0a770b0", status: "active" },
   }));
 }

@@ -24,8 +24,8 @@ function listTunnels(ctx: RequestContext): HandlerResult {
   const name = q.get("name");
   if (name !== null) tunnels = tunnels.filter((t) => t.name === name);
   const deleted = q.get("is_deleted");
-  if (deleted === "true") tunnels = tunnels.filter((t) => t.deleted_at !== null);
-  if (deleted === "false") tunnels = tunnels.filter((t) => t.deleted_at === null);
+  if (deleted === "true") tunnels = tunnels.filter((t) => t.deleted_at !== undefined);
+  if (deleted === "false") tunnels = tunnels.filter((t) => t.deleted_at === undefined);
   const id = q.get("uuid");
   if (id !== null) tunnels = tunnels.filter((t) => t.id === id);
   const include = q.get("include_prefix");
@@ -45,7 +45,7 @@ function createTunnel(ctx: RequestContext): HandlerResult {
   if (typeof body.name !== "string" || body.name.trim() === "") throw fail(400, 1001, "name is required: a name for the tunnel");
   const configSrc = body.config_src ?? "local";
   if (configSrc !== "local" && configSrc !== "cloudflare") throw fail(400, 1001, 'config_src must be "local" or "cloudflare"');
-  if ([...ctx.store.tunnels.values()].some((t) => t.name === body.name && t.deleted_at === null)) {
+  if ([...ctx.store.tunnels.values()].some((t) => t.name === body.name && t.deleted_at === undefined)) {
     throw fail(409, 1013, `A tunnel named ${body.name} already exists in this account`);
   }
   const tunnel: Tunnel = {
@@ -53,10 +53,7 @@ function createTunnel(ctx: RequestContext): HandlerResult {
     account_tag: account,
     name: body.name,
     created_at: nowIso(),
-    deleted_at: null,
     connections: [],
-    conns_active_at: null,
-    conns_inactive_at: null,
     metadata: {},
     remote_config: configSrc === "cloudflare",
     status: "inactive",
