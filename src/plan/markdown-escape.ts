@@ -13,9 +13,9 @@ export function escapeHtml(text: string): string {
 
 /** Free text in markdown (a table cell): no HTML, no emphasis/links/tables, no @mention pings. */
 export function escapeMarkdown(text: string): string {
+  // One pass, so the entities it writes are never escaped again.
   return oneLine(text)
-    .replace(/[&<>"']/g, (char) => htmlEntities[char] ?? char)
-    .replace(/[\\`*_[\]|~#!()]/g, (char) => `\\${char}`)
+    .replace(/[&<>\\`*_[\]|~#!()]/g, (char) => (char === "&" || char === "<" || char === ">" ? (htmlEntities[char] ?? char) : `\\${char}`))
     .replace(/@(?=\w)/g, "@\u200b");
 }
 

@@ -75,6 +75,11 @@ describe("renderMarkdown", () => {
     expect(markdown).toContain("`a\\|b`");
   });
 
+  it("escapes each character once, so quotes and entities stay readable", () => {
+    const markdown = renderMarkdown({ plan: plan([]), diagnostics: [{ file: "a.yaml", line: 1, column: 1, severity: "warning", code: "x", message: "can't load 'p' #1 & <x>" }] });
+    expect(markdown).toContain("| can't load 'p' \\#1 &amp; &lt;x&gt; |");
+  });
+
   it("lists policy results and says when a mandatory failure blocks the apply", () => {
     const policy = {
       results: [
