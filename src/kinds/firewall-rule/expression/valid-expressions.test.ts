@@ -109,6 +109,9 @@ and cf.bot_management.score lt 30`,
   'any(http.request.body.multipart.names[*][0] == "picture")',
   'any(http.request.body.multipart.content_dispositions[*][0] in {"form-data; name=\\"username\\"" "form-data; name=\\"picture\\""})',
   'any(raw.http.response.headers["server"][*] == "nginx")',
+  // expressions page
+  'http.request.uri.path matches "/autodiscover\\.(xml|src)$"',
+  'http.host eq "www.example.com" and not cf.edge.server_port in {80 443}',
   // WAF custom rule examples
   '(http.user_agent contains "BadBot")',
   '(http.request.uri.path eq "/login" and http.request.method eq "POST")',
@@ -125,6 +128,9 @@ and cf.bot_management.score lt 30`,
   "ip.src in {2001:0000:130F::09C0:876A:130B ::1 fe80::/10}",
   "ip.src in $cf.malware",
   'raw.http.request.uri.path strict wildcard r"/Admin/*"',
+  'any(starts_with(http.request.headers.names[*], "x-")[*])',
+  '(not http.request.uri.path matches "^/api/")',
+  '(any(http.request.headers["x-api-key"][*] eq "secret") or http.request.headers["authorization"][0] wildcard "Bearer *")',
 ];
 
 describe("parseExpression on documented examples", () => {
