@@ -1,6 +1,6 @@
 // What the status page, /api/status and status.json show: one plain, JSON-serialisable document.
 import type { HistoryStore } from "../history/store.ts";
-import type { DriftItemRecord, PolicyResultRecord, RunDetails, RunRecord } from "../history/types.ts";
+import type { DriftItemRecord, LatestDrift, PolicyResultRecord, RunDetails, RunRecord } from "../history/types.ts";
 
 export interface ScheduledCheck {
   kind: "drift" | "apply" | "poll";
@@ -17,7 +17,8 @@ export interface StackStatus {
   running?: RunRecord;
   nextChecks: ScheduledCheck[];
   queueDepth?: number;
-  drift?: { checkedAt: string; runId: number; items: DriftItemRecord[] };
+  /** resolvedByRunId: a successful apply finished after this check, so live should equal git again. */
+  drift?: { checkedAt: string; runId: number; items: DriftItemRecord[]; resolvedByRunId?: number };
   policy?: { runId: number; results: PolicyResultRecord[] };
   runs: RunDetails[];
 }
@@ -57,6 +58,14 @@ export interface BuildStatusOptions {
   title?: string;
 }
 
+function driftStatus(drift: LatestDrift, applied: RunRecord | undefined): NonNullable<StackStatus["drift"]> {
+  const resolved = applied !== undefined && applied.id > drift.run.id && drift.items.length > 0;
+  return {
+    checkedAt: drift.run.finishedAt ?? drift.run.startedAt, runId: drift.run.id, items: drift.items,
+    ...(resolved ? { resolvedByRunId: applied.id } : {}),
+  };
+}
+
 function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number): StackStatus {
   const name = info.name;
   const applied = history.latestRun(name, { kind: "apply", successful: true });
@@ -82,7 +91,7 @@ function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number): 
     ...(running ? { running } : {}),
     nextChecks: info.nextChecks ?? [],
     ...(info.queueDepth === undefined ? {} : { queueDepth: info.queueDepth }),
-    ...(drift ? { drift: { checkedAt: drift.run.finishedAt ?? drift.run.startedAt, runId: drift.run.id, items: drift.items } } : {}),
+    ...(drift ? { drift: driftStatus(drift, applied) } : {}),
     ...(policy ? { policy: { runId: policy.run.id, results: policy.results } } : {}),
     runs,
   };

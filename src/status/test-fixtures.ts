@@ -31,7 +31,7 @@ export function seedHistory(history: HistoryStore, stack = "prod"): { driftRunId
   const drift = history.startRun({ stack, kind: "drift", trigger: "schedule", branch: "main", startedAt: at(15) });
   history.setCommit(drift, { commit: "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d", author: "Ada", message: "Add www" });
   history.recordDrift(drift, [
-    { zone: "example.com", kind: "dns-record", id: wwwId, op: "update", fields: ["ttl", "proxied"], before: { ttl: 300, proxied: false, comment: hostileComment }, after: { ttl: 1, proxied: true, comment: hostileComment } },
+    { zone: "example.com", kind: "dns-record", id: wwwId, op: "update", fields: ["ttl", "proxied", "comment"], before: { ttl: 300, proxied: false, comment: "edited by hand" }, after: { ttl: 1, proxied: true, comment: hostileComment } },
     { zone: "example.com", kind: "dns-record", id: "example.com/dns/old/A/198.51.100.7", op: "delete", fields: ["content"], before: { name: "old", type: "A", content: "198.51.100.7" } },
   ]);
   history.finishRun(drift, { result: "success", finishedAt: at(15.05) });

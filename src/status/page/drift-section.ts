@@ -38,6 +38,8 @@ export function driftSection(stack: StackStatus, now: Date, stackId: string): Sa
   if (drift.items.length === 0) return html`<h3 id="${id}">Drift</h3><p>${badge("in sync", "no drift")} Cloudflare matches git.</p>${checked}`;
   const byZone = new Map<string, DriftItemRecord[]>();
   for (const item of drift.items) byZone.set(item.zone ?? "account", [...(byZone.get(item.zone ?? "account") ?? []), item]);
-  return html`<h3 id="${id}">Drift</h3>${checked}
-    <div class="drift-zones">${[...byZone].map(([zone, items]) => zoneTable(zone, items, id))}</div>`;
+  const resolved = drift.resolvedByRunId === undefined ? ""
+    : html`<p>${badge("in sync", "resolved")} Apply run #${drift.resolvedByRunId} finished after this check and made Cloudflare match git; the next check confirms it.</p>`;
+  return html`<h3 id="${id}">Drift</h3>${checked}${resolved}
+    <div class="drift-zones${drift.resolvedByRunId === undefined ? "" : " resolved"}">${[...byZone].map(([zone, items]) => zoneTable(zone, items, id))}</div>`;
 }

@@ -89,3 +89,18 @@ describe("writeStaticSite", () => {
     }
   });
 });
+
+describe("drift after a successful apply", () => {
+  it("is shown as resolved, without the drifted badge", () => {
+    const history = openHistory(":memory:");
+    seedHistory(history);
+    const apply = history.startRun({ stack: "prod", kind: "apply", trigger: "manual" });
+    history.finishRun(apply, { result: "success" });
+    const built = buildStatusModel(history);
+    history.close();
+    expect(built.stacks[0]?.drift).toMatchObject({ runId: 3, resolvedByRunId: apply });
+    const page = renderStatusPage(built);
+    expect(page).toContain(`Apply run #${apply} finished after this check`);
+    expect(page).not.toContain("2 drifted</span></h2>");
+  });
+});

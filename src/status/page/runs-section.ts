@@ -25,14 +25,22 @@ function details(run: RunDetails, stackId: string): SafeHtml {
   if (run.error) parts.push(html`<p class="error-text">${run.error}</p>`);
   if (run.diagnostics.length > 0) parts.push(html`<ul class="diagnostics">${run.diagnostics.map((d) => html`<li>${diagnosticText(d)}</li>`)}</ul>`);
   const items = run.kind === "drift" ? run.drift.length : run.changes.length;
+  if (run.drift.length > 0) {
+    parts.push(html`<table class="changes"><thead><tr><th scope="col">Drift</th><th scope="col">Kind</th><th scope="col">Resource</th>
+      <th scope="col">Fields</th><th scope="col">Live</th><th scope="col">Git</th></tr></thead>
+      <tbody>${run.drift.map((item) => html`<tr><td>${item.op}</td><td>${item.kind}</td><td><code>${item.id}</code></td><td>${item.fields.join(", ")}</td>
+        <td>${item.before === undefined ? "(absent)" : html`<code>${formatValue(item.before)}</code>`}</td>
+        <td>${item.after === undefined ? "(absent)" : html`<code>${formatValue(item.after)}</code>`}</td></tr>`)}</tbody></table>`);
+  }
   if (run.changes.length > 0) {
     parts.push(html`<table class="changes"><thead><tr><th scope="col">Op</th><th scope="col">Kind</th><th scope="col">Resource</th>
       <th scope="col">Fields</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Outcome</th></tr></thead>
       <tbody>${run.changes.map(changeRow)}</tbody></table>`);
   }
   if (parts.length === 0) return html`${run.kind === "drift" ? `${items} drifted` : "no changes"}`;
-  const label = run.kind === "drift" ? `${items} drifted` : `${run.changes.length} change${run.changes.length === 1 ? "" : "s"}`;
-  return html`<details id="${stackId}-run-${run.id}"><summary>${label}${run.error ? " (error)" : ""}</summary>${parts}</details>`;
+  const counted = run.kind === "drift" ? `${items} drifted` : `${items} change${items === 1 ? "" : "s"}`;
+  const label = items === 0 && (run.error || run.diagnostics.length > 0) ? "error details" : `${counted}${run.error ? " (error)" : ""}`;
+  return html`<details id="${stackId}-run-${run.id}"><summary>${label}</summary>${parts}</details>`;
 }
 
 export function runsSection(stack: StackStatus, now: Date, stackId: string): SafeHtml {

@@ -29,7 +29,7 @@ function nextChecks(stack: StackStatus, now: Date): SafeHtml {
 
 export function stackSection(stack: StackStatus, now: Date): SafeHtml {
   const id = `stack-${slug(stack.name)}`;
-  const driftCount = stack.drift?.items.length ?? 0;
+  const driftCount = stack.drift?.resolvedByRunId === undefined ? (stack.drift?.items.length ?? 0) : 0;
   return html`<section class="stack" id="${id}" aria-labelledby="${id}-title">
   <h2 id="${id}-title">Stack <span class="name">${stack.name}</span>
     ${driftCount > 0 ? badge("drift", `${driftCount} drifted`) : ""}</h2>
