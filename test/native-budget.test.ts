@@ -1,0 +1,50 @@
+// API-call budget, counted at the emulator: 10 zones x 1,000 records.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../src/emulator/index.ts";
+import { createNativeEngine } from "../src/engines/native/index.ts";
+import { dnsPageSize } from "../src/engines/native/read-live.ts";
+import { silentLogger } from "../src/shared/logger.ts";
+import { benchDesired, benchStack, seedBody, zoneName } from "../bench/native-workload.ts";
+import { emulatorWith, requestCount, runOptions, token } from "./native-support.ts";
+
+describe("API-call budget", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await emulatorWith(Array.from({ length: 11 }, (_, i) => zoneName(i)), { batchLimit: 200 });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  function engine() {
+    return createNativeEngine({ apiToken: token, baseUrl: emulator.baseUrl, log: silentLogger() });
+  }
+
+  it("a no-change drift of 10 zones x 1,000 records stays within 10 x (ceil(1000/per_page) + 4) requests", async () => {
+    const desired = benchDesired(10, 1000);
+    const zoneIds = new Map<string, string>();
+    for (const zone of desired.zones) zoneIds.set(zone.zone, emulator.seedZone(zone.zone).id);
+    for (const zone of desired.zones) for (const spec of zone.dns!) emulator.seedRecord(zoneIds.get(zone.zone)!, seedBody(spec));
+    const before = requestCount(emulator);
+    const drift = await engine().drift(desired, runOptions(benchStack()));
+    expect(drift.changes).toEqual([]);
+    const used = requestCount(emulator) - before;
+    expect(used).toBeLessThanOrEqual(10 * (Math.ceil(1000 / dnsPageSize) + 4));
+    // one zone list, then per zone: one DNS page, settings, firewall entrypoint
+    expect(used).toBe(1 + 10 * 3);
+    expect(emulator.stats().writes).toBe(0);
+  }, 60_000);
+
+  it("applies 1,000 DNS changes in one zone with at most ceil(1000/200) DNS write requests", async () => {
+    const desired = benchDesired(11, 1000);
+    desired.zones = desired.zones.slice(10); // zone-10: empty in the emulator
+    const before = emulator.stats().requests.length;
+    const result = await engine().apply(desired, runOptions(benchStack()));
+    expect(result.error).toBeUndefined();
+    expect(result.outcomes.filter((o) => o.kind === "dns-record" && o.status === "applied")).toHaveLength(1000);
+    const writes = emulator.stats().requests.slice(before).filter((r) => r.method !== "GET" && r.route.includes("dns_records"));
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(1000 / 200));
+    expect(writes.every((r) => r.route.endsWith("/dns_records/batch") && r.status === 200)).toBe(true);
+    expect((await engine().drift(desired, runOptions(benchStack()))).changes).toEqual([]);
+  }, 60_000);
+});
