@@ -104,6 +104,13 @@ describe("engine events -> Plan changes", () => {
     ]);
   });
 
+  it("creating a ZoneSetting resource is an update of the live setting (settings always exist)", () => {
+    const event = step("create", pulumiTypes.zoneSetting, "example.com/settings/ssl", { new: { zoneId: "z1", settingId: "ssl", value: "strict" } });
+    expect(translate([pre(event)]).changes()).toEqual([
+      expect.objectContaining({ kind: "zone-settings", id: "example.com/settings/ssl", op: "update", fields: ["value"], after: { value: "strict" } }),
+    ]);
+  });
+
   it("a Ruleset update becomes per-ref firewall-rule changes, a moved rule an update of position (shared LCS rule)", () => {
     const rule = (ref: string, expression: string, action = "block") => ({ ref, expression, action, enabled: true, id: `id-${ref}`, version: "1" });
     const old = { zoneId: "z1", rules: [rule("a", "(ip.src eq 192.0.2.1)"), rule("b", '(http.host eq "x")'), rule("c", "(cf.bot_management.score lt 10)")] };

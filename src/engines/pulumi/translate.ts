@@ -59,6 +59,7 @@ function single(step: StepEventMetadata, op: ChangeOp, before: Resource | undefi
   };
   if ((op === "create" || op === "import") && after) return [make(op, after, { after: after.value, fields: Object.keys(after.value) })];
   if (op === "delete" && before) return [make(op, before, { before: before.value, fields: Object.keys(before.value) })];
+  if (op === "update" && !before && after) return [make(op, after, { after: after.value, fields: Object.keys(after.value) })];
   if (!before || !after) return [];
   if (before.id !== after.id) {
     // content edited by hand: in our model content is identity, so this is delete + create
@@ -126,7 +127,8 @@ export function changesOfStep(step: StepEventMetadata, context: TranslateContext
       changes = single(step, op, dnsSide(zone, before), dnsSide(zone, after));
       break;
     case pulumiTypes.zoneSetting:
-      changes = single(step, op, settingSide(name, zone, before), settingSide(name, zone, after));
+      // a zone setting always exists in Cloudflare: "creating" the resource changes the live value
+      changes = single(step, op === "create" ? "update" : op, settingSide(name, zone, before), settingSide(name, zone, after));
       break;
     case pulumiTypes.ruleset:
       changes = expanded(op, ruleResources(zone, before), ruleResources(zone, after), { zone });
