@@ -10,3 +10,4 @@ export { createWebhookNotifier, signBody, verifySignature, signatureHeader } fro
 export { createEmailNotifier } from "./email.ts";
 export { createGithubStatusNotifier } from "./github-status.ts";
 export { buildMessage } from "./message.ts";
+export { createDaemonNotifications, githubRepository, type DaemonNotifications, type DaemonNotificationsOptions } from "./setup.ts";
