@@ -83,3 +83,20 @@ export async function runCli(args: string[], options: { cwd: string; emulator: R
   const code = await new Promise<number>((resolve) => child.on("close", (status) => resolve(status ?? 1)));
   return { code, stdout, stderr };
 }
+
+/** Runs `cf-gitops` in-process through main() with its own streams (faster than a process). */
+export async function runMain(args: string[], options: { cwd: string; emulator?: RunningEmulator; env?: Record<string, string>; tty?: boolean; input?: string }): Promise<CliRun> {
+  const { PassThrough } = await import("node:stream");
+  const { main } = await import("../src/cli/main.ts");
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = Object.assign(new PassThrough(), { isTTY: options.tty === true });
+  if (options.input !== undefined) stdin.end(options.input);
+  let out = "";
+  let err = "";
+  stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", CLOUDFLARE_API_TOKEN: token, ...(options.emulator && { CLOUDFLARE_BASE_URL: options.emulator.baseUrl }), ...options.env };
+  const code = await main(args, { stdout, stderr, stdin, env, cwd: options.cwd });
+  return { code, stdout: out, stderr: err };
+}
