@@ -27,10 +27,7 @@ function parseField(p: ParserState): FieldRef {
   const valueType = fieldType(tok.text);
   if (!valueType) {
     const suggestion = closest(tok.text, fieldNames);
-    const hint = suggestion ? `did you mean ${suggestion}?` : undefined;
-    const looksLikeValue = p.tok.kind === "eof" || isPunct(p.tok, ")") || isPunct(p.tok, "}");
-    const extra = looksLikeValue && !suggestion ? "; strings need double quotes" : "";
-    return fail(tok.start, `unknown field ${tok.text}${extra}`, hint);
+    return fail(tok.start, `unknown field ${tok.text}${suggestion ? `; did you mean ${suggestion}?` : ""}`);
   }
   return { type: "field", name: tok.text, valueType, mapped: false, start: tok.start, end: tok.end };
 }
@@ -40,7 +37,7 @@ function parseCall(p: ParserState, parseArgument: ArgumentParser): FunctionCall 
   const signature = functionSignature(name.text);
   if (!signature) {
     const suggestion = closest(name.text, functionNames);
-    fail(name.start, `unknown function ${name.text}()`, suggestion ? `did you mean ${suggestion}()?` : undefined);
+    fail(name.start, `unknown function ${name.text}()${suggestion ? `; did you mean ${suggestion}()?` : ""}`);
   }
   enter(p, name.start);
   advance(p); // (
