@@ -1,7 +1,8 @@
 // Builds the daemon's engine for a stack (the daemon core takes it through the Engine port) and
-// counts every Cloudflare request on the daemon's metrics.
-import type { StackConfig } from "../desired-state/types.ts";
-import type { Engine } from "../engines/engine.ts";
+// counts every Cloudflare request on the daemon's metrics. Each SDK is loaded on first use only:
+// a native-engine daemon never loads the Pulumi SDK (about 50 MB of RSS).
+import type { DesiredState, StackConfig } from "../desired-state/types.ts";
+import type { Engine, RunOptions } from "../engines/engine.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { Metrics } from "../status/metrics.ts";
 import { apiToken } from "./run-context.ts";
@@ -16,33 +17,45 @@ export interface DaemonEngineOptions {
   engine?: "native" | "pulumi";
 }
 
-export async function daemonEngineFactory(options: DaemonEngineOptions): Promise<(stack: StackConfig, metrics: Metrics) => Engine> {
-  const { createNativeEngine } = await import("../engines/native/index.ts");
+/** An Engine whose adapter module is imported when the first run needs it. */
+function lazyEngine(name: "native" | "pulumi", load: () => Promise<Engine>): Engine {
+  let loaded: Promise<Engine> | undefined;
+  const engine = () => (loaded ??= load());
+  return {
+    name,
+    plan: async (desired: DesiredState, run: RunOptions) => (await engine()).plan(desired, run),
+    apply: async (desired: DesiredState, run: RunOptions) => (await engine()).apply(desired, run),
+    drift: async (desired: DesiredState, run: RunOptions) => (await engine()).drift(desired, run),
+  };
+}
+
+export function daemonEngineFactory(options: DaemonEngineOptions): (stack: StackConfig, metrics: Metrics) => Engine {
   const env = options.io.env;
   const token = apiToken(options.io);
   const cache = new Map<string, Engine>();
-  let pulumi: { createPulumiEngine(o: Record<string, unknown>): Engine } | undefined;
-  const wantsPulumi = options.engine === "pulumi";
-  if (wantsPulumi || options.engine === undefined) {
-    const specifier = "../engines/pulumi/index.ts";
-    pulumi = await import(specifier).catch(() => undefined);
-  }
+  const common = {
+    apiToken: token,
+    log: options.log,
+    ...(env.CLOUDFLARE_BASE_URL && { baseUrl: env.CLOUDFLARE_BASE_URL }),
+    ...(env.CLOUDFLARE_ACCOUNT_ID && { accountId: env.CLOUDFLARE_ACCOUNT_ID }),
+  };
   return (stack, metrics) => {
     const name = options.engine ?? stack.engine;
     const cached = cache.get(name);
     if (cached) return cached;
-    const common = {
-      apiToken: token,
-      log: options.log,
-      ...(env.CLOUDFLARE_BASE_URL && { baseUrl: env.CLOUDFLARE_BASE_URL }),
-      ...(env.CLOUDFLARE_ACCOUNT_ID && { accountId: env.CLOUDFLARE_ACCOUNT_ID }),
-    };
     const engine =
-      name === "pulumi" && pulumi
-        ? pulumi.createPulumiEngine({ ...common, root: options.root, dataDir: options.dataDir })
-        : createNativeEngine({
-            ...common,
-            onRequest: (event) => metrics.cloudflareRequests.inc({ method: event.method, route: event.route, status: String(event.status) }),
+      name === "pulumi"
+        ? lazyEngine("pulumi", async () => {
+            const specifier = "../engines/pulumi/index.ts";
+            const pulumi = (await import(specifier)) as { createPulumiEngine(o: Record<string, unknown>): Engine };
+            return pulumi.createPulumiEngine({ ...common, root: options.root, dataDir: options.dataDir });
+          })
+        : lazyEngine("native", async () => {
+            const { createNativeEngine } = await import("../engines/native/index.ts");
+            return createNativeEngine({
+              ...common,
+              onRequest: (event) => metrics.cloudflareRequests.inc({ method: event.method, route: event.route, status: String(event.status) }),
+            });
           });
     cache.set(name, engine);
     return engine;

@@ -57,7 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     port: Number(values.port),
     env: io.env,
     log,
-    engineFor: await daemonEngineFactory({ io, log, dataDir, root }),
+    engineFor: daemonEngineFactory({ io, log, dataDir, root }),
   });
   io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${values.repo ?? root} (stack ${daemon.stack})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);

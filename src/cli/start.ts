@@ -62,7 +62,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const branch = await currentBranch(root);
   const daemonOptions = {
     repo: root, branch, dataDir, env, log,
-    engineFor: await daemonEngineFactory({ io: daemonIo, log, dataDir, root, ...(embedded ? { engine: "native" as const } : {}) }),
+    engineFor: daemonEngineFactory({ io: daemonIo, log, dataDir, root, ...(embedded ? { engine: "native" as const } : {}) }),
     ...(embedded ? { pollSeconds: 3 } : {}),
   };
   const daemon = await startDaemon({ ...daemonOptions, port: Number(values.port) }).catch(() => startDaemon({ ...daemonOptions, port: 0 }));

@@ -82,7 +82,16 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
   const recorder = historyRecorder(history);
 
-  const status = () =>
+  // The model is rebuilt when a run starts or ends, or after a few seconds (ages, next check):
+  // not per request, so /api/status and the page stay fast under load.
+  let cachedStatus: { model: ReturnType<typeof currentStatus>; at: number } | undefined;
+  const invalidateStatus = () => (cachedStatus = undefined);
+  const status = () => {
+    if (cachedStatus && Date.now() - cachedStatus.at < 5_000) return cachedStatus.model;
+    cachedStatus = { model: buildStatus(), at: Date.now() };
+    return cachedStatus.model;
+  };
+  const buildStatus = () =>
     currentStatus({
       history,
       certificates: () => certificates,
@@ -104,6 +113,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     if (outcome.commit) lastSeenCommit = outcome.commit.sha;
     else if (outcome.result === "failure") metrics.gitFetchErrors.inc({ stack: stackName });
     recordRunMetrics(metrics, outcome);
+    invalidateStatus();
     if (outcome.stackConfig && JSON.stringify(outcome.stackConfig.schedules) !== JSON.stringify(stack?.schedules)) {
       stack = outcome.stackConfig;
       restartSchedules();
@@ -123,6 +133,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 
   const queue = createRunQueue(
     async (request) => {
+      invalidateStatus();
       server?.broadcast({ type: "run-started", data: { kind: request.kind } });
       const outcome = await runPipeline(request, {
         stackName, source, recorder, timeouts, log, signal: shutdown.signal,
