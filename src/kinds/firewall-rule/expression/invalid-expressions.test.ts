@@ -11,8 +11,8 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { text: 'http.hots eq "x"', column: 1, message: "unknown field http.hots; did you mean http.host?" },
-  { text: 'http.user_agnet contains "x"', column: 1, message: "did you mean http.user_agent?" },
+  { text: 'http.hots eq "x"', column: 1, message: "unknown field http.hots", hint: "did you mean http.host?" },
+  { text: 'http.user_agnet contains "x"', column: 1, message: "unknown field http.user_agnet", hint: "did you mean http.user_agent?" },
   { text: 'http.host eq "a" or foo', column: 21, message: "unknown field foo" },
   { text: 'ip.src contains "x"', column: 8, message: '"contains" works on strings' },
   { text: "ip.src lt 1.1.1.1", column: 8, message: "does not work on IP addresses" },
@@ -39,7 +39,7 @@ const cases: Case[] = [
   { text: "ip.src eq 1.2.3.400", column: 11, message: "invalid IP address" },
   { text: "ip.src in {10.0.0.0/33}", column: 21, message: "invalid network length /33" },
   { text: "ip.src eq 10.0.0.0/8", column: 11, message: "can only be used in a set", hint: "in {10.0.0.0/8}" },
-  { text: 'lowr(http.host) eq "a"', column: 1, message: "unknown function lowr(); did you mean lower()?" },
+  { text: 'lowr(http.host) eq "a"', column: 1, message: "unknown function lowr()", hint: "did you mean lower()?" },
   { text: 'lower(http.host, "x") eq "a"', column: 18, message: "takes at most 1 argument" },
   { text: 'lower(cf.threat_score) eq "a"', column: 7, message: "must be String, not Integer" },
   { text: 'ends_with("foo.html", ".html")', column: 11, message: "must be a field or function, not a literal" },

@@ -27,7 +27,7 @@ function parseField(p: ParserState): FieldRef {
   const valueType = fieldType(tok.text);
   if (!valueType) {
     const suggestion = closest(tok.text, fieldNames);
-    return fail(tok.start, `unknown field ${tok.text}${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+    return fail(tok.start, `unknown field ${tok.text}`, suggestion ? `did you mean ${suggestion}?` : undefined);
   }
   return { type: "field", name: tok.text, valueType, mapped: false, start: tok.start, end: tok.end };
 }
@@ -37,7 +37,7 @@ function parseCall(p: ParserState, parseArgument: ArgumentParser): FunctionCall 
   const signature = functionSignature(name.text);
   if (!signature) {
     const suggestion = closest(name.text, functionNames);
-    fail(name.start, `unknown function ${name.text}()${suggestion ? `; did you mean ${suggestion}()?` : ""}`);
+    fail(name.start, `unknown function ${name.text}()`, suggestion ? `did you mean ${suggestion}()?` : undefined);
   }
   enter(p, name.start);
   advance(p); // (
