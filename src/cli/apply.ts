@@ -16,6 +16,7 @@ confirmation on a terminal. Without a terminal it refuses unless --yes is given.
 Flags:
   --stack NAME      the stack (stacks/NAME.yaml; default: the only stack, else "default")
   --engine ENGINE   native or pulumi; default: the stack's engine
+  --data-dir DIR    the pulumi engine's state (default: $CFGITOPS_DATA_DIR, else .cf-gitops)
   --yes, -y         apply without asking
   -h, --help        show this help
 
@@ -67,8 +68,8 @@ const refusalMessages: Record<Refusal, string> = {
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, yes: { type: "boolean", short: "y" } }, "apply");
-  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined });
+  const { values } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" } }, "apply");
+  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined });
   if (typeof ctx === "number") return ctx;
   const refusal: { reason?: Refusal } = {};
   const result = await ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, approve: approver(io, ctx, values.yes === true, refusal) });

@@ -11,6 +11,7 @@ difference (shown as live -> git). Read-only: nothing is written. \`cf-gitops ap
 
 Flags:
   --stack NAME          the stack (stacks/NAME.yaml; default: the only stack, else "default")
+  --data-dir DIR        the pulumi engine's state (default: $CFGITOPS_DATA_DIR, else .cf-gitops)
   --engine ENGINE       native or pulumi; default: the stack's engine
   --format FORMAT       text (default), json (one document on stdout), markdown
   --detailed-exitcode   exit 2 when there is drift
@@ -29,11 +30,11 @@ Examples:
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { stack: { type: "string" }, engine: { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" } },
+    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" } },
     "drift",
   );
   const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
-  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, format });
+  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined, format });
   if (typeof ctx === "number") return ctx;
   const drift = await ctx.engine.drift(ctx.desired, { stack: ctx.stack, log: ctx.log });
   io.stdout.write(renderPlanOutput(drift, format, { mode: "drift", diagnostics: ctx.diagnostics }));

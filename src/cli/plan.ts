@@ -13,6 +13,7 @@ the stack sets create_zones: true (then the plan creates them first).
 
 Flags:
   --stack NAME          the stack (stacks/NAME.yaml; default: the only stack, else "default")
+  --data-dir DIR        the pulumi engine's state (default: $CFGITOPS_DATA_DIR, else .cf-gitops)
   --engine ENGINE       native (Cloudflare API directly) or pulumi; default: the stack's engine
   --format FORMAT       text (default), json (one document on stdout), markdown (for PR comments)
   --detailed-exitcode   exit 2 when there are changes
@@ -32,11 +33,11 @@ Examples:
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { stack: { type: "string" }, engine: { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" } },
+    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" } },
     "plan",
   );
   const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
-  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, format });
+  const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined, format });
   if (typeof ctx === "number") return ctx;
   const plan = await ctx.engine.plan(ctx.desired, { stack: ctx.stack, log: ctx.log });
   const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });

@@ -5,7 +5,7 @@ import { formatDiagnostics, loadDesiredState, loadStack } from "../desired-state
 import type { DesiredState, Diagnostic, EngineName, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import { renderJson } from "../plan/render-json.ts";
-import { ConfigError, ToolMissingError } from "../shared/errors.ts";
+import { ConfigError } from "../shared/errors.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { oneOf } from "./args.ts";
 import type { CliIo } from "./io.ts";
@@ -27,6 +27,8 @@ export interface RunFlags {
   stack?: string | undefined;
   engine?: string | undefined;
   format?: "text" | "json" | "markdown";
+  /** --data-dir: where the pulumi engine keeps its backend (default $CFGITOPS_DATA_DIR, else .cf-gitops). */
+  dataDir?: string | undefined;
 }
 
 export function cliLogger(io: CliIo): Logger {
@@ -59,7 +61,7 @@ export async function prepareRun(io: CliIo, flags: RunFlags): Promise<RunContext
   }
   const engineName = oneOf(flags.engine, engineNames, "engine", stack.engine);
   const log = cliLogger(io);
-  const engine = await createEngine(engineName, { io, log, stack, root });
+  const engine = await createEngine(engineName, { io, log, stack, root, dataDir: flags.dataDir });
   return { root, stack, desired: loaded.state, diagnostics: [...stacked.diagnostics, ...loaded.diagnostics], engineName, engine, log };
 }
 
@@ -81,31 +83,19 @@ export async function createNative(io: CliIo, log: Logger): Promise<Engine> {
   return createNativeEngine(options);
 }
 
-interface PulumiModule {
-  createPulumiEngine(options: Record<string, unknown>): Engine;
-}
-
-async function createEngine(name: EngineName, context: { io: CliIo; log: Logger; stack: StackConfig; root: string }): Promise<Engine> {
+async function createEngine(name: EngineName, context: { io: CliIo; log: Logger; stack: StackConfig; root: string; dataDir?: string | undefined }): Promise<Engine> {
   if (name === "native") return createNative(context.io, context.log);
-  // Loaded lazily (and by a computed specifier) so native runs never load the Pulumi SDK.
-  const specifier = "../engines/pulumi/index.ts";
-  let pulumi: PulumiModule;
-  try {
-    pulumi = (await import(specifier)) as PulumiModule;
-  } catch (error) {
-    throw new ToolMissingError("the pulumi engine is not available in this build", {
-      tool: "pulumi",
-      cause: error,
-      hint: "use --engine native (or engine: native in the stack file)",
-    });
-  }
+  // Loaded lazily so native runs never load the Pulumi SDK.
+  const { createPulumiEngine } = await import("../engines/pulumi/index.ts");
   const env = context.io.env;
-  return pulumi.createPulumiEngine({
+  const dataDir = context.dataDir ?? env.CFGITOPS_DATA_DIR;
+  return createPulumiEngine({
     root: context.root,
     log: context.log,
+    env,
     apiToken: apiToken(context.io),
     ...(env.CLOUDFLARE_BASE_URL && { baseUrl: env.CLOUDFLARE_BASE_URL }),
     ...(env.CLOUDFLARE_ACCOUNT_ID && { accountId: env.CLOUDFLARE_ACCOUNT_ID }),
-    ...(env.CFGITOPS_DATA_DIR && { dataDir: env.CFGITOPS_DATA_DIR }),
+    ...(dataDir && { dataDir: resolve(context.root, dataDir) }),
   });
 }
