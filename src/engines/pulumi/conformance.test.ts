@@ -7,6 +7,9 @@ import { findPulumiCli } from "./cli.ts";
 import { createPulumiEngine } from "./index.ts";
 
 const cli = findPulumiCli();
+if (!cli && process.env.CFGITOPS_REQUIRE_PULUMI === "1") {
+  throw new Error("CFGITOPS_REQUIRE_PULUMI=1 but the pulumi CLI is not on PATH");
+}
 
 defineEngineConformance(
   "pulumi",

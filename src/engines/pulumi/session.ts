@@ -2,6 +2,7 @@
 // stack with the inline program, repair an interrupted run's state, work out adoption, and
 // build the translation context. The Automation API is loaded here, lazily, never at import.
 import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { automation } from "@pulumi/pulumi";
 import type { DesiredState } from "../../desired-state/types.ts";
@@ -51,6 +52,15 @@ function sources(desired: DesiredState, input: Pick<ProgramInput, "zoneIds" | "t
   return new Map(expanded.resources.flatMap((resource) => (resource.source ? [[resource.id, resource.source] as const] : [])));
 }
 
+/** The cloudflare resource plugin matching the installed @pulumi/cloudflare, installed on first use. */
+async function ensureCloudflarePlugin(stack: automation.Stack, log: Logger): Promise<void> {
+  const manifest = createRequire(import.meta.url)("@pulumi/cloudflare/package.json") as { version: string };
+  const plugins = await stack.workspace.listPlugins();
+  if (plugins.some((plugin) => plugin.kind === "resource" && plugin.name === "cloudflare" && plugin.version === manifest.version)) return;
+  log.info({ version: manifest.version }, "installing the pulumi cloudflare plugin");
+  await stack.workspace.installPlugin("cloudflare", `v${manifest.version}`);
+}
+
 export async function openSession(options: PulumiEngineOptions, desired: DesiredState, run: RunOptions): Promise<Session> {
   const dataDir = options.dataDir ?? join(options.root ?? process.cwd(), ".cf-gitops");
   const settings = resolvePulumiSettings(dataDir, options.env ?? process.env);
@@ -71,6 +81,7 @@ export async function openSession(options: PulumiEngineOptions, desired: Desired
   if (settings.secretsProvider) workspaceOptions.secretsProvider = settings.secretsProvider;
   run.log.debug({ stack: run.stack.name, backend: settings.backendUrl }, "opening pulumi stack");
   const stack = await auto.LocalWorkspace.createOrSelectStack({ stackName: run.stack.name, projectName, program: placeholder }, workspaceOptions);
+  await ensureCloudflarePlugin(stack, run.log);
   await stack.setConfig("apiToken", { value: options.apiToken, secret: true });
 
   const warnings: string[] = [];
