@@ -40,8 +40,8 @@ export async function runComment(argv: string[], io: CliIo, tuning: ClientTuning
     throw error;
   }
   const stack = values.stack ?? report.plan.stack;
-  const body = renderMarkdown(report, {});
   const summary = await writeSummary(io, values["summary-file"], renderMarkdown(report, { maxChars: summaryMaxChars, truncatedNote: "(the job summary holds 1 MiB; the full plan is in the plan JSON)" }));
+  const body = renderMarkdown(report, summary ? {} : { truncatedNote: `(full plan in ${values.file})` });
   const result = await upsertStickyComment(context.target, { issueNumber: pr, marker: planMarker(stack), body });
   io.stdout.write(`comment ${result.action}: ${result.url}\n`);
   if (summary) io.stdout.write(`job summary written to ${summary}\n`);
