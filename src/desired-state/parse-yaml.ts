@@ -2,14 +2,17 @@
 // expanding it: unknown tags (!!js/function), duplicate keys, alias bombs, deep nesting.
 import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic } from "./types.ts";
+import { parseFastYaml } from "./fast-yaml.ts";
 import { limits } from "./limits.ts";
+import { findInDocument, findInFast, type FindPath } from "./positions.ts";
 
 export interface ParsedYaml {
   file: string;
   text: string;
-  doc: Document;
-  lineCounter: LineCounter;
   value: unknown;
+  lineCounter: LineCounter;
+  /** Source position of a path in the document. */
+  find: FindPath;
 }
 
 const allowedTags = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`));
@@ -39,6 +42,13 @@ function parseFast(text: string, lineCounter: LineCounter): Document {
 }
 
 export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+  const fast = parseFastYaml(text);
+  if (fast) return { parsed: { file, text, value: fast.value, lineCounter: fast.lineCounter, find: findInFast(fast.root) }, diagnostics: [] };
+  return parseFull(text, file);
+}
+
+/** The full YAML parser, for files outside the fast subset and for every malformed or hostile file. */
+function parseFull(text: string, file: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(Math.max(0, offset));
@@ -59,7 +69,7 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
   if (diagnostics.length > 0) return { diagnostics };
   try {
     const value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    return { parsed: { file, text, doc, lineCounter, value }, diagnostics };
+    return { parsed: { file, text, value, lineCounter, find: findInDocument(doc) }, diagnostics };
   } catch (error) {
     const firstAlias = findFirstAlias(doc.contents);
     const message = error instanceof Error && /alias/i.test(error.message) ? "aliases expand to too much data (an alias bomb); the file was not expanded" : `cannot read the YAML: ${String(error)}`;
@@ -71,7 +81,8 @@ function yamlMessage(code: string, message: string): string {
   const plain = message.replace(/ at line \d+, column \d+[\s\S]*$/, "");
   if (code === "yaml-duplicate-key") return "duplicate key: a key may appear only once in a mapping";
   if (code === "yaml-too-deep") return "the YAML is nested too deeply to read";
-  if (code === "yaml-unsupported-tag") return `${plain.replace("tag:yaml.org,2002:", "!!")}; only plain YAML data is allowed`;
+  if (code === "yaml-unsupported-tag") return `the tag ${plain.replace(/^Unresolved tag: /, "").replace("tag:yaml.org,2002:", "!!")} is not allowed; only plain YAML data is read`;
+  if (code === "yaml-multiple-documents") return "the file contains more than one YAML document";
   return plain;
 }
 

@@ -1,8 +1,8 @@
 // Maps an index inside a string scalar's value to an offset in the file, through quotes,
 // escapes, block-scalar indentation and line folding (used to point into firewall expressions).
-import type { Scalar } from "yaml";
+import type { ScalarLike } from "./positions.ts";
 
-function contentStart(source: string, scalar: Scalar, start: number): number {
+function contentStart(source: string, scalar: ScalarLike, start: number): number {
   if (scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE") return start + 1;
   if (scalar.type === "BLOCK_LITERAL" || scalar.type === "BLOCK_FOLDED") {
     const newline = source.indexOf("\n", start);
@@ -20,7 +20,7 @@ function find(source: string, char: string, from: number, end: number): number {
   return -1;
 }
 
-export function scalarOffset(source: string, scalar: Scalar, index: number): number {
+export function scalarOffset(source: string, scalar: ScalarLike, index: number): number {
   const [start, end] = scalar.range ?? [0, 0];
   const value = String(scalar.value);
   let offset = contentStart(source, scalar, start);

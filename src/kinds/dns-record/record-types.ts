@@ -90,3 +90,8 @@ export function payloadHint(type: DnsRecordType): string {
   const fields = Object.keys((info.data?.properties ?? {}) as object);
   return `${type} records take \`data: { ${fields.join(", ")} }\``;
 }
+
+/** "an MX record", "a CNAME record" (by how the letters are spoken). */
+export function withArticle(type: string): string {
+  return `${/^[AEFHILMNORSX]/.test(type) ? "an" : "a"} ${type}`;
+}

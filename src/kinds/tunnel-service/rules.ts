@@ -1,6 +1,7 @@
 // Cross-file rules for tunnel services: hostnames inside declared zones, used once, not clashing
 // with DNS records, and tunnels that the stack file names.
 import type { DnsRecordSpec, TunnelServiceSpec } from "../../desired-state/types.ts";
+import { withArticle } from "../dns-record/record-types.ts";
 import type { StateRule } from "../kind.ts";
 
 function zoneOf(hostname: string, zones: Iterable<string>): string | undefined {
@@ -69,7 +70,7 @@ export const hostnameCollisionRule: StateRule = {
       report(
         {
           code: "service-hostname-collides-dns",
-          message: `hostname ${service.hostname} already has a ${record.type} record (${record.source.file}:${record.source.line}); the service needs a CNAME to its tunnel there`,
+          message: `hostname ${service.hostname} already has ${withArticle(record.type)} record (${record.source.file}:${record.source.line}); the service needs a CNAME to its tunnel there`,
           hint: "remove that DNS record or pick another hostname",
         },
         locate(service, "hostname"),

@@ -1,7 +1,7 @@
 // A/AAAA content must be an address of the right family; host targets must not be addresses.
 import { isIP, isIPv4, isIPv6 } from "node:net";
 import type { ZoneRule } from "../../kind.ts";
-import { recordTypes } from "../record-types.ts";
+import { recordTypes, withArticle } from "../record-types.ts";
 
 export const addressesRule: ZoneRule = {
   name: "dns-addresses",
@@ -21,7 +21,7 @@ export const addressesRule: ZoneRule = {
       if (typeof target === "string" && isIP(target.replace(/\.$/, "")) !== 0) {
         const field = info.target === "content" ? "content" : ["data", "target"];
         report(
-          { code: "dns-target-is-ip", message: `a ${record.type} target must be a host name, not the IP address "${target}"`, hint: "point it at a name that has A/AAAA records" },
+          { code: "dns-target-is-ip", message: `${withArticle(record.type)} target must be a host name, not the IP address "${target}"`, hint: "point it at a name that has A/AAAA records" },
           locate(record, field),
         );
       }

@@ -1,7 +1,8 @@
 // Duplicate records (same identity) and a CNAME that shares its name with any other record.
 import type { DnsRecordSpec } from "../../../desired-state/types.ts";
 import type { ZoneRule } from "../../kind.ts";
-import { dnsRecordId } from "../identity.ts";
+import { contentKey, dnsRecordId } from "../identity.ts";
+import { withArticle } from "../record-types.ts";
 
 export const uniquenessRule: ZoneRule = {
   name: "dns-uniqueness",
@@ -9,14 +10,15 @@ export const uniquenessRule: ZoneRule = {
     const seen = new Map<string, DnsRecordSpec>();
     const byName = new Map<string, DnsRecordSpec[]>();
     for (const record of zone.dns ?? []) {
-      const id = dnsRecordId(zone.zone, record);
-      const first = seen.get(id);
+      // the same identity as dnsRecordId, without building the id string for every record
+      const key = `${record.fqdn} ${record.type} ${contentKey(record)}`;
+      const first = seen.get(key);
       if (first) {
         report(
-          { code: "dns-duplicate-record", message: `duplicate record ${id}`, hint: `the same record is already declared at line ${first.source.line}; remove one` },
+          { code: "dns-duplicate-record", message: `duplicate record ${dnsRecordId(zone.zone, record)}`, hint: `the same record is already declared at line ${first.source.line}; remove one` },
           locate(record),
         );
-      } else seen.set(id, record);
+      } else seen.set(key, record);
       const list = byName.get(record.fqdn);
       if (list) list.push(record);
       else byName.set(record.fqdn, [record]);
@@ -29,7 +31,7 @@ export const uniquenessRule: ZoneRule = {
       report(
         {
           code: "dns-cname-not-alone",
-          message: `a CNAME must be the only record at ${fqdn}, but there is also a ${other.type} record (line ${other.source.line})`,
+          message: `a CNAME must be the only record at ${fqdn}, but there is also ${withArticle(other.type)} record (line ${other.source.line})`,
           hint: "remove the other records at this name or replace the CNAME with A/AAAA records",
         },
         locate(cname, "type"),

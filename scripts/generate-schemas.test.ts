@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generatedSchemas, schemasDir } from "./generate-schemas.ts";
+
+describe("schemas/*.schema.json", () => {
+  for (const [name, text] of Object.entries(generatedSchemas())) {
+    it(`${name} equals the schema generated from the kinds (run npm run schemas)`, () => {
+      expect(readFileSync(resolve(schemasDir, name), "utf8")).toBe(text);
+    });
+  }
+
+  it("the zone schema lists all 21 DNS record types", () => {
+    const zone = JSON.parse(generatedSchemas()["zone.schema.json"]!) as { properties: { dns: { items: { properties: { type: { enum: string[] } } } } } };
+    expect(zone.properties.dns.items.properties.type.enum).toHaveLength(21);
+  });
+});
