@@ -5,7 +5,7 @@ import { buildChanges } from "../../plan/build.ts";
 import { expandDesired, zoneOf, type Expanded } from "../../plan/expand.ts";
 import type { Resource } from "../../plan/resources.ts";
 import type { Plan } from "../../plan/types.ts";
-import { ZoneMissingError } from "../../shared/errors.ts";
+import { AbortedError, ZoneMissingError } from "../../shared/errors.ts";
 import type { RunOptions } from "../engine.ts";
 import { tunnelResources, zoneResources } from "./live-resources.ts";
 import { readLive, type LiveZone, type ReadOptions } from "./read-live.ts";
@@ -31,6 +31,10 @@ function missingZoneError(missing: string[], stack: StackConfig): ZoneMissingErr
   });
 }
 
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError("the run was cancelled while reading Cloudflare; nothing was written");
+}
+
 function readPlanFor(desired: DesiredState, expanded: Expanded, zoneName: string): ReadOptions {
   const spec = desired.zones.find((zone) => zone.zone === zoneName);
   const hasServiceRecords = expanded.resources.some((r) => r.kind === "dns-record" && r.zone === zoneName);
@@ -47,6 +51,7 @@ export async function computePlan(
   let accountId = engine.accountId ?? stack.account_id;
   options.onProgress?.({ stage: "read", message: "listing zones" });
   const accountZones = await listZones(client, accountId);
+  checkAborted(options.signal);
   const zones = new Map(accountZones.map((zone) => [zone.name, zone]));
   const missing = desired.zones.map((zone) => zone.zone).filter((name) => !zones.has(name));
   if (missing.length > 0 && !stack.create_zones) throw missingZoneError(missing, stack);
@@ -60,6 +65,7 @@ export async function computePlan(
     tunnelIds.set(name, id);
     tunnels.set(id, await readTunnelConfig(client, accountId!, name, id));
   }
+  checkAborted(options.signal);
   const expanded = expandDesired(desired, { tunnelIds, zoneNames: [...zones.keys()] });
 
   const touched = new Set(desired.zones.map((zone) => zone.zone));
@@ -79,6 +85,7 @@ export async function computePlan(
   for (const [key, group] of groups) {
     for (const zone of await readLive(client, group, JSON.parse(key) as ReadOptions)) liveZones.set(zone.name, zone);
   }
+  checkAborted(options.signal);
   const live = [...[...liveZones.values()].flatMap(zoneResources), ...[...tunnels.values()].flatMap(tunnelResources)];
   const zonesToCreate = missing;
   options.onProgress?.({ stage: "plan", message: "comparing" });
