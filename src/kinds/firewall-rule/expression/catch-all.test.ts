@@ -77,3 +77,19 @@ describe("regexMatchesEverything", () => {
     },
   );
 });
+
+describe("matchesEverything on long expressions", () => {
+  it("handles a 4,000-character or-chain quickly", () => {
+    const parts = Array.from({ length: 100 }, (_, i) => `not http.host eq "h${i}.example.com"`);
+    const text = parts.join(" or ");
+    expect(text.length).toBeLessThan(4096);
+    const result = parseExpression(text);
+    if (!result.ok) throw new Error(result.error.message);
+    const started = performance.now();
+    expect(matchesEverything(result.ast)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+    const closing = parseExpression(`${parts.slice(0, 90).join(" or ")} or http.host eq "h7.example.com"`);
+    if (!closing.ok) throw new Error(closing.error.message);
+    expect(matchesEverything(closing.ast)).toBe(true);
+  });
+});

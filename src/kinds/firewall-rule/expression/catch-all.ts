@@ -6,6 +6,18 @@ import type { IpFamily, IpInterval } from "./ip.ts";
 import { IPV4_MAX, IPV6_MAX, parseCidr, parseIpRange, parseSingleAddress } from "./ip.ts";
 import { regexMatchesEverything } from "./regex-nullable.ts";
 
+const keys = new WeakMap<Expr, string>();
+
+/** Canonical text as a structural key, cached: long or-chains compare every pair. */
+function keyOf(e: Expr): string {
+  let key = keys.get(e);
+  if (key === undefined) {
+    key = formatExpression(e);
+    keys.set(e, key);
+  }
+  return key;
+}
+
 export function matchesEverything(ast: Expr): boolean {
   return always(ast);
 }
@@ -41,7 +53,7 @@ function never(e: Expr): boolean {
       return always(e.operand);
     case "logical":
       if (e.op === "or") return never(e.left) && never(e.right);
-      if (e.op === "xor") return (always(e.left) && always(e.right)) || (never(e.left) && never(e.right)) || formatExpression(e.left) === formatExpression(e.right);
+      if (e.op === "xor") return (always(e.left) && always(e.right)) || (never(e.left) && never(e.right)) || keyOf(e.left) === keyOf(e.right);
       return flatten(e, "and").some(never) || hasComplementaryPair(flatten(e, "and"));
     default:
       return false;
@@ -92,8 +104,8 @@ function alwaysPresent(v: ValueExpr): boolean {
 }
 
 function complementary(a: Expr, b: Expr): boolean {
-  if (a.type === "not" && formatExpression(a.operand) === formatExpression(b)) return true;
-  if (b.type === "not" && formatExpression(b.operand) === formatExpression(a)) return true;
+  if (a.type === "not" && keyOf(a.operand) === keyOf(b)) return true;
+  if (b.type === "not" && keyOf(b.operand) === keyOf(a)) return true;
   if (a.type !== "compare" || b.type !== "compare" || COMPLEMENT[a.op] !== b.op || !alwaysPresent(a.left)) return false;
   return formatValue(a.left) === formatValue(b.left) && a.right.type === b.right.type && a.right.value === b.right.value;
 }
