@@ -63,6 +63,17 @@ describe("cf-gitops github outputs", () => {
     expect(staging.out()).toContain("engine=pulumi\n");
   });
 
+  it("still lists the stacks when a stack file is broken, and names the file when asked for that stack", async () => {
+    await mkdir(join(dir, "stacks"));
+    await writeFile(join(dir, "stacks", "default.yaml"), "engine: [native\n");
+    const listing = io({});
+    expect(await main(["github", "outputs"], listing.io)).toBe(0);
+    expect(listing.out()).toBe('stacks=["default"]\n');
+    const named = io({});
+    expect(await main(["github", "outputs", "--stack", "default"], named.io)).toBe(1);
+    expect(named.err()).toMatch(/^error: stacks\/default.yaml cannot be read as YAML/);
+  });
+
   it("names the stacks it found when the requested one is missing", async () => {
     await mkdir(join(dir, "stacks"));
     await writeFile(join(dir, "stacks", "default.yaml"), "engine: native\n");

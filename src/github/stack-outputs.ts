@@ -26,8 +26,13 @@ export async function readStackOutputs(root: string, name?: string): Promise<Sta
     });
   }
   const file = files.find((candidate) => candidate === `${chosen}.yaml` || candidate === `${chosen}.yml`) ?? `${chosen}.yaml`;
-  const engine = await readEngine(join(dir, file), `stacks/${file}`);
-  return { stacks, stack: chosen, engine };
+  try {
+    return { stacks, stack: chosen, engine: await readEngine(join(dir, file), `stacks/${file}`) };
+  } catch (error) {
+    // Listing (no name asked for) must still work when a stack file is broken; validate reports it.
+    if (name === undefined) return { stacks };
+    throw error;
+  }
 }
 
 async function readEngine(path: string, relative: string): Promise<"native" | "pulumi"> {
