@@ -113,7 +113,7 @@ function summaryTable(changes: Change[]): string {
     `| Zone | Kind | ${ops.map(capitalize).join(" | ")} |`,
     `|---|---|${ops.map(() => "--:").join("|")}|`,
   ];
-  const sorted = [...rows.values()].sort((a, b) => a.zone.localeCompare(b.zone) || a.kind.localeCompare(b.kind));
+  const sorted = [...rows.values()].sort((a, b) => zoneOrder(a.zone, b.zone) || a.kind.localeCompare(b.kind));
   for (const row of sorted.slice(0, maxTableRows)) {
     const counts = countOps(row.counts);
     lines.push(`| ${escapeMarkdown(row.zone)} | ${escapeMarkdown(row.kind)} | ${ops.map((op) => counts[op]).join(" | ")} |`);
@@ -136,7 +136,12 @@ function groupByZone(changes: Change[]): [string, Change[]][] {
     const zone = zoneOf(change);
     groups.set(zone, [...(groups.get(zone) ?? []), change]);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a.startsWith("(") ? 1 : 0) - (b.startsWith("(") ? 1 : 0) || a.localeCompare(b));
+  return [...groups.entries()].sort(([a], [b]) => zoneOrder(a, b));
+}
+
+/** Zones alphabetically, then the "(tunnel services)"-style groups. */
+function zoneOrder(a: string, b: string): number {
+  return (a.startsWith("(") ? 1 : 0) - (b.startsWith("(") ? 1 : 0) || a.localeCompare(b);
 }
 
 function changeDetails(change: Change, mode: "plan" | "drift"): string {
