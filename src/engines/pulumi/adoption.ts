@@ -66,7 +66,7 @@ async function adoptZone(client: Cloudflare, input: AdoptionInput, zone: string,
   const wantRecords = [...records].filter(([id]) => !input.inState.has(encodeLogicalName(id)));
   const wantRuleset = spec?.firewall !== undefined && !input.inState.has(rulesetName(zone));
   if (settings.length === 0 && wantRecords.length === 0 && !wantRuleset) return; // everything already managed
-  const live = await readLiveZone(client, zoneId, settings);
+  const live = await readLiveZone(client, { id: zoneId, name: zone });
   const liveById = liveRecords(zone, live);
   for (const [id, value] of wantRecords) {
     const found = liveById.get(id);
@@ -95,7 +95,7 @@ export async function planAdoption(client: Cloudflare, input: AdoptionInput): Pr
   for (const [tunnel, services] of servicesByTunnel(input.desired.services)) {
     const tunnelId = input.tunnelIds[tunnel];
     if (tunnelId === undefined || input.inState.has(tunnelConfigName(tunnel))) continue;
-    const ingress = await readTunnelIngress(client, input.accountId, tunnelId);
+    const ingress = await readTunnelIngress(client, input.accountId, tunnel, tunnelId);
     if (!ingress) continue;
     const key = (v: { hostname: string; path?: string }) => `${v.hostname}${v.path ?? ""}`;
     const live = ingress.flatMap((rule) => tunnelServiceFromLive(rule, tunnel) ?? []).sort((a, b) => key(a).localeCompare(key(b)));
@@ -114,14 +114,14 @@ export interface PulumiImportId {
   id: string;
 }
 
-/** Pulumi import ids of a zone's live objects (for `cf-gitops import --zone`). */
-export function pulumiImportIds(zone: string, live: LiveZone): PulumiImportId[] {
+/** Pulumi import ids of a zone's live objects (for `cf-gitops import --zone`); `settings` limits the settings listed. */
+export function pulumiImportIds(zone: string, live: LiveZone, settings?: string[]): PulumiImportId[] {
   const ids: PulumiImportId[] = [];
   for (const record of live.records) {
     const id = dnsRecordId(zone, { ...dnsValueFromLive(record), fqdn: String(record.name) });
     ids.push({ type: "cloudflare:index/dnsRecord:DnsRecord", name: encodeLogicalName(id), id: `${live.zoneId}/${String(record.id)}` });
   }
-  for (const setting of Object.keys(live.settings).sort()) {
+  for (const setting of (settings ?? Object.keys(live.settings)).filter((s) => s in live.settings).sort()) {
     ids.push({ type: "cloudflare:index/zoneSetting:ZoneSetting", name: encodeLogicalName(`${zone}/settings/${setting}`), id: `${live.zoneId}/${setting}` });
   }
   if (live.ruleset) ids.push({ type: "cloudflare:index/ruleset:Ruleset", name: rulesetName(zone), id: `zones/${live.zoneId}/${live.ruleset.id}` });

@@ -11,7 +11,7 @@ import { openSession, type PulumiEngineOptions, type Session } from "./session.t
 
 export type { PulumiEngineOptions } from "./session.ts";
 export { findPulumiCli, pulumiInstallHint } from "./cli.ts";
-export { listPulumiImportIds } from "./import-ids.ts";
+export { formatPulumiImportIds, listPulumiImportIds, pulumiImportIds, type PulumiImportId } from "./import-ids.ts";
 
 /** An AbortSignal that fires on the caller's signal or on SIGTERM; `stack.cancel()` if the CLI lingers. */
 interface SessionRef {

@@ -64,7 +64,7 @@ async function ensureCloudflarePlugin(stack: automation.Stack, log: Logger): Pro
 export async function openSession(options: PulumiEngineOptions, desired: DesiredState, run: RunOptions): Promise<Session> {
   const dataDir = options.dataDir ?? join(options.root ?? process.cwd(), ".cf-gitops");
   const settings = resolvePulumiSettings(dataDir, options.env ?? process.env);
-  const client = liveClient({ apiToken: options.apiToken, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const client = liveClient({ apiToken: options.apiToken, log: run.log, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   const accountId = await resolveAccountId(client, options.accountId, run.stack);
   const zoneIds = await resolveZoneIds(client, accountId, desired);
   const tunnelIds = await resolveTunnelIds(client, accountId, desired, run.stack);
