@@ -257,6 +257,22 @@ describe("batch", () => {
     expect(ctx.emulator.stats().writes - writesBefore).toBe(1);
   });
 
+  it("undoes patches and puts too when a later operation fails", async () => {
+    const a = await create({ name: "www", type: "A", content: "192.0.2.1", ttl: 300 });
+    const b = await create({ name: "api", type: "A", content: "192.0.2.2" });
+    const response = await ctx.raw("POST", `/zones/${zoneId}/dns_records/batch`, {
+      patches: [{ id: a.id, ttl: 600, comment: "changed" }],
+      puts: [{ id: b.id, name: "api2", type: "A", content: "192.0.2.20", ttl: 1 }],
+      posts: [{ name: "x", type: "A", content: "not-an-ip", ttl: 1 }],
+    });
+    expect(response.status).toBe(400);
+    expect((response.body.errors as Array<{ message: string }>)[0]!.message).toMatch(/^posts\[0\]: Content for A record/);
+    const records = (await client.dns.records.list({ zone_id: zoneId, order: "name" })).result;
+    expect(records.map((r) => [r.name, r.ttl, r.comment])).toEqual([["api.example.com", 1, undefined], ["www.example.com", 300, undefined]]);
+    const byName = await client.dns.records.list({ zone_id: zoneId, name: { exact: "api2.example.com" } });
+    expect(byName.result).toEqual([]);
+  });
+
   it("rejects a batch larger than the configured limit without applying any of it", async () => {
     await ctx.emulator.close();
     ctx = await startWithClient({ batchLimit: 2, zones: ["example.org"] });

@@ -1,8 +1,9 @@
 // Identifiers in Cloudflare's formats: 32 lower-case hex characters, or a UUID for tunnels.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
+/** randomUUID draws from a buffered entropy pool, which is much cheaper than randomBytes per id. */
 export function hexId(): string {
-  return randomBytes(16).toString("hex");
+  return randomUUID().replaceAll("-", "");
 }
 
 export function uuid(): string {

@@ -1,5 +1,5 @@
 // POST /zones/{zone_id}/dns_records/batch: deletes, then patches, then puts, then posts, all or
-// nothing. The batch runs on a copy of the zone's records that replaces the original only on success.
+// nothing (a failure undoes the changes already made, in reverse).
 // Response shape: the SDK's RecordBatchResponse (cloudflare/resources/dns/records.d.ts).
 import { ApiFailure, fail } from "../envelope.ts";
 import type { DnsRecord } from "../types.ts";
@@ -24,16 +24,20 @@ function listOf(body: Record<string, unknown>, key: string): Record<string, unkn
   return value as Record<string, unknown>[];
 }
 
-/** Returns the new zone records (a copy) and the results; throws without touching `zone` on any error. */
-export function runBatch(zone: ZoneRecords, zoneName: string, body: unknown, now: string, limit?: number): { zone: ZoneRecords; result: BatchResult } {
+/** Applies the batch to `zone` and returns the results; on any error `zone` is left as it was. */
+export function runBatch(zone: ZoneRecords, zoneName: string, body: unknown, now: string, limit?: number): BatchResult {
   if (body === null || typeof body !== "object" || Array.isArray(body)) throw fail(400, 9207, "Request body is invalid: expected a JSON object");
   const input = body as Record<string, unknown>;
   const lists = Object.fromEntries(sections.map((key) => [key, listOf(input, key)])) as Record<(typeof sections)[number], Record<string, unknown>[]>;
   const total = sections.reduce((sum, key) => sum + lists[key].length, 0);
   if (limit !== undefined && total > limit) throw fail(400, 81057, `A batch may hold at most ${limit} record changes; this one has ${total}`);
 
-  const work = zone.clone();
   const result: BatchResult = { deletes: [], patches: [], puts: [], posts: [] };
+  zone.transaction(() => applyAll(zone, zoneName, lists, now, result));
+  return result;
+}
+
+function applyAll(work: ZoneRecords, zoneName: string, lists: Record<(typeof sections)[number], Record<string, unknown>[]>, now: string, result: BatchResult): void {
   for (const key of sections) {
     lists[key].forEach((item, index) => {
       try {
@@ -48,5 +52,4 @@ export function runBatch(zone: ZoneRecords, zoneName: string, body: unknown, now
       }
     });
   }
-  return { zone: work, result };
 }

@@ -4,6 +4,8 @@ import type { DnsRecord } from "../types.ts";
 export class ZoneRecords {
   readonly byId: Map<string, DnsRecord>;
   readonly byName: Map<string, Set<string>>;
+  /** While a transaction runs: how to undo each change, newest last. */
+  private undo: Array<() => void> | undefined;
 
   constructor(byId = new Map<string, DnsRecord>(), byName = new Map<string, Set<string>>()) {
     this.byId = byId;
@@ -33,6 +35,7 @@ export class ZoneRecords {
   /** Adds or replaces (by id). Records are treated as immutable: replace, never mutate. */
   put(record: DnsRecord): void {
     const previous = this.byId.get(record.id);
+    this.undo?.push(previous ? () => this.put(previous) : () => this.remove(record.id));
     if (previous) this.unindex(previous);
     this.byId.set(record.id, record);
     const key = record.name.toLowerCase();
@@ -44,6 +47,7 @@ export class ZoneRecords {
   remove(id: string): DnsRecord | undefined {
     const record = this.byId.get(id);
     if (!record) return undefined;
+    this.undo?.push(() => this.put(record));
     this.unindex(record);
     this.byId.delete(id);
     return record;
@@ -53,11 +57,23 @@ export class ZoneRecords {
     return [...this.byId.values()];
   }
 
-  /** A copy whose maps can change without touching this one (for all-or-nothing batches). */
-  clone(): ZoneRecords {
-    const byName = new Map<string, Set<string>>();
-    for (const [name, ids] of this.byName) byName.set(name, new Set(ids));
-    return new ZoneRecords(new Map(this.byId), byName);
+  /**
+   * Runs `work` all or nothing: if it throws, every change it made is undone (in reverse order)
+   * before the error propagates. Costs O(changes), not O(records in the zone).
+   */
+  transaction<T>(work: () => T): T {
+    if (this.undo) throw new Error("nested DNS transactions are not supported");
+    const undo: Array<() => void> = [];
+    this.undo = undo;
+    try {
+      return work();
+    } catch (error) {
+      this.undo = undefined;
+      for (const step of undo.reverse()) step();
+      throw error;
+    } finally {
+      this.undo = undefined;
+    }
   }
 
   private unindex(record: DnsRecord): void {

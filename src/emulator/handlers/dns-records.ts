@@ -24,9 +24,7 @@ export function addDnsRecordRoutes(router: Router, options: { batchLimit?: numbe
   });
   router.add("POST", `${base}/batch`, (ctx) => {
     const zone = requireZone(ctx);
-    const { zone: records, result } = runBatch(ctx.store.zoneRecords(zone.id), zone.name, ctx.body, nowIso(), options.batchLimit);
-    ctx.store.records.set(zone.id, records);
-    return { result };
+    return { result: runBatch(ctx.store.zoneRecords(zone.id), zone.name, ctx.body, nowIso(), options.batchLimit) };
   });
   router.add("GET", `${base}/{dns_record_id}`, (ctx) => {
     const zone = requireZone(ctx);
