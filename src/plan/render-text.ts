@@ -24,10 +24,24 @@ function field(value: unknown, name: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
+/** Fields already visible in the id line are not repeated in the one-line summary. */
+const inId = new Set(["name", "type", "content", "data", "ref", "tunnel"]);
+
+function summaryFields(value: unknown): string {
+  if (typeof value !== "object" || value === null) return "";
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([key, v]) => !inId.has(key) && v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([key, v]) => `${key}=${key === "ttl" && v === 1 ? "auto" : formatValue(v)}`)
+    .join(" ");
+}
+
 function changeLines(change: Change): string[] {
   const where = change.source ? `  (${change.source.file}:${change.source.line}:${change.source.column})` : "";
   const lines = [`  ${markers[change.op]} ${change.kind} ${shortId(change)}${where}`];
-  if (change.op === "update" || change.op === "replace") {
+  if (change.op === "create" || change.op === "delete") {
+    const summary = summaryFields(change.op === "create" ? change.after : change.before);
+    if (summary) lines.push(`      ${summary}`);
+  } else {
     for (const name of change.fields) {
       lines.push(`      ${name}: ${formatValue(field(change.before, name))} -> ${formatValue(field(change.after, name))}`);
     }

@@ -8,7 +8,7 @@ const plan: Plan = {
   engine: "native",
   changes: [
     { kind: "dns-record", id: "example.com/dns/www/A/203.0.113.10", zone: "example.com", op: "update", fields: ["ttl"], before: { ttl: 300 }, after: { ttl: 1 }, source: { file: "desired-state/zones/example.com.yaml", line: 7, column: 5 } },
-    { kind: "firewall-rule", id: "example.com/firewall/bots", zone: "example.com", op: "create", fields: ["ref"], after: { ref: "bots" } },
+    { kind: "firewall-rule", id: "example.com/firewall/bots", zone: "example.com", op: "create", fields: ["ref", "action"], after: { ref: "bots", action: "block", enabled: true } },
     { kind: "tunnel-service", id: "services/grafana", op: "delete", fields: ["hostname"], before: { hostname: "grafana.example.com" } },
   ],
 };
@@ -17,7 +17,8 @@ describe("plan renderers", () => {
   it("renders text grouped by zone with markers and field changes", () => {
     const text = renderText(plan);
     expect(text).toContain("example.com\n  ~ dns-record dns/www/A/203.0.113.10  (desired-state/zones/example.com.yaml:7:5)\n      ttl: 300 -> 1\n  + firewall-rule firewall/bots");
-    expect(text).toContain("services\n  - tunnel-service services/grafana");
+    expect(text).toContain("  + firewall-rule firewall/bots\n      action=\"block\" enabled=true\n");
+    expect(text).toContain("services\n  - tunnel-service services/grafana\n      hostname=\"grafana.example.com\"");
     expect(text).toContain("Plan: 1 to create, 1 to update, 1 to delete.");
     expect(renderText({ ...plan, changes: [] }, { mode: "drift" })).toContain("No drift");
   });
