@@ -54,6 +54,13 @@ function parseFull(text: string, file: string): { parsed?: ParsedYaml; diagnosti
     const { line, col } = lineCounter.linePos(Math.max(0, offset));
     return { file, line, column: col };
   };
+  const deep = flowDepthExceeded(text);
+  if (deep >= 0) {
+    const before = text.slice(0, deep);
+    const line = before.split("\n").length;
+    const column = deep - before.lastIndexOf("\n");
+    return { diagnostics: [{ file, line, column, severity: "error", code: "yaml-too-deep", message: `the YAML is nested more than ${limits.maxDepth} levels deep`, hint: "desired-state files need only a few levels of nesting" }] };
+  }
   const diagnostics: Diagnostic[] = [];
   const doc = parseFast(text, lineCounter);
   for (const problem of [...doc.errors, ...doc.warnings].slice(0, limits.maxSyntaxErrors)) {
@@ -91,6 +98,31 @@ function yamlHint(code: string): { hint?: string } {
   if (code === "yaml-multiple-documents") return { hint: "put one document per file (remove the `---` separator)" };
   if (code === "yaml-unsupported-tag") return { hint: "remove the tag" };
   return {};
+}
+
+/**
+ * Offset where [ and { nest deeper than the limit, or -1. Checked before parsing because yaml's
+ * recursive composer needs seconds to fail on 100,000 nested brackets. Quoted text and comments
+ * are skipped; brackets inside plain scalars may over-count, which only matters past the limit.
+ */
+function flowDepthExceeded(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limits.maxDepth) return i;
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+    else if (c === 34 || c === 39) {
+      const close = text.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10)) {
+      const end = text.indexOf("\n", i);
+      if (end < 0) return -1;
+      i = end;
+    }
+  }
+  return -1;
 }
 
 /** Iterative walk (no recursion, so no stack overflow): explicit tags, depth, complex keys. */
