@@ -78,7 +78,7 @@ describe("daemon end to end", () => {
   it("applies a pushed commit within 5 s of a signed webhook", async () => {
     const zoneFile = "desired-state/zones/example.net.yaml";
     const text = await upstream.read(zoneFile);
-    const added = text.replace(/(\n  - \{ name: status,[^\n]*)/, "$1\n  - { name: e2e-added, type: A, content: 203.0.113.99, proxied: true }");
+    const added = text.replace(/(\n {2}- \{ name: status,[^\n]*)/, "$1\n  - { name: e2e-added, type: A, content: 203.0.113.99, proxied: true }");
     const sha = await upstream.commit({ [zoneFile]: added }, "add e2e-added");
     const sent = Date.now();
     const response = await sendPush(daemon.url, secret, { ref: "refs/heads/main", after: sha });
@@ -162,7 +162,7 @@ describe("daemon end to end", () => {
     emulator.setFaults({ latencyMs: 400 });
     const zoneFile = "desired-state/zones/example.net.yaml";
     const text = await upstream.read(zoneFile);
-    const sha = await upstream.commit({ [zoneFile]: text.replace(/(\n  - \{ name: status,[^\n]*)/, "$1\n  - { name: after-crash, type: A, content: 203.0.113.77, proxied: true }") }, "add after-crash");
+    const sha = await upstream.commit({ [zoneFile]: text.replace(/(\n {2}- \{ name: status,[^\n]*)/, "$1\n  - { name: after-crash, type: A, content: 203.0.113.77, proxied: true }") }, "add after-crash");
     const requestsBefore = emulator.stats().total;
     await sendPush(daemon.url, secret, { ref: "refs/heads/main", after: sha });
     await waitFor(async () => ((await runs()).some((r) => r.result === "running" && r.commit === sha) && emulator.stats().total > requestsBefore ? true : undefined), 10_000, "the apply to reach Cloudflare");

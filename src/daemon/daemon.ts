@@ -16,6 +16,8 @@ import { currentStatus, recordRunMetrics, writeSite } from "./publish.ts";
 import { createRunQueue, type RunQueue, type Trigger } from "./run-queue.ts";
 import type { RunOutcome } from "./run-types.ts";
 import { historyRecorder } from "./history-recorder.ts";
+import { refreshCertificates } from "./certificates.ts";
+import { createRunNotifier } from "./notifications.ts";
 import { startSchedules, type Schedules } from "./schedules.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
 
@@ -30,10 +32,8 @@ export interface DaemonOptions {
   log: Logger;
   /** Built by the CLI: the core never imports an engine adapter. */
   engineFor(stack: StackConfig, metrics: Metrics): Engine;
-  /** Announces failures, blocks and drift; built by the CLI from the stack's notify settings. */
-  notify?(outcome: RunOutcome, previous: RunOutcome | undefined): Promise<void>;
-  /** Looks up certificate expiry of the stack's proxied hostnames. */
-  checkCertificates?(stack: StackConfig, metrics: Metrics): Promise<CertificateStatus[]>;
+  /** Look up certificate expiry (TLS handshakes); off in tests that have no TLS endpoints. */
+  certificateChecks?: boolean;
   timeouts?: Partial<StageTimeouts>;
   /** Overrides the stack's poll_interval (the embedded default polls its local clone often). */
   pollSeconds?: number;
@@ -76,9 +76,11 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const shutdown = new AbortController();
   let lastSeenCommit: string | undefined;
   let certificates: CertificateStatus[] = [];
-  let previous: RunOutcome | undefined;
+  // Hostnames behind the local emulator are not served anywhere: no handshakes against them.
+  const checkCertificates = options.certificateChecks ?? !/^https?:\/\/(127\.|localhost|\[::1\])/.test(env.CLOUDFLARE_BASE_URL ?? "");
+  let certificateCheck: Promise<void> | undefined;
+  const notify = createRunNotifier({ env, dataDir: options.dataDir, log, repoUrl: options.repo });
   let schedules: Schedules | undefined;
-  let server: StatusServer | undefined;
   const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
   const recorder = historyRecorder(history);
 
@@ -119,14 +121,19 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       restartSchedules();
     }
     stack = outcome.stackConfig ?? stack;
-    if (stack?.certificates.enabled && options.checkCertificates && outcome.kind === "apply") {
-      certificates = await options.checkCertificates(stack, metrics).catch(() => certificates);
+    if (stack && checkCertificates && outcome.kind === "apply" && outcome.result === "success" && !certificateCheck) {
+      // In the background: handshakes to many hosts must not delay the page or the next run.
+      certificateCheck = refreshCertificates(source.dir, stack, metrics, certificates)
+        .then((found) => {
+          certificates = found;
+          invalidateStatus();
+        })
+        .finally(() => (certificateCheck = undefined));
     }
     const model = status();
     await writeSite(options.dataDir, model, log);
-    server?.broadcast({ type: "run", data: { id: outcome.runId, result: outcome.result, kind: outcome.kind } });
-    await options.notify?.(outcome, previous).catch((error: unknown) => log.warn({ err: String(error) }, "notification failed"));
-    previous = outcome.kind === "drift" ? outcome : previous;
+    server.broadcast({ type: "run", data: { id: outcome.runId, result: outcome.result, kind: outcome.kind } });
+    await notify(outcome, stack, `${server.url}/`).catch((error: unknown) => log.warn({ err: String(error) }, "notification failed"));
     const drifted = outcome.kind === "drift" && outcome.result === "success" && (outcome.drift?.length ?? 0) > 0;
     if (drifted && stack?.drift_remediation === "apply") queue.enqueue("apply", outcome.triggers[0] ?? "schedule");
   }
@@ -134,7 +141,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const queue = createRunQueue(
     async (request) => {
       invalidateStatus();
-      server?.broadcast({ type: "run-started", data: { kind: request.kind } });
+      server.broadcast({ type: "run-started", data: { kind: request.kind } });
       const outcome = await runPipeline(request, {
         stackName, source, recorder, timeouts, log, signal: shutdown.signal,
         engineFor: (config) => options.engineFor(config, metrics),
@@ -163,7 +170,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     });
   }
 
-  server = await createStatusServer({
+  // Runs start only after the server exists (the first enqueue is below), so closures may use it.
+  const server: StatusServer = await createStatusServer({
     host: options.host ?? "127.0.0.1",
     port: options.port,
     metrics,
@@ -193,7 +201,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     await queue.close();
     clearTimeout(timer);
     shutdown.abort();
-    await server?.close();
+    await server.close();
     history.close();
   }
 

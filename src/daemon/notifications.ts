@@ -1,0 +1,70 @@
+// Turns run outcomes into notification events (failure, blocked, drift found, drift resolved,
+// applied for the commit status). The notify module (and octokit) is loaded only when a channel
+// is configured, so a daemon without notifications stays small.
+import type { Logger } from "pino";
+import type { StackConfig } from "../desired-state/types.ts";
+import type { NotifyEvent } from "../notify/types.ts";
+import type { RunOutcome } from "./run-types.ts";
+
+type Dispatch = (event: NotifyEvent) => Promise<unknown>;
+
+/** The events one finished run announces, in order. */
+export function eventsFor(outcome: RunOutcome, statusUrl?: string): NotifyEvent[] {
+  const base = {
+    stack: outcome.stack,
+    runKind: outcome.kind,
+    runId: outcome.runId,
+    branch: outcome.branch,
+    ...(outcome.commit ? { commit: outcome.commit.sha } : {}),
+    ...(statusUrl ? { url: statusUrl } : {}),
+  };
+  if (outcome.result === "failure") return [{ ...base, kind: "failure", summary: outcome.error ?? "the run failed" }];
+  if (outcome.result === "blocked") {
+    const policies = [...new Set(outcome.policy?.violations.filter((v) => v.level === "mandatory").map((v) => v.policy) ?? [])];
+    return [{ ...base, kind: "blocked", summary: outcome.error ?? "blocked by policy", policies, changes: outcome.plan?.changes ?? [] }];
+  }
+  if (outcome.result !== "success") return [];
+  if (outcome.kind === "drift") {
+    const drift = outcome.drift ?? [];
+    return drift.length > 0
+      ? [{ ...base, kind: "drift-found", summary: `${drift.length} resource(s) differ from git`, changes: drift }]
+      : [{ ...base, kind: "drift-resolved", summary: "live configuration matches git again" }];
+  }
+  // A successful apply makes live equal to git: announce it and resolve any open drift.
+  return [
+    { ...base, kind: "applied", summary: `${outcome.plan?.changes.length ?? 0} change(s) applied` },
+    { ...base, kind: "drift-resolved", summary: "applied: live configuration matches git" },
+  ];
+}
+
+function channelConfigured(stack: StackConfig, env: NodeJS.ProcessEnv): boolean {
+  const notify = stack.notify;
+  const named = [notify.slack_webhook_env, notify.webhook_url_env, notify.email?.smtp_url_env];
+  return Boolean(env.GITHUB_TOKEN && notify.github_status) || named.some((name) => name !== undefined && Boolean(env[name]));
+}
+
+export function createRunNotifier(options: { env: NodeJS.ProcessEnv; dataDir: string; log: Logger; repoUrl: string }) {
+  let current: { key: string; dispatch: Dispatch | undefined } | undefined;
+
+  async function dispatcherFor(stack: StackConfig): Promise<Dispatch | undefined> {
+    const key = JSON.stringify(stack.notify);
+    if (current?.key === key) return current.dispatch;
+    let dispatch: Dispatch | undefined;
+    if (channelConfigured(stack, options.env)) {
+      const { createDaemonNotifications } = await import("../notify/index.ts");
+      const setup = createDaemonNotifications({ stack, env: options.env, dataDir: options.dataDir, log: options.log, repoUrl: options.repoUrl });
+      for (const warning of setup.warnings) options.log.warn({ warning }, "notifications");
+      options.log.info({ channels: setup.channels }, "notifications on");
+      dispatch = (event) => setup.dispatcher.notify(event);
+    }
+    current = { key, dispatch };
+    return dispatch;
+  }
+
+  return async function notify(outcome: RunOutcome, stack: StackConfig | undefined, statusUrl?: string): Promise<void> {
+    if (!stack) return;
+    const dispatch = await dispatcherFor(stack);
+    if (!dispatch) return;
+    for (const event of eventsFor(outcome, statusUrl)) await dispatch(event);
+  };
+}
