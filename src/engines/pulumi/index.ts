@@ -86,7 +86,10 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
         const session = await open(desired);
         const { plan } = await preview(session, run, signal, false);
         if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
-        if (run.approve && !(await run.approve(plan))) return { plan, status: "declined", outcomes: [] };
+        if (run.approve && !(await run.approve(plan))) {
+          run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
+          return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
+        }
         const translator = createEventTranslator(session.context);
         run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
         try {
