@@ -31,21 +31,21 @@ function mutate(text: string, random: () => number): string {
 }
 
 describe("robustness", () => {
-  it("never throws on 5,000 mutated expressions and keeps error columns in range", () => {
+  it("never throws on 3,000 mutated expressions and keeps error columns in range", () => {
     const random = mulberry32(42);
+    const problems: string[] = [];
     let errors = 0;
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 3000; i++) {
       let text = seeds[i % seeds.length] ?? "";
       const edits = 1 + Math.floor(random() * 3);
       for (let e = 0; e < edits; e++) text = mutate(text, random);
       const result = parseExpression(text);
-      if (!result.ok) {
-        errors++;
-        expect(result.error.column, text).toBeGreaterThanOrEqual(1);
-        expect(result.error.column, text).toBeLessThanOrEqual(text.length + 1);
-        expect(result.error.message, text).not.toContain("internal error");
-      }
+      if (result.ok) continue;
+      errors++;
+      const { column, message } = result.error;
+      if (column < 1 || column > text.length + 1 || message.includes("internal error")) problems.push(`${text} -> ${column}: ${message}`);
     }
-    expect(errors).toBeGreaterThan(1000);
+    expect(problems).toEqual([]);
+    expect(errors).toBeGreaterThan(600);
   });
 });
