@@ -1,6 +1,6 @@
 // Puts a plan's changes together in the order they are shown and applied: zones created first,
 // then per zone settings, DNS and firewall, then tunnel services.
-import { diffResources } from "./diff.ts";
+import { changedFields, diffResources } from "./diff.ts";
 import type { Ownership, Resource } from "./resources.ts";
 import type { Change, KindId } from "./types.ts";
 
@@ -35,4 +35,17 @@ export function buildChanges(input: BuildInput): Change[] {
     return opOrder[a.op] - opOrder[b.op] || a.id.localeCompare(b.id);
   });
   return [...creates, ...changes];
+}
+
+/** Desired objects that differ from a live one Cloudflare will not let us change: said, not planned. */
+export function readOnlyWarnings(desired: Resource[], live: Resource[]): string[] {
+  const readOnly = new Map(live.filter((resource) => resource.readOnly).map((resource) => [resource.key, resource]));
+  const warnings: string[] = [];
+  for (const want of desired) {
+    const have = readOnly.get(want.key);
+    if (!have) continue;
+    const fields = changedFields(have.value, want.value);
+    if (fields.length > 0) warnings.push(`${want.id} is read-only in Cloudflare, so its ${fields.join(", ")} cannot be changed; left as it is`);
+  }
+  return warnings;
 }

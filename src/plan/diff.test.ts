@@ -128,3 +128,14 @@ describe("diff without phantom changes", () => {
     expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A/192.0.2.1"]);
   });
 });
+
+describe("read-only live objects", () => {
+  it("are never changed, and a differing desired value becomes a warning", async () => {
+    const { readOnlyWarnings } = await import("./build.ts");
+    const desired = state([zone({ dns: [record({ name: "ro", type: "A", content: "192.0.2.2", ttl: 300 })] })]);
+    const live = [liveDns({ name: "ro.example.com", type: "A", content: "192.0.2.2", ttl: 60, meta: { read_only: true } })];
+    expect(plan(desired, live)).toEqual([]);
+    const expanded = expandDesired(desired, { tunnelIds: new Map() });
+    expect(readOnlyWarnings(expanded.resources, live)).toEqual(["example.com/dns/ro/A/192.0.2.2 is read-only in Cloudflare, so its ttl cannot be changed; left as it is"]);
+  });
+});

@@ -11,9 +11,10 @@ import type { LiveTunnel } from "./tunnels.ts";
 export function zoneResources(zone: LiveZone): Resource[] {
   const out: Resource[] = [];
   for (const entry of zone.settings ?? []) {
-    if (!isSettingEditable(entry)) continue;
     const id = `${zone.name}/settings/${String(entry.id)}`;
-    out.push({ kind: "zone-settings", key: id, id, zone: zone.name, value: { ...settingFromLive(entry) } });
+    const setting: Resource = { kind: "zone-settings", key: id, id, zone: zone.name, value: { ...settingFromLive(entry) } };
+    if (!isSettingEditable(entry)) setting.readOnly = true;
+    out.push(setting);
   }
   for (const record of zone.records ?? []) {
     const resource = dnsResource(zone.name, dnsValueFromLive(record));

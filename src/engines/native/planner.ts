@@ -1,7 +1,7 @@
 // Planning: list zones once, resolve tunnels, read what the desired state declares, diff.
 import type Cloudflare from "cloudflare";
 import type { DesiredState, StackConfig } from "../../desired-state/types.ts";
-import { buildChanges } from "../../plan/build.ts";
+import { buildChanges, readOnlyWarnings } from "../../plan/build.ts";
 import { expandDesired, zoneOf, type Expanded } from "../../plan/expand.ts";
 import type { Resource } from "../../plan/resources.ts";
 import type { Plan } from "../../plan/types.ts";
@@ -92,5 +92,7 @@ export async function computePlan(
   const changes = buildChanges({ desired: expanded.resources, live, ownership: expanded.ownership, zonesToCreate });
   const plan: Plan = { stack: stack.name, engine: "native", changes };
   if (options.commit) plan.commit = options.commit;
+  const warnings = readOnlyWarnings(expanded.resources, live);
+  if (warnings.length > 0) plan.warnings = warnings;
   return { plan, accountId, zones, zonesToCreate, expanded, live, liveZones, tunnels };
 }
