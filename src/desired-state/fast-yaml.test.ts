@@ -17,6 +17,7 @@ const accepted = [
   "a:\n  b:\n    c: d\n  e: f\ng: h\n",
   "list:\n  -\n    x: 1\n  - y\n",
   "k: { a: , b: 2 }\n",
+  "dns:\n- a\n- b\nnext: 1\nlast:\n- c\n",
   "\"quoted key\": 1\n'single': 2\n",
 ];
 
@@ -37,6 +38,7 @@ const fallback = [
   "a: b: c\n",
   "a: { b: 1, b: 2 }\n",
   "<<: { a: 1 }\n",
+  "- a\nb: 1\n",
 ];
 
 describe("parseFastYaml", () => {

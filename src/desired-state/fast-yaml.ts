@@ -30,7 +30,11 @@ interface Line {
 const escapes: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\", '"': '"', "/": "/", b: "\b", f: "\f", e: "\x1b", " ": " " };
 const forbiddenStart = new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?"]);
 
+/** Characters a non-string plain scalar can start with (null, bool, numbers, .inf/.nan). */
+const specialStart = new Set(["~", "n", "N", "t", "T", "f", "F", "-", "+", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+
 export function resolvePlain(raw: string): unknown {
+  if (raw !== "" && !specialStart.has(raw[0]!)) return raw;
   if (raw === "" || raw === "~" || raw === "null" || raw === "Null" || raw === "NULL") return null;
   if (/^(?:true|True|TRUE)$/.test(raw)) return true;
   if (/^(?:false|False|FALSE)$/.test(raw)) return false;
@@ -170,7 +174,8 @@ class Reader {
       value.push(node.value);
       const next = this.lines[this.i];
       if (!next || next.indent < indent) break;
-      if (next.indent > indent || !this.isSeqItem(next)) this.fail();
+      if (next.indent > indent) this.fail();
+      if (!this.isSeqItem(next)) break; // a sibling key of a parent mapping at the same indent
     }
     return { start, items, value };
   }
