@@ -30,6 +30,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configuration files are read through their default export.
+    files: ["*.config.js", "*.config.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
     files: ["**/*.test.ts", "test/**", "bench/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
