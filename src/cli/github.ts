@@ -2,7 +2,8 @@
 import type { CliIo } from "./io.ts";
 import { githubHelp, runGithub, subcommands } from "../github/cli.ts";
 
-// main() answers any `--help` with this text, so it carries every subcommand's flags too.
+// Subcommands answer their own --help; this full text also serves the workflow-file checks.
+export const handlesHelp = true;
 export const help = [githubHelp, ...Object.values(subcommands).map((subcommand) => subcommand.help)].join("\n");
 
 export function run(argv: string[], io: CliIo): Promise<number> {

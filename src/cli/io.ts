@@ -17,4 +17,6 @@ export type CommandRun = (argv: string[], io: CliIo) => Promise<number>;
 export interface CommandModule {
   help: string;
   run: CommandRun;
+  /** The command answers --help itself (it has subcommands with their own help). */
+  handlesHelp?: boolean;
 }

@@ -39,7 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   try {
     const command = await entry.load();
-    if (rest.includes("--help") || rest.includes("-h")) {
+    if (!command.handlesHelp && (rest.includes("--help") || rest.includes("-h"))) {
       io.stdout.write(command.help.endsWith("\n") ? command.help : `${command.help}\n`);
       return 0;
     }
