@@ -81,6 +81,20 @@ describe("runs", () => {
     expect(history.getRun(9999)).toBeUndefined();
   });
 
+  it("listRunDetails returns the same children as getRun for each run, in one batch", () => {
+    const history = open();
+    for (let index = 0; index < 4; index += 1) {
+      const id = history.startRun({ stack: index === 2 ? "other" : "prod", kind: "apply", trigger: "poll" });
+      history.recordChanges(id, [{ kind: "dns-record", id: `r${index}`, op: "create", fields: ["content"] }, { kind: "zone", id: `z${index}`, op: "create", fields: [] }]);
+      if (index === 1) history.recordDrift(id, [{ kind: "dns-record", id: "d", op: "update", fields: ["ttl"] }]);
+      history.finishRun(id, { result: "success" });
+    }
+    const details = history.listRunDetails({ stack: "prod", limit: 10 });
+    expect(details.map((run) => run.id)).toEqual([4, 2, 1]);
+    for (const run of details) expect(run).toEqual(history.getRun(run.id));
+    expect(details[1]?.drift).toHaveLength(1);
+  });
+
   it("lists newest first, filtered by stack and limited", () => {
     const history = open();
     for (let index = 0; index < 5; index += 1) history.startRun({ stack: index % 2 ? "a" : "b", kind: "drift", trigger: "schedule" });

@@ -1,7 +1,7 @@
 // The history database: one SQLite file in WAL mode, written by the daemon, read by the CLI and HTTP API.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { migrate } from "./migrations.ts";
 import { redactSecrets } from "./redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
@@ -28,6 +28,7 @@ export class HistoryStore {
   readonly file: string;
   readonly db: DatabaseSync;
   readonly #secrets: string[];
+  readonly #statements = new Map<string, StatementSync>();
 
   constructor(file: string, db: DatabaseSync, secrets: string[]) {
     this.file = file;
@@ -47,8 +48,18 @@ export class HistoryStore {
     return serialised;
   }
 
+  /** Prepared once per SQL text: the status page reads the same queries many times a second. */
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #all(sql: string, ...params: SQLInputValue[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.#prepare(sql).all(...params) as Row[];
   }
 
   #transaction(work: () => void): void {
@@ -137,7 +148,7 @@ export class HistoryStore {
   }
 
   getRun(runId: number): RunDetails | undefined {
-    const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(runId) as Row | undefined;
+    const row = this.#prepare("SELECT * FROM runs WHERE id = ?").get(runId) as Row | undefined;
     if (!row) return undefined;
     return {
       ...runFromRow(row),
@@ -147,12 +158,39 @@ export class HistoryStore {
     };
   }
 
+  /** Like listRuns, with each run's changes, policy results and drift: four queries in all. */
+  listRunDetails(options: ListRunsOptions = {}): RunDetails[] {
+    const runs = this.listRuns(options);
+    if (runs.length === 0) return [];
+    const ids = runs.map((run) => run.id);
+    const placeholders = ids.map(() => "?").join(", ");
+    const children = (table: string) => {
+      const byRun = new Map<number, Row[]>();
+      const rows = this.#all(`SELECT * FROM ${table} WHERE run_id IN (${placeholders}) ORDER BY run_id, position`, ...ids);
+      for (const row of rows) {
+        const list = byRun.get(Number(row.run_id));
+        if (list) list.push(row);
+        else byRun.set(Number(row.run_id), [row]);
+      }
+      return byRun;
+    };
+    const changes = children("run_changes");
+    const policy = children("policy_results");
+    const drift = children("drift_items");
+    return runs.map((run) => ({
+      ...run,
+      changes: (changes.get(run.id) ?? []).map(changeFromRow),
+      policy: (policy.get(run.id) ?? []).map(policyFromRow),
+      drift: (drift.get(run.id) ?? []).map(driftFromRow),
+    }));
+  }
+
   /** The newest finished run of a stack, optionally of one kind and only successful ones. */
   latestRun(stack: string, options: { kind?: RunKind; successful?: boolean } = {}): RunRecord | undefined {
     const kind = options.kind === undefined ? "" : "AND kind = ?";
     const results = options.successful ? `AND result IN ('success', 'no-changes')` : "AND result != 'running'";
     const params: SQLInputValue[] = options.kind === undefined ? [stack] : [stack, options.kind];
-    const row = this.db.prepare(`SELECT * FROM runs WHERE stack = ? ${kind} ${results} ORDER BY id DESC LIMIT 1`).get(...params) as Row | undefined;
+    const row = this.#prepare(`SELECT * FROM runs WHERE stack = ? ${kind} ${results} ORDER BY id DESC LIMIT 1`).get(...params) as Row | undefined;
     return row ? runFromRow(row) : undefined;
   }
 
@@ -165,7 +203,7 @@ export class HistoryStore {
 
   /** The policy results of the newest run of a stack that evaluated policies. */
   latestPolicyResults(stack: string): { run: RunRecord; results: PolicyResultRecord[] } | undefined {
-    const row = this.db.prepare(`SELECT runs.* FROM runs WHERE stack = ? AND result != 'running'
+    const row = this.#prepare(`SELECT runs.* FROM runs WHERE stack = ? AND result != 'running'
       AND EXISTS (SELECT 1 FROM policy_results WHERE run_id = runs.id) ORDER BY id DESC LIMIT 1`).get(stack) as Row | undefined;
     if (!row) return undefined;
     const run = runFromRow(row);

@@ -71,10 +71,9 @@ function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number): 
   const applied = history.latestRun(name, { kind: "apply", successful: true });
   const drift = history.latestDrift(name);
   const policy = history.latestPolicyResults(name);
-  const recent = history.listRuns({ stack: name, limit: runLimit });
+  const runs = history.listRunDetails({ stack: name, limit: runLimit });
   const last = history.latestRun(name);
-  const running = recent.find((run) => run.result === "running");
-  const runs = recent.map((run) => history.getRun(run.id)).filter((run): run is RunDetails => run !== undefined);
+  const running = runs.find((run) => run.result === "running");
   return {
     name,
     ...(info.branch === undefined ? {} : { branch: info.branch }),

@@ -48,7 +48,7 @@ export const clientScript = `
   var source = new EventSource("api/events");
   source.addEventListener("open", function () { live.textContent = "Live updates on"; });
   source.addEventListener("error", function () { live.textContent = "Live updates reconnecting…"; });
-  ["run", "status", "drift"].forEach(function (type) { source.addEventListener(type, reload); });
+  ["run", "run-started", "status", "drift"].forEach(function (type) { source.addEventListener(type, reload); });
   setInterval(refreshAges, 30000);
 })();
 `;
