@@ -114,6 +114,20 @@ describe("faults", () => {
     expect(retried.status).toBe(200);
   });
 
+  it("matches failNext routes by concrete path with * wildcards, and turns a rate limit on at run time", async () => {
+    const ctx = await start({ zones: ["example.com"] });
+    const zone = (await ctx.client.zones.list()).result[0]!;
+    await control(ctx, "POST", "/faults", { failNext: [{ route: `/zones/${zone.id}/*`, status: 500, count: 2 }] });
+    expect((await ctx.raw("GET", `/zones/${zone.id}/settings`)).status).toBe(500);
+    expect((await ctx.raw("GET", `/zones/${zone.id}/dns_records`)).status).toBe(500);
+    expect((await ctx.raw("GET", `/zones/${zone.id}/dns_records`)).status).toBe(200);
+    await control(ctx, "PUT", "/faults", { rateLimit: { limit: 1, windowMs: 60_000 } });
+    expect((await ctx.raw("GET", "/zones")).status).toBe(200);
+    const limited = await ctx.raw("GET", "/zones");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(50);
+  });
+
   it("rejects an invalid fault configuration", async () => {
     const ctx = await start();
     const bad = await control(ctx, "PUT", "/faults", { errorEvery: { n: 0 } });
@@ -147,6 +161,23 @@ describe("stats and reset", () => {
     const zones = (await ctx.client.zones.list()).result;
     expect(zones.map((z) => z.name)).toEqual(["example.com"]);
     expect((await ctx.client.dns.records.list({ zone_id: zones[0]!.id })).result).toEqual([]);
+  });
+});
+
+describe("seeding", () => {
+  it("seeds a read-only record over HTTP that the API then refuses to delete", async () => {
+    const ctx = await start({ zones: ["example.com"] });
+    const zone = (await ctx.client.zones.list()).result[0]!;
+    const seeded = await control(ctx, "POST", `/zones/${zone.id}/dns_records`, { name: "@", type: "MX", content: "route1.mx.cloudflare.net", priority: 10, ttl: 1, read_only: true });
+    expect(seeded.status).toBe(200);
+    const id = seeded.body.result.id as string;
+    const listed = await ctx.client.dns.records.list({ zone_id: zone.id });
+    expect(listed.result.map((r) => [r.id, r.meta])).toEqual([[id, expect.objectContaining({ read_only: true })]]);
+    const del = await ctx.raw("DELETE", `/zones/${zone.id}/dns_records/${id}`);
+    expect(del.status).toBe(400);
+    expect((await ctx.client.dns.records.list({ zone_id: zone.id })).result).toHaveLength(1);
+    const unknownZone = await control(ctx, "POST", "/zones/0123456789abcdef0123456789abcdef/dns_records", { name: "x", type: "A", content: "192.0.2.1" });
+    expect(unknownZone.status).toBe(404);
   });
 });
 

@@ -213,9 +213,11 @@ describe("purge_cache", () => {
     expect(hosts).toEqual({ id: zoneId });
     const everything = await client.cache.purge({ zone_id: zoneId, purge_everything: true });
     expect(everything).toEqual({ id: zoneId });
+    expect(ctx.emulator.purges().map((p) => p.body)).toEqual([{ hosts: ["www.example.com"] }, { purge_everything: true }]);
     const mixed = await ctx.raw("POST", `/zones/${zoneId}/purge_cache`, { purge_everything: true, files: ["https://example.com/a"] });
     expect(mixed.status).toBe(400);
     const empty = await ctx.raw("POST", `/zones/${zoneId}/purge_cache`, {});
     expect(empty.status).toBe(400);
+    expect(ctx.emulator.purges()).toHaveLength(2);
   });
 });

@@ -15,11 +15,11 @@ import { Router } from "./router.ts";
 import { apiPrefix, createListener } from "./server.ts";
 import { StatsRecorder, type EmulatorStats } from "./stats.ts";
 import { EmulatorStore } from "./store.ts";
-import type { DnsRecord, Zone } from "./types.ts";
+import type { DnsRecord, PurgeRequest, Zone } from "./types.ts";
 
 export type { FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
 export type { EmulatorStats, RequestLogEntry } from "./stats.ts";
-export type { DnsRecord, Zone } from "./types.ts";
+export type { DnsRecord, PurgeRequest, Zone } from "./types.ts";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -48,6 +48,8 @@ export interface RunningEmulator {
   /** Back to the starting state: no data but the configured zones, no stats, no faults. */
   reset(): void;
   setFaults(faults: FaultConfig): void;
+  /** The cache purges received (newest last, at most 1,000). */
+  purges(): PurgeRequest[];
   /** Adds a zone directly (as if created in the dashboard). */
   seedZone(name: string): Zone;
   /** Adds a record directly; `readOnly` marks it as Cloudflare-managed (meta.read_only). */
@@ -106,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   addDnsRecordRoutes(router, { batchLimit: options.batchLimit });
   addRoutes(router);
   const control = new Router();
-  addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), seedRecord });
+  addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), purges: () => [...store.purges], seedRecord });
 
   const server: Server = createServer(
     { keepAlive: true },
@@ -127,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats: () => stats.snapshot(),
     reset,
     setFaults: (f) => faults.set(f),
+    purges: () => structuredClone(store.purges),
     seedZone,
     seedRecord,
     flush: async () => {

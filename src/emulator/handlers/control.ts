@@ -3,13 +3,14 @@ import { fail } from "../envelope.ts";
 import type { FaultConfig } from "../faults.ts";
 import type { Router } from "../router.ts";
 import type { EmulatorStats } from "../stats.ts";
-import type { DnsRecord } from "../types.ts";
+import type { DnsRecord, PurgeRequest } from "../types.ts";
 
 export interface ControlActions {
   stats: () => EmulatorStats;
   reset: () => void;
   getFaults: () => FaultConfig;
   setFaults: (faults: FaultConfig) => void;
+  purges: () => PurgeRequest[];
   seedRecord: (zoneId: string, record: Record<string, unknown>, options: { readOnly?: boolean }) => DnsRecord;
 }
 
@@ -20,6 +21,7 @@ export function addControlRoutes(router: Router, actions: ControlActions): void 
     return { result: { reset: true } };
   });
   router.add("GET", "/faults", () => ({ result: actions.getFaults() }));
+  router.add("GET", "/purges", () => ({ result: actions.purges() }));
   const setFaults = (ctx: { body: unknown }) => {
     const body = ctx.body ?? {};
     if (typeof body !== "object" || Array.isArray(body)) throw fail(400, 1001, "faults must be a JSON object");

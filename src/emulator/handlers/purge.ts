@@ -4,6 +4,7 @@ import { nowIso } from "../ids.ts";
 import type { Router } from "../router.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
+const maxKeptPurges = 1000;
 const listKinds = ["files", "hosts", "prefixes", "tags"] as const;
 
 export function addPurgeRoutes(router: Router): void {
@@ -24,6 +25,8 @@ export function addPurgeRoutes(router: Router): void {
       if (bad !== undefined) throw fail(400, 1012, `"${kind}" contains an invalid entry: ${JSON.stringify(bad)}`);
     }
     ctx.store.purges.push({ zone_id: zone.id, body, at: nowIso() });
+    // Kept for tests to inspect; bounded so a long-running emulator does not grow without end.
+    if (ctx.store.purges.length > maxKeptPurges) ctx.store.purges.splice(0, ctx.store.purges.length - maxKeptPurges);
     return { result: { id: zone.id } };
   });
 }
