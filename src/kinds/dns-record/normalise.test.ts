@@ -32,3 +32,11 @@ describe("DNS API mapping", () => {
     expect(dnsApiPatch("id1", proxied, ["comment"])).toEqual({ id: "id1", comment: "" });
   });
 });
+
+describe("structured data", () => {
+  it("ignores the extra fields older API versions put in SRV data, and field order", () => {
+    const live = dnsValueFromLive({ name: "_sip._tcp.example.com", type: "SRV", data: { service: "_sip", proto: "_tcp", name: "example.com", target: "Sip.Example.com.", port: "5060", weight: 5, priority: 10 } });
+    expect(live.data).toEqual({ port: 5060, priority: 10, target: "sip.example.com", weight: 5 });
+    expect(Object.keys(live.data!)).toEqual(["port", "priority", "target", "weight"]);
+  });
+});

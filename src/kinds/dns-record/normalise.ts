@@ -40,10 +40,15 @@ function normaliseDataValue(type: DnsRecordType, field: string, value: unknown):
   return text;
 }
 
-/** Keys sorted, numbers as numbers, hosts canonical; unknown keys kept so nothing is silently lost. */
+/**
+ * Keys sorted, numbers as numbers, hosts canonical. For known types only the type's own fields are
+ * kept (older API versions add service/proto/name to SRV data); unknown types keep every key.
+ */
 export function normaliseData(type: DnsRecordType, data: Record<string, unknown>): DnsRecordData {
   const out: DnsRecordData = {};
+  const fields = dataFieldOrder[type];
   for (const key of Object.keys(data).sort()) {
+    if (fields && !fields.includes(key)) continue;
     const value = data[key];
     if (value === undefined || value === null || value === "") continue;
     out[key] = normaliseDataValue(type, key, value);
