@@ -72,6 +72,8 @@ export function buildZone(parsed: ParsedYaml, failed: ReadonlySet<string>, map: 
       const source = pathLocation(parsed, ["dns", index]);
       const record = buildRecord(item, zoneName, source);
       map.register(record, file, ["dns", index], source);
+      // dotted relative names are checked against the other zones after this file is detached
+      if (record.name.includes(".")) map.registerField(record, "name", pathLocation(parsed, ["dns", index, "name"]));
       records.push(record);
     });
     zone.dns = records;

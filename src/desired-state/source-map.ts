@@ -27,6 +27,7 @@ export function pathLocation(parsed: ParsedYaml, path: YamlPath, options: { atKe
 export class SourceMap {
   readonly #origins = new WeakMap<object, Origin>();
   readonly #files = new Map<string, ParsedYaml>();
+  readonly #fieldFallbacks = new WeakMap<object, Map<string, SourceLocation>>();
 
   attach(parsed: ParsedYaml): void {
     this.#files.set(parsed.file, parsed);
@@ -41,11 +42,18 @@ export class SourceMap {
     this.#origins.set(target, { file, path, fallback });
   }
 
+  /** Keeps a field's position for cross-file rules that run after the document is detached. */
+  registerField(target: object, field: string, location: SourceLocation): void {
+    const fields = this.#fieldFallbacks.get(target) ?? new Map<string, SourceLocation>();
+    fields.set(field, location);
+    this.#fieldFallbacks.set(target, fields);
+  }
+
   readonly locate = (target: object, field?: string | (string | number)[], charIndex?: number): SourceLocation => {
     const origin = this.#origins.get(target);
     if (!origin) return (target as { source?: SourceLocation }).source ?? { file: "", line: 1, column: 1 };
     const parsed = this.#files.get(origin.file);
-    if (!parsed) return origin.fallback;
+    if (!parsed) return (typeof field === "string" ? this.#fieldFallbacks.get(target)?.get(field) : undefined) ?? origin.fallback;
     const tail = field === undefined ? [] : Array.isArray(field) ? field : [field];
     return pathLocation(parsed, [...origin.path, ...tail], charIndex === undefined ? {} : { charIndex });
   };

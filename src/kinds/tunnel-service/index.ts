@@ -1,5 +1,5 @@
 import type { KindDefinition } from "../kind.ts";
-import { hostnameCollisionRule, hostnameUniqueRule, hostnameZoneRule, tunnelKnownRule } from "./rules.ts";
+import { hostnameCollisionRule, hostnameUniqueRule, hostnameZoneRule, pathRegexRule, tunnelKnownRule } from "./rules.ts";
 import { tunnelServiceSchema } from "./schema.ts";
 
 export const tunnelServiceKind: KindDefinition = {
@@ -7,5 +7,5 @@ export const tunnelServiceKind: KindDefinition = {
   title: "Tunnel service",
   schema: tunnelServiceSchema,
   zoneRules: [],
-  stateRules: [hostnameZoneRule, hostnameUniqueRule, hostnameCollisionRule, tunnelKnownRule],
+  stateRules: [hostnameZoneRule, hostnameUniqueRule, hostnameCollisionRule, tunnelKnownRule, pathRegexRule],
 };

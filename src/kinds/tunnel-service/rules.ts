@@ -97,3 +97,18 @@ export const tunnelKnownRule: StateRule = {
     }
   },
 };
+
+export const pathRegexRule: StateRule = {
+  name: "service-path-regex",
+  check({ state, locate }, report) {
+    for (const service of state.services) {
+      if (service.path === undefined) continue;
+      try {
+        new RegExp(service.path);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : String(error);
+        report({ code: "service-invalid-path", message: `path is not a valid regular expression: ${reason}`, hint: "cloudflared matches `path` as a regular expression, e.g. ^/api/" }, locate(service, "path"));
+      }
+    }
+  },
+};
