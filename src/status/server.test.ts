@@ -124,6 +124,28 @@ describe("read-only routes", () => {
   });
 });
 
+describe("server lifecycle", () => {
+  it("sends heartbeats to idle SSE clients and closes promptly with clients connected", async () => {
+    const small = await createStatusServer({ metrics: createMetrics({ defaultMetrics: false }), getStatus: () => buildStatusModel(history), heartbeatMs: 50 });
+    const response = await fetch(`${small.url}/api/events`);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    while (!received.includes(": heartbeat")) received += decoder.decode((await reader.read()).value);
+    expect(received).toMatch(/: heartbeat \d+\n\n/);
+    const started = Date.now();
+    await small.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("answers HEAD like GET without a body", async () => {
+    const response = await fetch(`${status.url}/healthz`, { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+  });
+});
+
 describe("POST /api/reconcile", () => {
   it("requires the bearer token, validates the body, queues, and rate-limits", async () => {
     const auth = { authorization: `Bearer ${adminToken}` };
