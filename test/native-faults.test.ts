@@ -95,4 +95,29 @@ describe("native engine under injected faults", () => {
     expect(rerun.outcomes.map((o) => `${o.kind} ${o.op}`)).toEqual(["firewall-rule create"]);
     await expectConvergedWithoutDuplicates();
   });
+
+  it("keeps the batches before a failed one, names the API's reason, and converges once fixed", async () => {
+    const zoneId = emulator.seedZone("faults.example").id;
+    emulator.seedRecord(zoneId, { name: "zz-conflict.faults.example", type: "A", content: "192.0.2.200", ttl: 300 });
+    const conflicted = await tempRepo({
+      "stacks/default.yaml": "engine: native\ndns_batch_size: 10\n",
+      "desired-state/zones/faults.example.yaml": zoneFile.replace("dns:\n", "ignore: [{ name: zz-conflict, type: A }]\ndns:\n  - { name: zz-conflict, type: CNAME, content: target.example.net }\n"),
+    });
+    const bad = await load(conflicted);
+    const failed = await engine().apply(bad.desired, runOptions(bad.stack));
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/apply \d+ DNS change\(s\) to faults.example: HTTP 400: .*CNAME/);
+    const dns = failed.outcomes.filter((o) => o.kind === "dns-record");
+    expect(dns.filter((o) => o.status === "applied")).toHaveLength(20);
+    expect(dns.filter((o) => o.status === "failed")).toHaveLength(6);
+    expect(failed.outcomes.find((o) => o.kind === "firewall-rule")!.status).toBe("skipped");
+    expect(await liveRecords()).toHaveLength(21);
+    await removeRepo(conflicted);
+
+    const rerun = await engine().apply(desired, runOptions(stack));
+    expect(rerun.status).toBe("applied");
+    expect(rerun.outcomes.filter((o) => o.kind === "dns-record" && o.op === "create")).toHaveLength(5);
+    expect(rerun.outcomes.filter((o) => o.op === "delete").map((o) => o.id)).toEqual(["faults.example/dns/zz-conflict/A/192.0.2.200"]);
+    await expectConvergedWithoutDuplicates();
+  });
 });
