@@ -5,6 +5,7 @@
 // nesting, ...) returns undefined and the caller falls back to the full parser, which also
 // produces the diagnostics for hostile or malformed input.
 import { LineCounter } from "yaml";
+import { readDoubleQuoted, readSingleQuoted, resolvePlain } from "./fast-yaml-scalars.ts";
 import { limits } from "./limits.ts";
 
 export type ScalarType = "PLAIN" | "QUOTE_DOUBLE" | "QUOTE_SINGLE";
@@ -27,25 +28,7 @@ interface Line {
   end: number; // offset of the line break (or text length)
 }
 
-const escapes: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\", '"': '"', "/": "/", b: "\b", f: "\f", e: "\x1b", " ": " " };
 const forbiddenStart = new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?"]);
-
-/** Characters a non-string plain scalar can start with (null, bool, numbers, .inf/.nan). */
-const specialStart = new Set(["~", "n", "N", "t", "T", "f", "F", "-", "+", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-
-export function resolvePlain(raw: string): unknown {
-  if (raw !== "" && !specialStart.has(raw[0]!)) return raw;
-  if (raw === "" || raw === "~" || raw === "null" || raw === "Null" || raw === "NULL") return null;
-  if (/^(?:true|True|TRUE)$/.test(raw)) return true;
-  if (/^(?:false|False|FALSE)$/.test(raw)) return false;
-  if (/^[-+]?[0-9]+$/.test(raw)) return Number(raw);
-  if (/^0o[0-7]+$/.test(raw)) return parseInt(raw.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(raw)) return parseInt(raw.slice(2), 16);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) return Number(raw);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(raw)) return raw.startsWith("-") ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(raw)) return NaN;
-  return raw;
-}
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -272,39 +255,11 @@ class Reader {
   }
 
   doubleQuoted(p: number, end: number): [string, number] {
-    let out = "";
-    let q = p + 1;
-    for (; q < end; q++) {
-      const c = this.text[q]!;
-      if (c === '"') return [out, q + 1];
-      if (c !== "\\") {
-        out += c;
-        continue;
-      }
-      const e = this.text[++q]!;
-      if (e in escapes) out += escapes[e];
-      else if (e === "x" || e === "u") {
-        const size = e === "x" ? 2 : 4;
-        const hex = this.text.slice(q + 1, q + 1 + size);
-        if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== size) this.fail();
-        out += String.fromCharCode(parseInt(hex, 16));
-        q += size;
-      } else this.fail();
-    }
-    return this.fail();
+    return readDoubleQuoted(this.text, p, end) ?? this.fail();
   }
 
   singleQuoted(p: number, end: number): [string, number] {
-    let out = "";
-    for (let q = p + 1; q < end; q++) {
-      const c = this.text[q]!;
-      if (c !== "'") out += c;
-      else if (this.text[q + 1] === "'") {
-        out += "'";
-        q++;
-      } else return [out, q + 1];
-    }
-    return this.fail();
+    return readSingleQuoted(this.text, p, end) ?? this.fail();
   }
 }
 
