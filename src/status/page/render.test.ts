@@ -104,3 +104,22 @@ describe("drift after a successful apply", () => {
     expect(page).not.toContain("2 drifted</span></h2>");
   });
 });
+
+describe("stylesheet contrast", () => {
+  function luminance(hex: string): number {
+    const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255);
+    const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function ratio(a: string, b: string): number {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (light + 0.05) / (dark + 0.05);
+  }
+
+  it("gives every coloured badge and drift cell WCAG AA contrast (4.5:1)", async () => {
+    const { stylesheet } = await import("./style.ts");
+    const pairs = [...stylesheet.matchAll(/\{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6});/g)];
+    expect(pairs.length).toBeGreaterThanOrEqual(7);
+    for (const [rule, background, color] of pairs) expect(ratio(background!, color!), rule).toBeGreaterThanOrEqual(4.5);
+  });
+});
