@@ -7,7 +7,7 @@ import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { prepareRun, type RunContext } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops apply [--stack NAME] [--engine native|pulumi] [--yes]
+export const help = `Usage: cf-gitops apply [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--yes]
 
 Make Cloudflare match the desired state. apply plans first, runs the policies on that plan
 (a mandatory failure refuses the apply before any write), shows the plan and asks for

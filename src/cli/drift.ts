@@ -4,7 +4,7 @@ import type { CliIo } from "./io.ts";
 import { planFormats, renderPlanOutput } from "./plan-output.ts";
 import { prepareRun } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops drift [--stack NAME] [--engine native|pulumi] [--format text|json|markdown] [--detailed-exitcode]
+export const help = `Usage: cf-gitops drift [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--format text|json|markdown] [--detailed-exitcode]
 
 Compare what is live in Cloudflare with what git says, field by field, and report every
 difference (shown as live -> git). Read-only: nothing is written. \`cf-gitops apply\` remediates.

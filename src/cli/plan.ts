@@ -5,7 +5,7 @@ import type { CliIo } from "./io.ts";
 import { planFormats, renderPlanOutput } from "./plan-output.ts";
 import { prepareRun } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--format text|json|markdown] [--detailed-exitcode]
+export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--format text|json|markdown] [--detailed-exitcode]
 
 Show what \`cf-gitops apply\` would change in Cloudflare, and run the policies on that plan.
 Nothing is written. Zones in desired-state/ that the account lacks make the plan fail, unless
