@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -119,6 +120,21 @@ describe("runs", () => {
 });
 
 describe("crash recovery and retention", () => {
+  it("keeps a started run when the writing process is killed with SIGKILL", () => {
+    const store = new URL("./store.ts", import.meta.url).pathname;
+    const script = `import { openHistory } from ${JSON.stringify(store)};
+      const history = openHistory(${JSON.stringify(file)});
+      const id = history.startRun({ stack: "prod", kind: "apply", trigger: "webhook" });
+      history.recordChanges(id, [{ kind: "dns-record", id: "x", op: "create", fields: [] }]);
+      process.kill(process.pid, "SIGKILL");`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(child.signal).toBe("SIGKILL");
+    const history = open();
+    const [run] = history.markRunningAsInterrupted();
+    expect(run).toMatchObject({ stack: "prod", result: "interrupted" });
+    expect(history.getRun(run!.id)?.changes).toHaveLength(1);
+  });
+
   it("marks runs left running by a killed process as interrupted", () => {
     let history = open();
     const done = history.startRun({ stack: "prod", kind: "apply", trigger: "poll" });
