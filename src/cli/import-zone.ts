@@ -1,6 +1,7 @@
 // Live zone -> zone file text: settings (the curated ones), DNS records ordered by name then
 // type, record comments kept, TXT as plain text, and the custom firewall rules in order.
-import { stringify } from "yaml";
+import { Document } from "yaml";
+import { applyComments, collectComments } from "./import-comments.ts";
 import { toRelative } from "../kinds/dns-record/identity.ts";
 import { dnsValueFromLive, isReadOnlyLive } from "../kinds/dns-record/normalise.ts";
 import { firewallValueFromLive } from "../kinds/firewall-rule/normalise.ts";
@@ -53,7 +54,8 @@ export interface ImportedZone {
   rules: number;
 }
 
-export function zoneFileFromLive(zone: LiveZone): ImportedZone {
+/** `previous`: the zone file being replaced, whose comments are carried over. */
+export function zoneFileFromLive(zone: LiveZone, previous?: string): ImportedZone {
   const writable = (zone.records ?? []).filter((record) => !isReadOnlyLive(record));
   const records = writable.map((record) => importedRecord(zone.name, record)).sort(byNameThenType);
   const rules = (zone.firewall?.rules ?? []).map((rule) => {
@@ -78,6 +80,8 @@ export function zoneFileFromLive(zone: LiveZone): ImportedZone {
   ];
   const skipped = (zone.records ?? []).length - writable.length;
   if (skipped > 0) header.push(`# ${skipped} read-only record(s) managed by Cloudflare were left out.`);
-  const body = stringify(doc, { lineWidth: 0, indent: 2 });
+  const document = new Document(doc);
+  if (previous !== undefined) applyComments(document, zone.name, collectComments(previous, zone.name));
+  const body = document.toString({ lineWidth: 0, indent: 2 });
   return { text: `${header.join("\n")}\n${body}`, records: records.length, skippedReadOnly: skipped, rules: rules.length };
 }

@@ -1,6 +1,6 @@
 // cf-gitops import: write a zone file from a live zone, so that a plan right after shows nothing.
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { ConfigError, UsageError, ZoneMissingError } from "../shared/errors.ts";
 import { parseFlags } from "./args.ts";
@@ -18,7 +18,8 @@ right after the import shows no changes for the zone.
 Flags:
   --zone NAME   the zone to import (required)
   --out DIR     the desired-state directory to write into (default: desired-state)
-  --force       overwrite an existing zone file
+  --force       overwrite an existing zone file; its YAML comments on records, rules and
+                settings that still exist are kept
   -h, --help    show this help
 
 Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
@@ -51,7 +52,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
   }
   const [live] = await readLive(client, [zone]);
-  const imported = zoneFileFromLive(live!);
+  const previous = existsSync(file) ? await readFile(file, "utf8") : undefined;
+  const imported = zoneFileFromLive(live!, previous);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, imported.text);
   io.stdout.write(`wrote ${shown}: ${imported.records} DNS record(s), ${imported.rules} firewall rule(s)`);
