@@ -150,6 +150,22 @@ describe("ruleset entrypoints", () => {
     expect(got.rules.map((r) => r.ref)).toEqual(["challenge-admin"]);
   });
 
+  it("serves the by-id endpoints the Pulumi provider uses: create, list, get, update, delete", async () => {
+    const zoneId = await newZone();
+    const created = (await client.rulesets.create({ zone_id: zoneId, name: "custom", kind: "zone", phase, rules: [{ ref: "r1", action: "block", expression: "ip.src eq 192.0.2.1" }] })) as Ruleset;
+    expect(created.version).toBe("1");
+    const again = await ctx.raw("POST", `/zones/${zoneId}/rulesets`, { name: "custom", kind: "zone", phase, rules: [] });
+    expect(again.status).toBe(400);
+    const listed = await client.rulesets.list({ zone_id: zoneId });
+    expect(listed.result.map((r) => [r.id, r.phase])).toEqual([[created.id, phase]]);
+    expect((await client.rulesets.phases.get(phase, { zone_id: zoneId })).id).toBe(created.id);
+    const updated = (await client.rulesets.update(created.id, { zone_id: zoneId, rules: [{ ref: "r1", action: "log", expression: "ip.src eq 192.0.2.1" }] })) as Ruleset;
+    expect(updated.version).toBe("2");
+    expect(((await client.rulesets.get(created.id, { zone_id: zoneId })) as Ruleset).rules.map((r) => r.version)).toEqual(["2"]);
+    await client.rulesets.delete(created.id, { zone_id: zoneId });
+    expect((await ctx.raw("GET", `/zones/${zoneId}/rulesets/phases/${phase}/entrypoint`)).status).toBe(404);
+  });
+
   it("rejects a bad action or expression and keeps the old rules", async () => {
     const zoneId = await newZone();
     await client.rulesets.phases.update(phase, { zone_id: zoneId, rules: [{ ref: "a", action: "block", expression: "ip.src eq 192.0.2.1" }] });

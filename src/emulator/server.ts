@@ -81,7 +81,12 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
     const result: HandlerResult = await match.route.handler({ method, path: path!, params: match.params, query: url.searchParams, body, store: deps.store });
     status = result.status ?? 200;
-    send(res, status, okEnvelope(result.result, result.resultInfo), result.headers);
+    if (status === 204) {
+      res.writeHead(204, result.headers);
+      res.end();
+    } else {
+      send(res, status, okEnvelope(result.result, result.resultInfo), result.headers);
+    }
     if (match.route.writes) deps.onWrite();
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;

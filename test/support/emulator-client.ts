@@ -73,7 +73,9 @@ export function validateCaptured(captured: CapturedResponse[]): string[] {
     routes.add(route);
     const [method, template] = route.split(" ") as [string, string];
     const body = response.body as Record<string, unknown>;
-    if (response.status >= 200 && response.status < 300) {
+    if (response.status === 204) {
+      if (response.body !== undefined) throw new Error(`${route} answered 204 with a body`);
+    } else if (response.status >= 200 && response.status < 300) {
       if (hasOperation(method, template)) assertMatchesSchema(method, template, body);
       else if (!checkedAgainstSdkTypes[route]) throw new Error(`no schema and no SDK type named for ${route}`);
       else assertEnvelope(body, true);

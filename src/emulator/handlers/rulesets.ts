@@ -1,127 +1,82 @@
-// GET|PUT /zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint. A PUT replaces every rule;
-// rules keep their id and version when unchanged, `ref` is kept (defaulting to the id), and the
-// ruleset version goes up by one per PUT.
-import { isDeepStrictEqual } from "node:util";
-import { ApiFailure, fail } from "../envelope.ts";
-import { hexId, nowIso } from "../ids.ts";
+// Zone rulesets: the phase entrypoint (GET|PUT …/rulesets/phases/{phase}/entrypoint), which is what
+// the native engine uses, and the by-id endpoints the Pulumi provider uses (list, create, get,
+// update, delete). The emulator models one ruleset per phase: the phase's entrypoint.
+import { fail, type HandlerResult } from "../envelope.ts";
 import type { RequestContext, Router } from "../router.ts";
-import type { Ruleset, RulesetRule } from "../types.ts";
+import { replaceRules, zonePhases } from "../rulesets/rules.ts";
+import type { Ruleset } from "../types.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
-const zonePhases = new Set([
-  "http_request_firewall_custom", "http_request_firewall_managed", "http_response_firewall_managed", "http_ratelimit",
-  "http_request_dynamic_redirect", "http_request_redirect", "http_request_transform", "http_request_late_transform",
-  "http_response_headers_transform", "http_request_cache_settings", "http_config_settings", "http_request_origin",
-  "http_response_compression", "http_custom_errors", "http_request_sanitize", "http_log_custom_fields", "ddos_l7",
-]);
-const actions = ["block", "challenge", "js_challenge", "managed_challenge", "log", "skip", "execute", "rewrite", "redirect", "route", "score", "serve_error", "set_cache_settings", "set_config", "compress_response", "log_custom_field", "ddos_dynamic", "force_connection_close"];
-const phaseActions: Record<string, string[]> = {
-  http_request_firewall_custom: ["block", "challenge", "js_challenge", "managed_challenge", "log", "skip"],
-  http_ratelimit: ["block", "challenge", "js_challenge", "managed_challenge", "log"],
-};
-/** Fields a client sets on a rule (the rest are assigned by Cloudflare). */
-const ruleInputFields = ["action", "expression", "description", "enabled", "ref", "action_parameters", "logging", "ratelimit", "exposed_credential_check"];
-
-function phaseOf(ctx: RequestContext): string {
-  const phase = ctx.params.ruleset_phase ?? "";
+function phaseOf(value: unknown): string {
+  const phase = typeof value === "string" ? value : "";
   if (!zonePhases.has(phase)) throw fail(400, 20003, `invalid phase "${phase}" for a zone entrypoint ruleset`);
   return phase;
 }
 
-function expressionProblem(expression: string): string | undefined {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < expression.length; i++) {
-    const char = expression[i];
-    if (quoted) {
-      if (char === "\\") i++;
-      else if (char === '"') quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === "(") depth++;
-    else if (char === ")" && --depth < 0) return "unmatched ')'";
-  }
-  if (quoted) return "unterminated string";
-  return depth > 0 ? "unclosed '('" : undefined;
+function phasesOf(ctx: RequestContext, zoneId: string): Map<string, Ruleset> {
+  let phases = ctx.store.rulesets.get(zoneId);
+  if (!phases) ctx.store.rulesets.set(zoneId, (phases = new Map()));
+  return phases;
 }
 
-function ruleProblems(phase: string, rules: unknown[]): string[] {
-  const problems: string[] = [];
-  const refs = new Set<string>();
-  rules.forEach((raw, index) => {
-    const at = `rules[${index}]`;
-    if (raw === null || typeof raw !== "object") return void problems.push(`${at}: must be an object`);
-    const rule = raw as Record<string, unknown>;
-    const allowed = phaseActions[phase] ?? actions;
-    if (typeof rule.action !== "string" || !allowed.includes(rule.action)) problems.push(`${at}.action: "${String(rule.action)}" is not allowed in phase ${phase}; use one of ${allowed.join(", ")}`);
-    if (typeof rule.expression !== "string" || rule.expression.trim() === "") problems.push(`${at}.expression: required`);
-    else {
-      const issue = expressionProblem(rule.expression);
-      if (issue) problems.push(`${at}.expression: filter parsing error: ${issue}`);
-    }
-    if (rule.enabled !== undefined && typeof rule.enabled !== "boolean") problems.push(`${at}.enabled: must be true or false`);
-    if (typeof rule.ref === "string") {
-      if (refs.has(rule.ref)) problems.push(`${at}.ref: "${rule.ref}" is used by more than one rule`);
-      refs.add(rule.ref);
-    }
-  });
-  return problems;
-}
-
-function buildRule(input: Record<string, unknown>, previous: RulesetRule | undefined, now: string): RulesetRule {
-  const fields: Record<string, unknown> = { description: "", enabled: true };
-  for (const field of ruleInputFields) if (input[field] !== undefined) fields[field] = input[field];
-  const id = previous?.id ?? (typeof input.id === "string" && /^[0-9a-f]{32}$/.test(input.id) ? input.id : hexId());
-  fields.ref = typeof input.ref === "string" ? input.ref : (previous?.ref ?? id);
-  const unchanged = previous && ruleInputFields.every((field) => isDeepStrictEqual(previous[field], fields[field]));
-  if (unchanged) return previous;
-  return {
-    id,
-    version: previous ? String(Number(previous.version) + 1) : "1",
-    last_updated: now,
-    ...(fields as Pick<RulesetRule, "action" | "expression" | "enabled" | "ref">),
-  };
-}
-
-function putEntrypoint(ctx: RequestContext) {
+function byId(ctx: RequestContext): { phases: Map<string, Ruleset>; ruleset: Ruleset } {
   const zone = requireZone(ctx);
-  const phase = phaseOf(ctx);
-  const body = bodyObject(ctx);
-  const rules = body.rules ?? [];
-  if (!Array.isArray(rules)) throw fail(400, 20002, '"rules" must be a list');
-  const problems = ruleProblems(phase, rules);
-  if (problems.length > 0) throw new ApiFailure(400, problems.map((message) => ({ code: 20021, message })));
+  const phases = phasesOf(ctx, zone.id);
+  const ruleset = [...phases.values()].find((candidate) => candidate.id === ctx.params.ruleset_id);
+  if (!ruleset) throw fail(404, 10003, `could not find ruleset ${ctx.params.ruleset_id ?? ""}`);
+  return { phases, ruleset };
+}
 
-  let phases = ctx.store.rulesets.get(zone.id);
-  if (!phases) ctx.store.rulesets.set(zone.id, (phases = new Map()));
-  const current = phases.get(phase);
-  const byId = new Map(current?.rules.map((rule) => [rule.id, rule]));
-  const byRef = new Map(current?.rules.map((rule) => [rule.ref, rule]));
-  const now = nowIso();
-  const next: Ruleset = {
-    id: current?.id ?? hexId(),
-    name: typeof body.name === "string" ? body.name : (current?.name ?? "default"),
-    description: typeof body.description === "string" ? body.description : (current?.description ?? ""),
-    kind: "zone",
-    phase,
-    version: current ? String(Number(current.version) + 1) : "1",
-    last_updated: now,
-    rules: (rules as Record<string, unknown>[]).map((input) => {
-      const previous = (typeof input.id === "string" ? byId.get(input.id) : undefined) ?? (typeof input.ref === "string" ? byRef.get(input.ref) : undefined);
-      return buildRule(input, previous, now);
-    }),
-  };
-  phases.set(phase, next);
-  return { result: next };
+function summary(ruleset: Ruleset): Omit<Ruleset, "rules"> {
+  const { rules: _rules, ...rest } = ruleset;
+  return rest;
+}
+
+function createRuleset(ctx: RequestContext): HandlerResult {
+  const zone = requireZone(ctx);
+  const body = bodyObject(ctx);
+  if (typeof body.name !== "string" || body.name === "") throw fail(400, 20002, "name is required");
+  if (body.kind !== "zone") throw fail(400, 20002, `kind must be "zone" for a zone ruleset; got ${JSON.stringify(body.kind)}`);
+  const phase = phaseOf(body.phase);
+  const phases = phasesOf(ctx, zone.id);
+  if (phases.has(phase)) {
+    throw fail(400, 20217, `A ruleset for phase ${phase} already exists in this zone; update it with PUT instead of creating another`);
+  }
+  const ruleset = replaceRules(phase, undefined, body);
+  phases.set(phase, ruleset);
+  return { result: ruleset };
 }
 
 export function addRulesetRoutes(router: Router): void {
-  const path = "/zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint";
-  router.add("GET", path, (ctx) => {
+  const entrypoint = "/zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint";
+  router.add("GET", entrypoint, (ctx) => {
     const zone = requireZone(ctx);
-    const phase = phaseOf(ctx);
+    const phase = phaseOf(ctx.params.ruleset_phase);
     const ruleset = ctx.store.rulesets.get(zone.id)?.get(phase);
     if (!ruleset) throw fail(404, 10003, `could not find entrypoint ruleset in the '${phase}' phase`);
     return { result: ruleset };
   });
-  router.add("PUT", path, putEntrypoint);
+  router.add("PUT", entrypoint, (ctx) => {
+    const zone = requireZone(ctx);
+    const phase = phaseOf(ctx.params.ruleset_phase);
+    const phases = phasesOf(ctx, zone.id);
+    const ruleset = replaceRules(phase, phases.get(phase), bodyObject(ctx));
+    phases.set(phase, ruleset);
+    return { result: ruleset };
+  });
+
+  router.add("GET", "/zones/{zone_id}/rulesets", (ctx) => ({ result: [...phasesOf(ctx, requireZone(ctx).id).values()].map(summary) }));
+  router.add("POST", "/zones/{zone_id}/rulesets", createRuleset);
+  router.add("GET", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => ({ result: byId(ctx).ruleset }));
+  router.add("PUT", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => {
+    const { phases, ruleset } = byId(ctx);
+    const next = replaceRules(ruleset.phase, ruleset, bodyObject(ctx));
+    phases.set(ruleset.phase, next);
+    return { result: next };
+  });
+  router.add("DELETE", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => {
+    const { phases, ruleset } = byId(ctx);
+    phases.delete(ruleset.phase);
+    return { status: 204, result: null };
+  });
 }
