@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from fetch are checked by the assertions */
+import { connect } from "node:net";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHistory, type HistoryStore } from "../history/store.ts";
@@ -137,6 +138,20 @@ describe("server lifecycle", () => {
     await small.close();
     expect(Date.now() - started).toBeLessThan(1000);
     expect((await reader.read()).done).toBe(true);
+  });
+
+  it("refuses malformed request targets with 400 instead of crashing", async () => {
+    for (const target of ["http://[", "//evil/metrics", "*"]) {
+      const head = await new Promise<string>((resolve, reject) => {
+        const socket = connect(status.port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let data = "";
+        socket.on("data", (chunk) => (data += chunk.toString()));
+        socket.on("close", () => resolve(data.split("\r\n")[0] ?? ""));
+        socket.on("error", reject);
+      });
+      expect(head, target).toBe("HTTP/1.1 400 Bad Request");
+    }
+    expect((await get("/healthz")).status).toBe(200);
   });
 
   it("answers HEAD like GET without a body", async () => {

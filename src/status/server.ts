@@ -80,6 +80,16 @@ async function dispatch(routes: Route[], context: RouteContext): Promise<void> {
   await route.handle(context, params);
 }
 
+/** Only origin-form targets ("/path?query"); anything else (absolute URLs, "*", garbage) is refused, never thrown. */
+function requestUrl(target: string | undefined): URL | undefined {
+  if (!target?.startsWith("/") || target.startsWith("//")) return undefined;
+  try {
+    return new URL(target, "http://localhost");
+  } catch {
+    return undefined;
+  }
+}
+
 export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const log = options.log ?? silentLogger();
   const hub = createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
@@ -87,7 +97,8 @@ export async function createStatusServer(options: StatusServerOptions): Promise<
   const routes = [...apiRoutes(hub), ...writeRoutes(createRateLimiter(limit.max, limit.windowMs), log)];
   const server = createServer((request, response) => {
     securityHeaders(response);
-    const url = new URL(request.url ?? "/", "http://localhost");
+    const url = requestUrl(request.url);
+    if (!url) return sendError(response, new HttpError(400, "bad-request", "the request target must be a path starting with /"));
     dispatch(routes, { request, response, url, options }).catch((error: unknown) => {
       const httpError = error instanceof HttpError ? error : new HttpError(500, "internal", "internal error; see the daemon log");
       if (!(error instanceof HttpError)) log.error({ err: error instanceof Error ? error.message : String(error), path: url.pathname }, "request failed");
