@@ -9,10 +9,14 @@ export class StatePersister {
   private readonly store: EmulatorStore;
   private running: Promise<void> | undefined;
   private pending = false;
+  private readonly onError: (error: unknown) => void;
+  /** The last failed write, if the latest attempt failed (cleared by a successful write). */
+  lastError: unknown;
 
-  constructor(path: string, store: EmulatorStore) {
+  constructor(path: string, store: EmulatorStore, onError: (error: unknown) => void = reportToStderr) {
     this.path = path;
     this.store = store;
+    this.onError = onError;
   }
 
   /** Loads the state file if it exists; returns whether it did. A corrupt file is an error, not a reset. */
@@ -37,7 +41,7 @@ export class StatePersister {
     return true;
   }
 
-  /** Asks for a write soon; returns when the state as of now is on disk. */
+  /** Asks for a write soon; resolves when the state as of now was written (or failed: see lastError). */
   schedule(): Promise<void> {
     this.pending = true;
     if (!this.running) this.running = this.drain();
@@ -52,7 +56,14 @@ export class StatePersister {
     try {
       while (this.pending) {
         this.pending = false;
-        await this.write();
+        try {
+          await this.write();
+          this.lastError = undefined;
+        } catch (error) {
+          // A failed save must not take the emulator down; the next change tries again.
+          this.lastError = error;
+          this.onError(error);
+        }
       }
     } finally {
       this.running = undefined;
@@ -66,4 +77,8 @@ export class StatePersister {
     await writeFile(temporary, text, "utf8");
     await rename(temporary, this.path);
   }
+}
+
+function reportToStderr(error: unknown): void {
+  process.stderr.write(`cf-gitops emulator: could not save state: ${error instanceof Error ? error.message : String(error)}\n`);
 }
