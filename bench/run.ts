@@ -6,7 +6,7 @@ import { runValidateBench } from "./validate-bench.ts";
 import { printTable } from "./table.ts";
 
 const only = process.argv[2];
-const sections: Array<[string, () => Promise<Array<Record<string, unknown>>>]> = [
+const sections: Array<[string, () => Promise<ReadonlyArray<object>>]> = [
   ["validate", runValidateBench],
   ["native engine (emulator)", runNativeBench],
   ["daemon", runDaemonBench],

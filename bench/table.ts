@@ -1,5 +1,6 @@
 // Prints benchmark rows as an aligned plain-text table.
-export function printTable(rows: Array<Record<string, unknown>>, out: NodeJS.WritableStream = process.stdout): void {
+export function printTable(items: ReadonlyArray<object>, out: NodeJS.WritableStream = process.stdout): void {
+  const rows = items as ReadonlyArray<Record<string, unknown>>;
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown) => (typeof value === "number" ? (Number.isInteger(value) ? String(value) : value.toFixed(3)) : String(value ?? ""));
