@@ -20,7 +20,8 @@ export interface StackStatus {
   /** resolvedByRunId: a successful apply finished after this check, so live should equal git again. */
   drift?: { checkedAt: string; runId: number; items: DriftItemRecord[]; resolvedByRunId?: number };
   policy?: { runId: number; results: PolicyResultRecord[] };
-  runs: RunDetails[];
+  /** Newest first. Long change lists are cut to `changeLimit`; the counts say how many were left out. */
+  runs: (RunDetails & { omittedChanges?: number; omittedDrift?: number })[];
 }
 
 export interface CertificateStatus {
@@ -55,6 +56,8 @@ export interface BuildStatusOptions {
   now?: Date;
   /** Runs shown per stack (with their changes); default 50. */
   runLimit?: number;
+  /** Changes (and drift items) kept per listed run; default 100. The full run is at /api/runs/:id. */
+  changeLimit?: number;
   title?: string;
 }
 
@@ -66,12 +69,23 @@ function driftStatus(drift: LatestDrift, applied: RunRecord | undefined): NonNul
   };
 }
 
-function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number): StackStatus {
+function trimRun(run: RunDetails, limit: number): StackStatus["runs"][number] {
+  if (run.changes.length <= limit && run.drift.length <= limit) return run;
+  return {
+    ...run,
+    changes: run.changes.slice(0, limit),
+    drift: run.drift.slice(0, limit),
+    ...(run.changes.length > limit ? { omittedChanges: run.changes.length - limit } : {}),
+    ...(run.drift.length > limit ? { omittedDrift: run.drift.length - limit } : {}),
+  };
+}
+
+function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number, changeLimit: number): StackStatus {
   const name = info.name;
   const applied = history.latestRun(name, { kind: "apply", successful: true });
   const drift = history.latestDrift(name);
   const policy = history.latestPolicyResults(name);
-  const runs = history.listRunDetails({ stack: name, limit: runLimit });
+  const runs = history.listRunDetails({ stack: name, limit: runLimit }).map((run) => trimRun(run, changeLimit));
   const last = history.latestRun(name);
   const running = runs.find((run) => run.result === "running");
   return {
@@ -101,7 +115,7 @@ export function buildStatusModel(history: HistoryStore, options: BuildStatusOpti
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
     ...(options.title === undefined ? {} : { title: options.title }),
-    stacks: stacks.map((info) => stackStatus(history, info, options.runLimit ?? 50)),
+    stacks: stacks.map((info) => stackStatus(history, info, options.runLimit ?? 50, options.changeLimit ?? 100)),
     certificates: options.certificates ?? [],
   };
 }

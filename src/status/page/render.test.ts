@@ -123,3 +123,20 @@ describe("stylesheet contrast", () => {
     for (const [rule, background, color] of pairs) expect(ratio(background!, color!), rule).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe("long runs", () => {
+  it("keeps the page small: at most changeLimit changes per run, with a link to the full run", () => {
+    const history = openHistory(":memory:");
+    const id = history.startRun({ stack: "big", kind: "apply", trigger: "startup" });
+    history.recordChanges(id, Array.from({ length: 250 }, (_, index) => ({ kind: "dns-record", id: `example.com/dns/r${index}/A/192.0.2.1`, op: "create", fields: ["content"] })));
+    history.finishRun(id, { result: "success" });
+    const built = buildStatusModel(history, { changeLimit: 100 });
+    history.close();
+    expect(built.stacks[0]?.runs[0]).toMatchObject({ omittedChanges: 150 });
+    expect(built.stacks[0]?.runs[0]?.changes).toHaveLength(100);
+    const page = renderStatusPage(built);
+    expect(page).toContain("<summary>250 changes</summary>");
+    expect(page).toContain(`… and 150 more changes: <a href="api/runs/${id}">`);
+    expect(page).not.toContain("example.com/dns/r100/");
+  });
+});

@@ -1,5 +1,5 @@
 // The last runs of a stack, each with its changes (collapsed: readable without JavaScript).
-import type { ChangeRecord, RunDetails } from "../../history/types.ts";
+import type { ChangeRecord } from "../../history/types.ts";
 import type { StackStatus } from "../model.ts";
 import { badge } from "./badges.ts";
 import { formatDuration, formatValue, shortSha } from "./format.ts";
@@ -20,22 +20,29 @@ function changeRow(change: ChangeRecord): SafeHtml {
     <td>${change.outcome ? badge(change.outcome) : ""}${change.error ? html` <span class="error-text">${change.error}</span>` : ""}</td></tr>`;
 }
 
-function details(run: RunDetails, stackId: string): SafeHtml {
+type ListedRun = StackStatus["runs"][number];
+
+function omitted(count: number | undefined, what: string, run: ListedRun): SafeHtml | string {
+  if (!count) return "";
+  return html`<p class="note">… and ${count} more ${what}: <a href="api/runs/${run.id}">the full run as JSON</a>.</p>`;
+}
+
+function details(run: ListedRun, stackId: string): SafeHtml {
   const parts: SafeHtml[] = [];
   if (run.error) parts.push(html`<p class="error-text">${run.error}</p>`);
   if (run.diagnostics.length > 0) parts.push(html`<ul class="diagnostics">${run.diagnostics.map((d) => html`<li>${diagnosticText(d)}</li>`)}</ul>`);
-  const items = run.kind === "drift" ? run.drift.length : run.changes.length;
+  const items = run.kind === "drift" ? run.drift.length + (run.omittedDrift ?? 0) : run.changes.length + (run.omittedChanges ?? 0);
   if (run.drift.length > 0) {
     parts.push(html`<table class="changes"><thead><tr><th scope="col">Drift</th><th scope="col">Kind</th><th scope="col">Resource</th>
       <th scope="col">Fields</th><th scope="col">Live</th><th scope="col">Git</th></tr></thead>
       <tbody>${run.drift.map((item) => html`<tr><td>${item.op}</td><td>${item.kind}</td><td><code>${item.id}</code></td><td>${item.fields.join(", ")}</td>
         <td>${item.before === undefined ? "(absent)" : html`<code>${formatValue(item.before)}</code>`}</td>
-        <td>${item.after === undefined ? "(absent)" : html`<code>${formatValue(item.after)}</code>`}</td></tr>`)}</tbody></table>`);
+        <td>${item.after === undefined ? "(absent)" : html`<code>${formatValue(item.after)}</code>`}</td></tr>`)}</tbody></table>${omitted(run.omittedDrift, "drifted resources", run)}`);
   }
   if (run.changes.length > 0) {
     parts.push(html`<table class="changes"><thead><tr><th scope="col">Op</th><th scope="col">Kind</th><th scope="col">Resource</th>
       <th scope="col">Fields</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Outcome</th></tr></thead>
-      <tbody>${run.changes.map(changeRow)}</tbody></table>`);
+      <tbody>${run.changes.map(changeRow)}</tbody></table>${omitted(run.omittedChanges, "changes", run)}`);
   }
   if (parts.length === 0) return html`${run.kind === "drift" ? `${items} drifted` : "no changes"}`;
   const counted = run.kind === "drift" ? `${items} drifted` : `${items} change${items === 1 ? "" : "s"}`;
