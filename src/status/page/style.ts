@@ -9,6 +9,7 @@ h1 { font-size: 1.4rem; margin: 0; }
 h2 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 0.4rem; }
 .note, .meta { color: var(--muted); margin: 0.2rem 0; }
+footer.note { margin: 0 auto; padding-bottom: 1.5rem; }
 section.stack { border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; margin: 1rem 0; }
 dl.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 0.5rem 1rem; margin: 0; }
 dl.facts div { background: var(--panel); border-radius: 4px; padding: 0.4rem 0.6rem; }
