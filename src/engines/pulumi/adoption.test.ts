@@ -66,7 +66,7 @@ describe("Pulumi adoption of existing objects", () => {
     expect(imports).toEqual({
       [encodeLogicalName("example.com/dns/@/A/203.0.113.10")]: `${zoneId}/${idOf("A")}`,
       [encodeLogicalName("example.com/dns/v6/AAAA/2001:db8::1")]: `${zoneId}/${idOf("AAAA")}`,
-      [encodeLogicalName(`example.com/dns/grafana/CNAME/${tunnelId}.cfargotunnel.com`)]: `${zoneId}/${idOf("CNAME")}`,
+      ["example.com/dns/grafana/CNAME"]: `${zoneId}/${idOf("CNAME")}`,
       [encodeLogicalName("example.com/settings/ssl")]: `${zoneId}/ssl`,
       [rulesetName("example.com")]: expect.stringMatching(new RegExp(`^zones/${zoneId}/[0-9a-f]{32}$`)),
       [tunnelConfigName("home-pi")]: `${emulator.accountId}/${tunnelId}`,

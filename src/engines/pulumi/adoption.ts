@@ -12,7 +12,7 @@ import { settingFromLive, settingFromSpec } from "../../kinds/zone-settings/norm
 import { dnsResource } from "../../plan/expand.ts";
 import { stableJson } from "../../plan/diff.ts";
 import type { DnsRecordValue } from "../../kinds/dns-record/normalise.ts";
-import { encodeLogicalName, rulesetName, tunnelConfigName } from "./names.ts";
+import { dnsLogicalName, encodeLogicalName, rulesetName, tunnelConfigName } from "./names.ts";
 import { readLiveZone, readTunnelIngress, type LiveZone } from "./live.ts";
 import { servicesByTunnel, zoneOfHostname } from "./program-input.ts";
 
@@ -63,7 +63,7 @@ async function adoptZone(client: Cloudflare, input: AdoptionInput, zone: string,
   const spec = input.desired.zones.find((z) => z.zone === zone);
   const zoneId = input.zoneIds[zone]!;
   const settings = Object.keys(spec?.settings?.values ?? {}).filter((s) => !input.inState.has(encodeLogicalName(`${zone}/settings/${s}`)));
-  const wantRecords = [...records].filter(([id]) => !input.inState.has(encodeLogicalName(id)));
+  const wantRecords = [...records].filter(([id]) => !input.inState.has(dnsLogicalName(id)));
   const wantRuleset = spec?.firewall !== undefined && !input.inState.has(rulesetName(zone));
   if (settings.length === 0 && wantRecords.length === 0 && !wantRuleset) return; // everything already managed
   const live = await readLiveZone(client, { id: zoneId, name: zone });
@@ -71,7 +71,7 @@ async function adoptZone(client: Cloudflare, input: AdoptionInput, zone: string,
   for (const [id, value] of wantRecords) {
     const found = liveById.get(id);
     if (!found) continue;
-    if (same(found.value, value)) out.imports[encodeLogicalName(id)] = `${zoneId}/${found.cloudId}`;
+    if (same(found.value, value)) out.imports[dnsLogicalName(id)] = `${zoneId}/${found.cloudId}`;
     else out.warnings.push(`${id} exists in Cloudflare with other settings, so Pulumi cannot adopt it; run \`cf-gitops import --zone ${zone}\` to take the live values into the zone file, or change it once with --engine native`);
   }
   for (const setting of settings) {
@@ -119,7 +119,7 @@ export function pulumiImportIds(zone: string, live: LiveZone, settings?: string[
   const ids: PulumiImportId[] = [];
   for (const record of live.records) {
     const id = dnsRecordId(zone, { ...dnsValueFromLive(record), fqdn: String(record.name) });
-    ids.push({ type: "cloudflare:index/dnsRecord:DnsRecord", name: encodeLogicalName(id), id: `${live.zoneId}/${String(record.id)}` });
+    ids.push({ type: "cloudflare:index/dnsRecord:DnsRecord", name: dnsLogicalName(id), id: `${live.zoneId}/${String(record.id)}` });
   }
   for (const setting of (settings ?? Object.keys(live.settings)).filter((s) => s in live.settings).sort()) {
     ids.push({ type: "cloudflare:index/zoneSetting:ZoneSetting", name: encodeLogicalName(`${zone}/settings/${setting}`), id: `${live.zoneId}/${setting}` });

@@ -85,6 +85,16 @@ describe("engine events -> Plan changes", () => {
     expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["import example.com/dns/www/CNAME/example.com"]);
   });
 
+  it("a CNAME's new target (an in-place update of one resource) is shown as delete + create, since content is identity", () => {
+    const event = step("update", dns, "example.com/dns/www/CNAME", { old: www, new: { ...www, content: "elsewhere.example.net" } }, {
+      detailedDiff: { content: { diffKind: DiffKind.update, inputDiff: true } },
+    });
+    expect(translate([pre(event)]).changes().map((c) => `${c.op} ${c.id}`)).toEqual([
+      "create example.com/dns/www/CNAME/elsewhere.example.net",
+      "delete example.com/dns/www/CNAME/example.com",
+    ]);
+  });
+
   it("a hand-edited content (drift) is delete + create, since content is identity", () => {
     const id = "example.com/dns/www/CNAME/example.com";
     const event = step("update", dns, id, { old: { ...www, content: "elsewhere.example.net" }, new: www });

@@ -36,6 +36,17 @@ export function urnType(urn: string): string {
   return index < 0 ? qualified : qualified.slice(index + 1);
 }
 
+/**
+ * A DNS record's logical name: its change id, except that a CNAME (alone at its name by rule) is
+ * named without its target. A new target is then an in-place update, which Cloudflare accepts,
+ * instead of a create that Pulumi would run before the delete and Cloudflare would reject. Plans
+ * still show it as delete + create, since the ids on either side differ (see translate.ts).
+ */
+export function dnsLogicalName(changeId: string): string {
+  const cname = /^([^/]+\/dns\/[^/]+\/CNAME)\//.exec(changeId);
+  return encodeLogicalName(cname ? cname[1]! : changeId);
+}
+
 /** Logical names of the resources that are not one Change each. */
 export function rulesetName(zone: string): string {
   return encodeLogicalName(`${zone}/firewall`);

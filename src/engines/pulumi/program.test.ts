@@ -87,10 +87,10 @@ describe("the Pulumi program", () => {
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/MX/mx1.example.net",
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/TXT/v=spf1%20include%3A%22_spf.example.net%22%20-all",
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/_sip._tcp/SRV/10%205%205060%20sip.example.com",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/grafana/CNAME/11111111-2222-3333-4444-555555555555.cfargotunnel.com",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ha/CNAME/11111111-2222-3333-4444-555555555555.cfargotunnel.com",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/grafana/CNAME",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ha/CNAME",
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ipv6/AAAA/2001%3Adb8%3A%3A10",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/www/CNAME/example.com",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/www/CNAME",
         "cloudflare:index/ruleset:Ruleset example.com/firewall",
         "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig tunnels/home-pi",
         "cloudflare:index/zoneSetting:ZoneSetting example.com/settings/always_use_https",
@@ -141,7 +141,7 @@ describe("the Pulumi program", () => {
       { hostname: "ha.example.com", service: "http://localhost:8123", originRequest: { noTlsVerify: true, connectTimeout: 30 } },
       { service: "http_status:404" },
     ]);
-    const cname = resources.find((r) => r.name === "example.com/dns/ha/CNAME/11111111-2222-3333-4444-555555555555.cfargotunnel.com");
+    const cname = resources.find((r) => r.name === "example.com/dns/ha/CNAME");
     expect(cname!.inputs).toMatchObject({ zoneId: "zone-1", name: "ha.example.com", type: "CNAME", content: "11111111-2222-3333-4444-555555555555.cfargotunnel.com", proxied: true, ttl: 1 });
   });
 
@@ -158,19 +158,26 @@ describe("the Pulumi program", () => {
     expect(reordered).toEqual(original);
   });
 
+  it("a CNAME is named by name and type only: a new target keeps its URN (an in-place update)", async () => {
+    const retargeted = exampleState();
+    retargeted.zones[0]!.dns![1] = { ...retargeted.zones[0]!.dns![1]!, content: "elsewhere.example.net" };
+    const names = (await run(retargeted)).map((r) => r.name);
+    expect(names.filter((name) => name.startsWith("example.com/dns/www/"))).toEqual(["example.com/dns/www/CNAME"]);
+  });
+
   it("renaming a record gives a new logical name (delete + create), not an update of the old one", async () => {
     const renamed = exampleState();
     renamed.zones[0]!.dns![1] = { ...renamed.zones[0]!.dns![1]!, name: "web", fqdn: "web.example.com" };
     const names = (await run(renamed)).map((r) => r.name);
-    expect(names).toContain("example.com/dns/web/CNAME/example.com");
-    expect(names).not.toContain("example.com/dns/www/CNAME/example.com");
+    expect(names).toContain("example.com/dns/web/CNAME");
+    expect(names).not.toContain("example.com/dns/www/CNAME");
   });
 
   it("passes Pulumi's import option with the live object's id when adopting", async () => {
     const resources = await run(exampleState(), {
-      imports: { "example.com/dns/www/CNAME/example.com": "zone-1/rec-9", "example.com/firewall": "zones/zone-1/rs-1" },
+      imports: { "example.com/dns/www/CNAME": "zone-1/rec-9", "example.com/firewall": "zones/zone-1/rs-1" },
     });
-    expect(resources.find((r) => r.name === "example.com/dns/www/CNAME/example.com")!.importId).toBe("zone-1/rec-9");
+    expect(resources.find((r) => r.name === "example.com/dns/www/CNAME")!.importId).toBe("zone-1/rec-9");
     expect(resources.find((r) => r.name === "example.com/firewall")!.importId).toBe("zones/zone-1/rs-1");
     expect(resources.filter((r) => r.importId).length).toBe(2);
   });

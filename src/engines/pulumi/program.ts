@@ -8,7 +8,7 @@ import { dnsRecordId } from "../../kinds/dns-record/identity.ts";
 import { firewallRulesetArgs } from "../../kinds/firewall-rule/pulumi.ts";
 import { ingressKey, tunnelCnameArgs, tunnelCnameTarget, tunnelConfigArgs } from "../../kinds/tunnel-service/pulumi.ts";
 import { zoneSettingArgs, zoneSettingEntries } from "../../kinds/zone-settings/pulumi.ts";
-import { encodeLogicalName, rulesetName, tunnelConfigName } from "./names.ts";
+import { dnsLogicalName, encodeLogicalName, rulesetName, tunnelConfigName } from "./names.ts";
 import { servicesByTunnel, zoneOfHostname, type ProgramInput } from "./program-input.ts";
 
 export interface ProgramOutputs {
@@ -25,7 +25,7 @@ function zoneId(input: ProgramInput, zone: string): string {
 function declareZone(input: ProgramInput, zone: ZoneSpec, opts: (name: string) => pulumi.CustomResourceOptions): void {
   const id = zoneId(input, zone.zone);
   for (const record of zone.dns ?? []) {
-    const name = encodeLogicalName(dnsRecordId(zone.zone, record));
+    const name = dnsLogicalName(dnsRecordId(zone.zone, record));
     new cloudflare.DnsRecord(name, dnsRecordArgs(id, record), opts(name));
   }
   if (zone.settings) {
@@ -67,7 +67,7 @@ export function createProgram(input: ProgramInput): () => Promise<ProgramOutputs
         const zone = zoneOfHostname(service.hostname, zoneNames);
         if (zone === undefined) throw new Error(`no zone resolved for ${service.hostname}`);
         const record = { fqdn: service.hostname, type: "CNAME" as const, content: tunnelCnameTarget(tunnelId) };
-        const name = encodeLogicalName(dnsRecordId(zone, record));
+        const name = dnsLogicalName(dnsRecordId(zone, record));
         if (cnames.has(name)) continue;
         cnames.add(name);
         new cloudflare.DnsRecord(name, tunnelCnameArgs(zoneId(input, zone), service, tunnelId), opts(name));
