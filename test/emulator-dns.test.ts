@@ -95,6 +95,8 @@ describe("record normalisation", () => {
       created.push(await create({ name, type: "TXT", content: `n${i}` }));
     }
     expect(created.map((r) => r.name)).toEqual(["mail.example.com", "example.com", "ftp.example.com", "deep.sub.example.com", "example.com"]);
+    const unicode = await create({ name: "bücher", type: "A", content: "192.0.2.7" });
+    expect(unicode.name).toBe("xn--bcher-kva.example.com");
     const outside = await ctx.raw("POST", `/zones/${zoneId}/dns_records`, { name: "www.other.org.", type: "A", content: "192.0.2.1" });
     expect(outside.status).toBe(400);
     expect(JSON.stringify(outside.body.errors)).toContain("outside the zone example.com");

@@ -1,5 +1,6 @@
 // Turns a record as a client sends it into the record as Cloudflare stores it, or a Cloudflare error.
 import { isIPv4, isIPv6 } from "node:net";
+import { domainToASCII } from "node:url";
 import { canonicalIpv6, toFqdn } from "../../kinds/dns-record/identity.ts";
 import { fail } from "../envelope.ts";
 import type { DnsRecord } from "../types.ts";
@@ -60,7 +61,11 @@ export function normaliseRecord(input: unknown, zoneName: string): RecordFields 
 
 function normaliseName(value: unknown, zoneName: string): string {
   if (typeof value !== "string" || value.trim() === "") throw fail(400, 9005, "DNS record name is required");
-  const fqdn = toFqdn(value, zoneName);
+  // Cloudflare stores names in Punycode.
+  const fqdn = toFqdn(value, zoneName)
+    .split(".")
+    .map((label) => (/[^ -~]/.test(label) ? domainToASCII(label) || label : label))
+    .join(".");
   const apex = zoneName.toLowerCase();
   if (fqdn !== apex && !fqdn.endsWith(`.${apex}`)) {
     throw fail(400, 9005, `DNS record name "${value}" is outside the zone ${zoneName}`);
