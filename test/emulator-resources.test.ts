@@ -199,6 +199,9 @@ describe("tunnels", () => {
     expect(got.config?.ingress).toEqual(ingress);
     const dup = await ctx.raw("POST", `/accounts/${accountId}/cfd_tunnel`, { name: "home-pi" });
     expect(dup.status).toBe(409);
+    const otherAccount = await ctx.raw("GET", "/accounts/ffffffffffffffffffffffffffffffff/cfd_tunnel");
+    expect(otherAccount.status).toBe(403);
+    expect(otherAccount.body.errors).toEqual([{ code: 10000, message: "Authentication error" }]);
   });
 
   it("accepts a catch-all without hostname (as cloudflared writes it) and rejects ingress whose last rule is not a catch-all", async () => {

@@ -15,7 +15,7 @@ export function requireZone(ctx: RequestContext): Zone {
 export function requireAccount(ctx: RequestContext): string {
   const id = ctx.params.account_id ?? "";
   if (!isHexId(id)) throw fail(400, 7003, `Could not route to /client/v4${ctx.path}, perhaps your object identifier is invalid?`);
-  if (id !== ctx.store.accountId) throw fail(403, 9109, "Unauthorized to access requested resource");
+  if (id !== ctx.store.accountId) throw fail(403, 10000, "Authentication error");
   return id;
 }
 
