@@ -28,6 +28,7 @@ interface Line {
   end: number; // offset of the line break (or text length)
 }
 
+const flowIndicators = new Set([",", "[", "]", "{", "}"]);
 const forbiddenStart = new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?"]);
 
 function splitLines(text: string): Line[] {
@@ -108,8 +109,9 @@ class Reader {
       const line = this.lines[this.i]!;
       const end = line.end;
       const colon = this.keyColon(keyStart, end);
-      if (colon < 0 || forbiddenStart.has(this.text[keyStart]!) || (this.text[keyStart] === "-" && this.text[keyStart + 1] === " ")) this.fail();
-      const rawKey = this.text[keyStart] === '"' ? this.doubleQuoted(keyStart, end)[0] : this.text[keyStart] === "'" ? this.singleQuoted(keyStart, end)[0] : this.text.slice(keyStart, colon).trimEnd();
+      const first = this.text[keyStart]!;
+      if (colon < 0 || forbiddenStart.has(first) || flowIndicators.has(first) || (first === "-" && this.text[keyStart + 1] === " ")) this.fail();
+      const rawKey = this.text[keyStart] === '"' ? this.doubleQuoted(keyStart, end)[0] : this.text[keyStart] === "'" ? this.singleQuoted(keyStart, end)[0] : this.text.slice(keyStart, colon).replace(/ +$/, "");
       if (keys.has(rawKey) || rawKey === "__proto__" || rawKey === "<<") this.fail();
       let node: FastNode & { value: unknown };
       if (this.restIsEmpty(colon + 1, end)) {
@@ -174,10 +176,10 @@ class Reader {
       node = { start: p, type: c === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE", range: [p, close], value };
       after = close;
     } else {
-      if (forbiddenStart.has(c) || c === "," || c === "]" || c === "}" || (c === "-" && this.text[p + 1] === " ")) this.fail();
+      if (forbiddenStart.has(c) || flowIndicators.has(c) || ((c === "-" || c === ":") && (this.text[p + 1] === " " || p + 1 === end))) this.fail();
       let q = p;
       while (q < end && !(this.text[q] === "#" && this.text[q - 1] === " ")) q++;
-      const raw = this.text.slice(p, q).trimEnd();
+      const raw = this.text.slice(p, q).replace(/ +$/, "");
       if (raw.includes(": ") || raw.endsWith(":") || raw.includes("\t")) this.fail();
       node = { start: p, type: "PLAIN", range: [p, p + raw.length], value: resolvePlain(raw) };
       after = q;
@@ -237,7 +239,7 @@ class Reader {
       const [value, close] = c === '"' ? this.doubleQuoted(p, end) : this.singleQuoted(p, end);
       return [{ start: p, type: c === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE", range: [p, close], value }, close];
     }
-    if (forbiddenStart.has(c) || c === "," || c === "{" || c === "}" || c === "[" || c === "]" || c === "#") this.fail();
+    if (forbiddenStart.has(c) || flowIndicators.has(c) || c === "#" || ((c === "-" || c === ":") && (text[p + 1] === " " || p + 1 === end))) this.fail();
     let q = p;
     for (; q < end; q++) {
       const here = text[q];
@@ -249,7 +251,7 @@ class Reader {
         if (isKey) this.fail();
       }
     }
-    const raw = text.slice(p, q).trimEnd();
+    const raw = text.slice(p, q).replace(/ +$/, "");
     if (raw === "") this.fail();
     return [{ start: p, type: "PLAIN", range: [p, p + raw.length], value: isKey ? raw : resolvePlain(raw) }, q];
   }
