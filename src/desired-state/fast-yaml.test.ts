@@ -1,9 +1,10 @@
 // The fast reader must agree with yaml on everything it accepts, and hand everything else back.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseFastYaml } from "./fast-yaml.ts";
+import { findInDocument, findInFast } from "./positions.ts";
 
 const repo = join(import.meta.dirname, "..", "..");
 
@@ -71,5 +72,24 @@ describe("parseFastYaml", () => {
     const type = record.keys!.get("type")!;
     expect(text.slice(type.keyStart, type.keyStart + 4)).toBe("type");
     expect(text.slice(type.node.start, type.node.start + 1)).toBe("A");
+  });
+
+  it("finds the same positions as yaml for every path of the example files", () => {
+    const files = ["desired-state/zones/example.net.yaml", "stacks/default.yaml", "test/fixtures/bad/dns-srv-target-ip/desired-state/zones/example.com.yaml"];
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(join(repo, file), "utf8");
+      const fast = parseFastYaml(text)!;
+      const [viaFast, viaYaml] = [findInFast(fast.root), findInDocument(parseDocument(text))];
+      const walk = (value: unknown, path: (string | number)[]): void => {
+        const [a, b] = [viaFast(path), viaYaml(path)];
+        expect([a.start, a.keyStart, a.scalar?.range?.[0]]).toEqual([b.start, b.keyStart, b.scalar?.range?.[0]]);
+        compared++;
+        if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
+        else if (value && typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+      };
+      walk(fast.value, []);
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
