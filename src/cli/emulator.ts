@@ -19,7 +19,7 @@ Flags:
   --state FILE      load state from FILE if it exists and save every change to it (atomically)
   --account-id ID   the account's id, 32 hex characters (default 0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f)
   --token T         accept only this API token (repeatable; default: any non-empty token)
-  --zone NAME       create this zone at start unless the state file has data (repeatable)
+  --zone NAME       make sure this zone exists, creating it at start if needed (repeatable)
   --latency MS      add MS milliseconds to every API response
 
 Test hooks (no auth): GET /__emulator/stats, POST /__emulator/reset,

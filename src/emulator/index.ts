@@ -33,7 +33,7 @@ export interface EmulatorOptions {
   statePath?: string;
   faults?: FaultConfig;
   latencyMs?: number;
-  /** Zones to create at start (when the state file did not provide them). */
+  /** Zones that must exist: created at start (and after reset) unless present already. */
   zones?: string[];
   /** Largest number of changes one DNS batch may hold; unlimited when omitted. */
   batchLimit?: number;
@@ -79,27 +79,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (existing) return existing;
     const zone = newZone(name.toLowerCase(), store.accountId, store.accountName);
     store.zones.set(zone.id, zone);
-    persister?.schedule();
+    void persister?.schedule();
     return zone;
   };
   const seedRecord = (zoneId: string, record: Record<string, unknown>, seedOptions: { readOnly?: boolean } = {}): DnsRecord => {
     const zone = store.zones.get(zoneId);
     if (!zone) throw fail(404, 1003, "Invalid or missing zone id.");
     const created = createRecord(store.zoneRecords(zone.id), zone.name, record, nowIso(), seedOptions.readOnly ? { read_only: true } : undefined);
-    persister?.schedule();
+    void persister?.schedule();
     return created;
   };
   const seedConfiguredZones = () => {
     for (const name of options.zones ?? []) seedZone(name);
   };
-  if (!loaded) seedConfiguredZones();
+  seedConfiguredZones();
 
   const reset = () => {
     store.clear();
     stats.reset();
     faults.set({});
     seedConfiguredZones();
-    persister?.schedule();
+    void persister?.schedule();
   };
 
   const router = new Router();
