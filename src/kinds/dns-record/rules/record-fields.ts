@@ -24,6 +24,12 @@ export const recordFieldsRule: ZoneRule = {
           locate(record, "ttl"),
         );
       }
+      if (record.type === "TXT" && record.content && record.content.length > 1 && record.content.startsWith('"') && record.content.endsWith('"')) {
+        report(
+          { code: "dns-txt-quoted", severity: "warning", message: "TXT content is written with its own quotes; they would become part of the text", hint: "write the plain text; cf-gitops quotes and splits it for Cloudflare" },
+          locate(record, "content"),
+        );
+      }
       if (info.payload === "data" && record.content !== undefined) {
         report({ code: "dns-content-not-applicable", message: `${record.type} records do not use \`content\``, hint: payloadHint(record.type) }, locate(record, "content"));
       }
