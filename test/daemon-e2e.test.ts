@@ -112,6 +112,9 @@ describe("daemon end to end", () => {
     const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
     const drifted = /cfgitops_drifted_resources\{stack="default",zone="example.net",kind="dns-record"\} (\d+)/.exec(metrics);
     expect(Number(drifted?.[1])).toBeGreaterThan(0);
+    // Every Cloudflare call the engine makes is counted, by route template.
+    const listed = /cfgitops_cloudflare_requests_total\{method="GET",route="\/zones\/\{id\}\/dns_records",status="200"\} (\d+)/.exec(metrics);
+    expect(Number(listed?.[1])).toBeGreaterThan(0);
 
     const drift = (await (await fetch(`${daemon.url}/api/drift`)).json()) as { stacks?: unknown } & Record<string, unknown>;
     const text = JSON.stringify(drift);

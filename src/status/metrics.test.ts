@@ -1,6 +1,5 @@
 import parsePrometheusTextFormat, { type ParsedFamily } from "parse-prometheus-text-format";
 import { describe, expect, it } from "vitest";
-import { cloudflareRoute, instrumentFetch } from "./cloudflare-requests.ts";
 import { createMetrics, metricCatalogue, registerStack, setCertificateExpiry, type Metrics } from "./metrics.ts";
 import { recordRun } from "./run-metrics.ts";
 
@@ -67,30 +66,5 @@ describe("metrics", () => {
     const failures = families.get("cfgitops_last_run_timestamp_seconds")?.metrics.find((sample) => sample.labels?.result === "failure");
     expect(Number(failures?.value)).toBe(Date.parse("2026-11-25T13:00:00Z") / 1000);
     expect(families.get("cfgitops_drifted_resources")?.metrics[0]?.value).toBe("2");
-  });
-});
-
-describe("Cloudflare request counting", () => {
-  it("templates ids out of routes", () => {
-    expect(cloudflareRoute("http://127.0.0.1:1/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records/372e67954025e0ba6aaa6d586b9e0b59?page=2"))
-      .toBe("/zones/:id/dns_records/:id");
-    expect(cloudflareRoute("https://api.cloudflare.com/client/v4/accounts/9a7806061c88ada191ed06f989cc3dac/cfd_tunnel/f70ff985-a4ef-4643-bbbc-4a0ed4fc8415/configurations"))
-      .toBe("/accounts/:id/cfd_tunnel/:id/configurations");
-  });
-
-  it("counts requests made through an instrumented fetch, including network errors", async () => {
-    const metrics = createMetrics({ defaultMetrics: false });
-    const fake: typeof fetch = async (input) => {
-      if (String(input).includes("down")) throw new TypeError("fetch failed");
-      return new Response("{}", { status: 404 });
-    };
-    const counted = instrumentFetch(metrics, fake);
-    await counted("https://api.cloudflare.com/client/v4/zones", { method: "post" });
-    await expect(counted("https://down.invalid/client/v4/zones")).rejects.toThrow("fetch failed");
-    const samples = (await scrape(metrics)).get("cfgitops_cloudflare_requests_total")?.metrics ?? [];
-    expect(samples.map((sample) => sample.labels)).toEqual([
-      { method: "POST", route: "/zones", status: "404" },
-      { method: "GET", route: "/zones", status: "error" },
-    ]);
   });
 });
