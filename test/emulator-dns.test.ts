@@ -175,6 +175,17 @@ describe("conflicts", () => {
     expect(list.result).toHaveLength(2);
   });
 
+  it("keeps a delegated name (NS below the apex) for NS records only", async () => {
+    await create({ name: "sub", type: "NS", content: "ns1.example.net" });
+    await create({ name: "sub", type: "NS", content: "ns2.example.net" });
+    const a = await ctx.raw("POST", `/zones/${zoneId}/dns_records`, { name: "sub", type: "A", content: "192.0.2.1", ttl: 1 });
+    expect((a.body.errors as Array<{ code: number }>)[0]!.code).toBe(81056);
+    await create({ name: "txt-first", type: "TXT", content: "x" });
+    const ns = await ctx.raw("POST", `/zones/${zoneId}/dns_records`, { name: "txt-first", type: "NS", content: "ns1.example.net", ttl: 1 });
+    expect(ns.status).toBe(400);
+    expect((await client.dns.records.list({ zone_id: zoneId })).result).toHaveLength(3);
+  });
+
   it("rejects an exact duplicate (81058) but allows the same name with other content", async () => {
     await create({ name: "www", type: "A", content: "192.0.2.1" });
     const dup = await ctx.raw("POST", `/zones/${zoneId}/dns_records`, { name: "www.EXAMPLE.com", type: "A", content: "192.0.2.1", ttl: 300 });

@@ -14,14 +14,21 @@ function identityKey(record: RecordFields): string {
 }
 
 /** Rejects a record that cannot live beside the others at its name. */
-function checkConflicts(zone: ZoneRecords, candidate: RecordFields, ignoreId?: string): void {
+function checkConflicts(zone: ZoneRecords, zoneName: string, candidate: RecordFields, ignoreId?: string): void {
   const others = zone.atName(candidate.name).filter((record) => record.id !== ignoreId);
+  const isApex = candidate.name === zoneName.toLowerCase();
   if (others.length === 0) return;
   if (candidate.type === "CNAME" || others.some((record) => record.type === "CNAME")) {
     if (candidate.type === "CNAME" || candidate.type === "A" || candidate.type === "AAAA") {
       throw fail(400, 81053, "An A, AAAA, or CNAME record with that host already exists.");
     }
     throw fail(400, 81054, "A CNAME record with that host already exists.");
+  }
+  // A delegated name (NS below the apex) holds nothing but NS records (SDK docs: "NS records cannot
+  // exist on the same name as any other record type").
+  if (!isApex) {
+    const nsClash = candidate.type === "NS" ? others.some((record) => record.type !== "NS") : others.some((record) => record.type === "NS");
+    if (nsClash) throw fail(400, 81056, "A record with that host already exists: NS records cannot share a name with other record types.");
   }
   const key = identityKey(candidate);
   if (others.some((record) => identityKey(record) === key)) throw fail(400, 81058, "An identical record already exists.");
@@ -59,7 +66,7 @@ function stamp(fields: RecordFields, previous: DnsRecord | undefined, now: strin
 
 export function createRecord(zone: ZoneRecords, zoneName: string, input: unknown, now: string, meta?: Partial<DnsRecord["meta"]>): DnsRecord {
   const fields = normaliseRecord(input, zoneName);
-  checkConflicts(zone, fields);
+  checkConflicts(zone, zoneName, fields);
   const record = stamp(fields, undefined, now);
   if (meta) record.meta = { ...record.meta, ...meta };
   zone.put(record);
@@ -75,7 +82,7 @@ export function updateRecord(zone: ZoneRecords, zoneName: string, id: unknown, i
   const merged = mode === "patch" ? { ...recordAsInput(previous), ...body } : body;
   if (mode === "patch" && body.type !== undefined && body.type !== previous.type && body.data === undefined) delete merged.data;
   const fields = normaliseRecord(merged, zoneName);
-  checkConflicts(zone, fields, previous.id);
+  checkConflicts(zone, zoneName, fields, previous.id);
   const record = stamp(fields, previous, now);
   zone.put(record);
   return record;
