@@ -39,7 +39,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const stackName = values.stack as string | undefined;
   const stacked = stackName !== undefined || existsSync(resolve(root, "stacks")) ? await loadStack(root, stackName) : { diagnostics: [] };
-  diagnostics.push(...stacked.diagnostics);
+  // without --stack, having no stack (or several and no default) only skips the tunnel check
+  const unchosen = stackName === undefined ? new Set(["stack-missing", "stack-ambiguous"]) : new Set<string>();
+  diagnostics.push(...stacked.diagnostics.filter((d) => !unchosen.has(d.code)));
   // validate checks everything under --dir; the stack's include filter applies to plan/apply
   const loaded = await loadDesiredState(dir, { root, ...(stacked.stack ? { stack: { ...stacked.stack, desired_state: { ...stacked.stack.desired_state, include: ["**"] } } } : {}) });
   diagnostics.push(...loaded.diagnostics);
