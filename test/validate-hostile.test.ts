@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { main } from "../src/cli/main.ts";
 import { loadDesiredState } from "../src/desired-state/index.ts";
 
 const repo = join(import.meta.dirname, "..");
@@ -118,5 +120,27 @@ describe("cf-gitops validate as a process", () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { diagnostics: Array<{ code: string; file: string }> };
     expect(report.diagnostics).toEqual([expect.objectContaining({ code: "desired-state-missing", file: "no-such-dir" })]);
+  });
+});
+
+describe("cf-gitops validate and stacks", () => {
+  it("with several stacks and no default, skips the tunnel check instead of failing", async () => {
+    const dir = await scenario("two-stacks", "zone: example.com\ndns: []\n");
+    await mkdir(join(dir, "stacks"));
+    await writeFile(join(dir, "stacks", "prod.yaml"), "tunnels: { pi: {} }\n");
+    await writeFile(join(dir, "stacks", "lab.yaml"), "tunnels: { lab: {} }\n");
+    await mkdir(join(dir, "desired-state", "services"));
+    await writeFile(join(dir, "desired-state", "services", "web.yaml"), "service: web\nhostname: www.example.com\norigin: http://localhost:80\ntunnel: elsewhere\n");
+    const run = async (...args: string[]) => {
+      const stdout = new PassThrough();
+      let out = "";
+      stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const code = await main(["validate", "--format", "json", ...args], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd: dir });
+      return { code, report: JSON.parse(out) as { diagnostics: Array<{ code: string; line: number; column: number }> } };
+    };
+    expect(await run()).toEqual({ code: 0, report: expect.objectContaining({ diagnostics: [] }) });
+    const named = await run("--stack", "prod");
+    expect(named.code).toBe(1);
+    expect(named.report.diagnostics).toEqual([expect.objectContaining({ code: "service-tunnel-unknown", line: 4, column: 9 })]);
   });
 });
