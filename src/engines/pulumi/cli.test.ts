@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../shared/logger.ts";
-import { ToolMissingError } from "../../shared/errors.ts";
+import { AbortedError, ToolMissingError } from "../../shared/errors.ts";
 import { findPulumiCli } from "./cli.ts";
 import { createPulumiEngine } from "./index.ts";
 
@@ -39,5 +39,21 @@ describe("finding the pulumi CLI", () => {
     expect((caught as ToolMissingError).tool).toBe("pulumi");
     expect((caught as ToolMissingError).hint).toContain("curl -fsSL https://get.pulumi.com | sh");
     expect((caught as ToolMissingError).hint).toContain("arm64");
+  });
+});
+
+describe("cancellation", () => {
+  it("an already-aborted run stops with AbortedError before any call to Cloudflare or pulumi", async () => {
+    const engine = createPulumiEngine({
+      dataDir: dir,
+      apiToken: "t",
+      baseUrl: "http://127.0.0.1:9/client/v4", // nothing listens: any call would fail with another error
+      log: silentLogger(),
+      env: { PATH: dir, PULUMI_CONFIG_PASSPHRASE: "x" },
+    });
+    const stack = { name: "default" } as Parameters<typeof engine.plan>[1]["stack"];
+    const controller = new AbortController();
+    controller.abort();
+    await expect(engine.plan({ dir: "desired-state", zones: [], services: [] }, { stack, log: silentLogger(), signal: controller.signal })).rejects.toBeInstanceOf(AbortedError);
   });
 });

@@ -45,8 +45,13 @@ function cancellation(run: RunOptions, ref: SessionRef): { signal: AbortSignal; 
 async function guarded<T>(run: RunOptions, work: (open: (desired: DesiredState) => Promise<Session>, signal: AbortSignal) => Promise<T>, options: PulumiEngineOptions): Promise<T> {
   const ref: SessionRef = {};
   const cancel = cancellation(run, ref);
-  const open = async (desired: DesiredState) => (ref.session = await openSession(options, desired, run));
+  const open = async (desired: DesiredState) => {
+    ref.session = await openSession(options, desired, run);
+    cancel.signal.throwIfAborted();
+    return ref.session;
+  };
   try {
+    cancel.signal.throwIfAborted();
     return await work(open, cancel.signal);
   } catch (error) {
     throw mapPulumiError(error, { stack: run.stack.name, aborted: cancel.signal.aborted });
@@ -86,10 +91,12 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
         const session = await open(desired);
         const { plan } = await preview(session, run, signal, false);
         if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
+        signal.throwIfAborted();
         if (run.approve && !(await run.approve(plan))) {
           run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
           return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
         }
+        signal.throwIfAborted(); // the approval may have waited on a person
         const translator = createEventTranslator(session.context);
         run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
         try {
