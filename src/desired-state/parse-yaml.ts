@@ -31,7 +31,7 @@ const codeByYamlError: Record<string, string> = {
  * getenv per read): parsing a 10,000-record file took twice as long. Parsing is synchronous,
  * so swapping in a plain copy for its duration is invisible to everything else.
  */
-function parseFast(text: string, lineCounter: LineCounter): Document {
+function parseDocumentQuickly(text: string, lineCounter: LineCounter): Document {
   const env = process.env;
   process.env = { ...env };
   try {
@@ -62,7 +62,7 @@ function parseFull(text: string, file: string): { parsed?: ParsedYaml; diagnosti
     return { diagnostics: [{ file, line, column, severity: "error", code: "yaml-too-deep", message: `the YAML is nested more than ${limits.maxDepth} levels deep`, hint: "desired-state files need only a few levels of nesting" }] };
   }
   const diagnostics: Diagnostic[] = [];
-  const doc = parseFast(text, lineCounter);
+  const doc = parseDocumentQuickly(text, lineCounter);
   for (const problem of [...doc.errors, ...doc.warnings].slice(0, limits.maxSyntaxErrors)) {
     const code = codeByYamlError[problem.code] ?? "yaml-syntax";
     if (code === "yaml-too-deep" && diagnostics.some((d) => d.code === code)) continue;
