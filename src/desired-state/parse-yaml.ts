@@ -78,9 +78,14 @@ function parseFull(text: string, file: string): { parsed?: ParsedYaml; diagnosti
     const value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     return { parsed: { file, text, value, lineCounter, find: findInDocument(doc) }, diagnostics };
   } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
     const firstAlias = findFirstAlias(doc.contents);
-    const message = error instanceof Error && /alias/i.test(error.message) ? "aliases expand to too much data (an alias bomb); the file was not expanded" : `cannot read the YAML: ${String(error)}`;
-    return { diagnostics: [{ ...at(firstAlias?.range?.[0] ?? 0), severity: "error", code: "yaml-alias-bomb", message, hint: "write the values out instead of nesting aliases" }] };
+    const offset = firstAlias?.range?.[0] ?? 0;
+    if (/excessive alias count/i.test(text)) {
+      return { diagnostics: [{ ...at(offset), severity: "error", code: "yaml-alias-bomb", message: "aliases expand to too much data (an alias bomb); the file was not expanded", hint: "write the values out instead of nesting aliases" }] };
+    }
+    const unresolved = /unresolved alias/i.test(text);
+    return { diagnostics: [{ ...at(offset), severity: "error", code: "yaml-syntax", message: unresolved ? "an alias (*name) refers to an anchor (&name) that is not defined before it" : `cannot read the YAML: ${text}`, hint: "define the anchor before the alias, or write the value out" }] };
   }
 }
 
