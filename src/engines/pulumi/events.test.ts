@@ -6,7 +6,7 @@ import type { TranslateContext } from "./translate.ts";
 
 const context: TranslateContext = {
   sources: new Map([["example.com/dns/www/CNAME/example.com", { file: "desired-state/zones/example.com.yaml", line: 12, column: 5 }]]),
-  serviceNames: { "home-pi": { "grafana.example.com": "grafana", "old.example.com": "retired-app" } },
+  serviceNames: { "home-pi": { "grafana.example.com": "grafana" } },
 };
 
 let sequence = 0;
@@ -134,7 +134,7 @@ describe("engine events -> Plan changes", () => {
     ]);
   });
 
-  it("a tunnel config update becomes per-service changes, named by the desired state or the last run", () => {
+  it("a tunnel config update becomes per-service changes, named by the desired state, else by hostname + path (as native)", () => {
     const ingress = (hostname: string, service: string) => ({ hostname, service });
     const config = (...rules: object[]) => ({ accountId: "a", tunnelId: "t", config: { ingresses: [...rules, { service: "http_status:404" }] } });
     const event = step("update", pulumiTypes.tunnelConfig, "tunnels/home-pi", {
@@ -145,7 +145,7 @@ describe("engine events -> Plan changes", () => {
     expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual([
       "update services/grafana service",
       "create services/new.example.com hostname,service,tunnel",
-      "delete services/retired-app hostname,service,tunnel",
+      "delete services/old.example.com hostname,service,tunnel",
     ]);
   });
 

@@ -12,7 +12,7 @@ import { dnsLogicalName, encodeLogicalName, rulesetName, tunnelConfigName } from
 import { servicesByTunnel, zoneOfHostname, type ProgramInput } from "./program-input.ts";
 
 export interface ProgramOutputs {
-  /** tunnel name -> ingress key (hostname + path) -> service name; lets a later run name removed services. */
+  /** tunnel name -> ingress key (hostname + path) -> service name (for `pulumi stack output`). */
   ingressServices: Record<string, Record<string, string>>;
 }
 

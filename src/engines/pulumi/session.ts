@@ -11,7 +11,6 @@ import { expandDesired } from "../../plan/expand.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { planAdoption } from "./adoption.ts";
 import { liveClient, resolveAccountId, resolveTunnelIds, resolveZoneIds } from "./live.ts";
-import type { ProgramOutputs } from "./program.ts";
 import type { ProgramInput } from "./program-input.ts";
 import { projectName, resolvePulumiSettings } from "./settings.ts";
 import { clearPendingOperations, namesInState } from "./stack-state.ts";
@@ -39,10 +38,8 @@ export interface Session {
   warnings: string[];
 }
 
-function serviceNames(desired: DesiredState, previous: unknown): TranslateContext["serviceNames"] {
+function serviceNames(desired: DesiredState): TranslateContext["serviceNames"] {
   const names: TranslateContext["serviceNames"] = {};
-  const last = (previous ?? {}) as ProgramOutputs["ingressServices"];
-  for (const [tunnel, keys] of Object.entries(last)) names[tunnel] = { ...keys };
   for (const service of desired.services) (names[service.tunnel] ??= {})[ingressKey(service)] = service.service;
   return names;
 }
@@ -92,10 +89,9 @@ export async function openSession(options: PulumiEngineOptions, desired: Desired
   }
   const adoption = await planAdoption(client, { desired, accountId, zoneIds, tunnelIds, inState: namesInState(repaired.deployment) });
   warnings.push(...adoption.warnings);
-  const outputs = await stack.outputs();
 
   const input: ProgramInput = { desired, accountId, zoneIds, tunnelIds, imports: adoption.imports };
   if (options.baseUrl) input.baseUrl = options.baseUrl;
-  const context: TranslateContext = { sources: sources(desired, input), serviceNames: serviceNames(desired, outputs.ingressServices?.value) };
+  const context: TranslateContext = { sources: sources(desired, input), serviceNames: serviceNames(desired) };
   return { auto, stack, program: createProgram(input), context, warnings };
 }

@@ -19,7 +19,7 @@ import { decodeLogicalName, pulumiTypes, urnName, urnType } from "./names.ts";
 export interface TranslateContext {
   /** Change id -> where the desired object is declared. */
   sources: Map<string, SourceLocation>;
-  /** tunnel name -> ingress key (hostname + path) -> service name: desired now, else the last run's outputs. */
+  /** tunnel name -> ingress key (hostname + path) -> service name, from the desired state. */
   serviceNames: Record<string, Record<string, string>>;
 }
 
@@ -95,7 +95,7 @@ function serviceResources(tunnel: string, state: State | undefined, context: Tra
     const value = tunnelServiceFromLive(rule, tunnel);
     if (!value) continue;
     const key = ingressKey(value);
-    const id = `services/${names[key] ?? value.hostname}`;
+    const id = `services/${names[key] ?? key}`; // not desired any more: named by hostname + path, as the native engine does
     out.push({ kind: "tunnel-service", key: `tunnel/${tunnel}/${key}`, id, tunnelId: tunnel, value: { ...value } });
   }
   return out;
