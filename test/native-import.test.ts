@@ -76,6 +76,10 @@ describe("import round trip", () => {
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`${everyType.length} DNS record(s), 2 firewall rule(s)`);
+    // One Pulumi import id per record written, plus the settings and the firewall ruleset.
+    const importLines = imported.stdout.split("\n").filter((line) => line.startsWith("pulumi import "));
+    expect(importLines.filter((line) => line.includes("cloudflare:index/dnsRecord:DnsRecord"))).toHaveLength(everyType.length);
+    expect(importLines.some((line) => line.includes("cloudflare:index/ruleset:Ruleset"))).toBe(true);
     const text = await readFile(join(root, "desired-state/zones", `${zone}.yaml`), "utf8");
     expect(text).toContain("comment: just over one string");
     expect(text).toContain("ssl: strict");

@@ -52,6 +52,10 @@ export interface ImportedZone {
   records: number;
   skippedReadOnly: number;
   rules: number;
+  /** The settings written into the file. */
+  settings: string[];
+  /** The records written, as read (for their Pulumi import ids). */
+  writtenRecords: Record<string, unknown>[];
 }
 
 /** `previous`: the zone file being replaced, whose comments are carried over. */
@@ -83,5 +87,12 @@ export function zoneFileFromLive(zone: LiveZone, previous?: string): ImportedZon
   const document = new Document(doc);
   if (previous !== undefined) applyComments(document, zone.name, collectComments(previous, zone.name));
   const body = document.toString({ lineWidth: 0, indent: 2 });
-  return { text: `${header.join("\n")}\n${body}`, records: records.length, skippedReadOnly: skipped, rules: rules.length };
+  return {
+    text: `${header.join("\n")}\n${body}`,
+    records: records.length,
+    skippedReadOnly: skipped,
+    rules: rules.length,
+    settings: Object.keys(settings),
+    writtenRecords: writable,
+  };
 }

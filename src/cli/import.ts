@@ -13,7 +13,8 @@ export const help = `Usage: cf-gitops import --zone NAME [--out desired-state] [
 Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: its curated settings, every
 DNS record (ordered by name, then type; comments and tags kept; TXT as plain text) and its custom
 firewall rules in order. Read-only records managed by Cloudflare are left out. A \`cf-gitops plan\`
-right after the import shows no changes for the zone.
+right after the import shows no changes for the zone. It also prints the Pulumi import id of each
+object it wrote (\`pulumi import <type> <name> <id>\` lines), for adopting them with the pulumi engine.
 
 Flags:
   --zone NAME   the zone to import (required)
@@ -58,5 +59,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   await writeFile(file, imported.text);
   io.stdout.write(`wrote ${shown}: ${imported.records} DNS record(s), ${imported.rules} firewall rule(s)`);
   io.stdout.write(imported.skippedReadOnly ? `, ${imported.skippedReadOnly} read-only record(s) left out\n` : "\n");
+  // The same objects, as Pulumi import ids: the pulumi engine adopts them on its first apply.
+  const { formatPulumiImportIds, importIdsOfLive } = await import("../engines/pulumi/import-ids.ts");
+  const ids = importIdsOfLive({ ...live!, records: imported.writtenRecords }, imported.settings);
+  io.stdout.write(`\nPulumi import ids of what was written (the pulumi engine adopts these on its first apply):\n${formatPulumiImportIds(ids)}\n`);
   return 0;
 }

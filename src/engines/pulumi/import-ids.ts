@@ -4,7 +4,8 @@ import { silentLogger, type Logger } from "../../shared/logger.ts";
 import { ZoneMissingError } from "../../shared/errors.ts";
 import { listZones } from "../native/index.ts";
 import { pulumiImportIds, type PulumiImportId } from "./adoption.ts";
-import { liveClient, readLiveZone } from "./live.ts";
+import { liveClient, readLiveZone, toPulumiLiveZone } from "./live.ts";
+import type { LiveZone as NativeLiveZone } from "../native/index.ts";
 
 export type { PulumiImportId } from "./adoption.ts";
 export { pulumiImportIds } from "./adoption.ts";
@@ -22,6 +23,11 @@ export async function listPulumiImportIds(options: ImportIdOptions, zone: string
   const found = (await listZones(client, options.accountId)).find((candidate) => candidate.name === zone.toLowerCase());
   if (!found) throw new ZoneMissingError(`zone ${zone} is not in the Cloudflare account`, { zones: [zone], hint: "check the zone name and CLOUDFLARE_ACCOUNT_ID" });
   return pulumiImportIds(found.name, await readLiveZone(client, found), settings);
+}
+
+/** Import ids of what the native reader already read (no further API calls). */
+export function importIdsOfLive(live: NativeLiveZone, settings?: string[]): PulumiImportId[] {
+  return pulumiImportIds(live.name, toPulumiLiveZone(live.id, live), settings);
 }
 
 /** `pulumi import` lines, one per object (quoted for a POSIX shell). */

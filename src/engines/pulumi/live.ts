@@ -5,7 +5,7 @@ import type Cloudflare from "cloudflare";
 import type { DesiredState, StackConfig } from "../../desired-state/types.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { ConfigError, ZoneMissingError } from "../../shared/errors.ts";
-import { createClient, listZones, readLive, resolveAccountId as nativeAccountId } from "../native/index.ts";
+import { createClient, listZones, readLive, resolveAccountId as nativeAccountId, type LiveZone as NativeLiveZone } from "../native/index.ts";
 import { readTunnelConfig, resolveTunnelId } from "../native/tunnels.ts";
 
 export interface LiveClientOptions {
@@ -60,7 +60,12 @@ export interface LiveZone {
 /** One zone's live records, firewall entrypoint and settings (three reads). */
 export async function readLiveZone(client: Cloudflare, zone: { id: string; name: string }): Promise<LiveZone> {
   const [live] = await readLive(client, [zone], { dns: true, settings: true, firewall: true });
-  const out: LiveZone = { zoneId: zone.id, records: live?.records ?? [], settings: {} };
+  return toPulumiLiveZone(zone.id, live);
+}
+
+/** The native reader's view of a zone, in the shape adoption works on. */
+export function toPulumiLiveZone(zoneId: string, live: NativeLiveZone | undefined): LiveZone {
+  const out: LiveZone = { zoneId, records: live?.records ?? [], settings: {} };
   for (const entry of live?.settings ?? []) out.settings[String(entry.id)] = entry.value;
   if (live?.firewall?.rulesetId) out.ruleset = { id: live.firewall.rulesetId, rules: live.firewall.rules };
   return out;

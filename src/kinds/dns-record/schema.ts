@@ -7,7 +7,11 @@ const perType = dnsRecordTypes.map((type) => {
   const info = recordTypes[type];
   const then: JsonSchema =
     info.payload === "content"
-      ? { required: info.priority === "required" ? ["content", "priority"] : ["content"] }
+      ? {
+          required: info.priority === "required" ? ["content", "priority"] : ["content"],
+          // An empty TXT record is valid in Cloudflare (and some verifications use one).
+          ...(type === "TXT" ? {} : { properties: { content: { minLength: 1 } } }),
+        }
       : { required: info.priority === "required" ? ["data", "priority"] : ["data"], properties: { data: info.data } };
   return { if: { properties: { type: { const: type } }, required: ["type"] }, then };
 });
@@ -29,7 +33,6 @@ export const dnsRecordSchema: JsonSchema = {
     content: {
       description: "Value of unstructured types (A, AAAA, CNAME, MX, TXT, NS, PTR, OPENPGPKEY). TXT is the plain text; quoting and splitting are done for you.",
       type: "string",
-      minLength: 1,
       maxLength: 4096,
     },
     data: { description: "Value of structured types, with Cloudflare's field names.", type: "object" },
