@@ -48,7 +48,7 @@ export function daemonEngineFactory(options: DaemonEngineOptions): (stack: Stack
         ? lazyEngine("pulumi", async () => {
             const specifier = "../engines/pulumi/index.ts";
             const pulumi = (await import(specifier)) as { createPulumiEngine(o: Record<string, unknown>): Engine };
-            return pulumi.createPulumiEngine({ ...common, root: options.root, dataDir: options.dataDir });
+            return pulumi.createPulumiEngine({ ...common, env, root: options.root, dataDir: options.dataDir });
           })
         : lazyEngine("native", async () => {
             const { createNativeEngine } = await import("../engines/native/index.ts");

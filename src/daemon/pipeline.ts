@@ -77,6 +77,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
     const drift = await runStage("drift", timeouts.drift, signal, (s) => engine.drift(desired, { stack, log, signal: s, commit: commit.sha }));
     outcome.plan = drift;
     outcome.drift = drift.changes;
+    keepWarnings(outcome, drift, stack);
     outcome.result = "success";
     return;
   }
@@ -89,6 +90,13 @@ async function loadAll(root: string, stackName: string) {
   const dir = `${root}/${stackResult.stack.desired_state.dir}`;
   const result = await loadDesiredState(dir, { root, stack: stackResult.stack });
   return { stack: stackResult.stack, desired: result.state, diagnostics: [...stackResult.diagnostics, ...result.diagnostics] };
+}
+
+/** Engine warnings (cleared pending operations, ignored read-only records) stay in the run's history. */
+function keepWarnings(outcome: RunOutcome, plan: Plan, stack: StackConfig): void {
+  for (const message of plan.warnings ?? []) {
+    outcome.diagnostics.push({ file: stack.file, line: 1, column: 1, severity: "warning", code: "engine-warning", message });
+  }
 }
 
 interface ApplyContext {
@@ -112,6 +120,7 @@ async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: Apply
   );
   outcome.plan = result.plan;
   outcome.outcomes = result.outcomes;
+  keepWarnings(outcome, result.plan, ctx.stack);
   if (result.status === "declined") {
     outcome.result = "blocked";
     const ids = planPolicy?.violations.filter((v) => v.level === "mandatory").map((v) => v.policy) ?? [];
