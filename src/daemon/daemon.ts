@@ -1,6 +1,7 @@
 // The daemon: keeps one stack's Cloudflare equal to the tracked branch, checks drift on a schedule,
 // and serves status, metrics, history, the manual trigger and the GitHub webhook.
 import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { loadStack } from "../desired-state/index.ts";
 import type { StackConfig } from "../desired-state/types.ts";
@@ -67,7 +68,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const history = openHistory(historyFile(options.dataDir), { secrets: secretsFromEnv(env) });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
-  const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir });
+  const nodeModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
+  const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir, nodeModules });
   let stack = await resolveStack(source, options.stackName, log);
   const stackName = stack?.name ?? options.stackName ?? "default";
   registerStack(metrics, stackName);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleGit } from "simple-git";
@@ -50,6 +50,20 @@ describe("git source", () => {
     const third = await source.sync();
     expect(third.message).toBe("rewritten");
     expect(third.sha).not.toBe(second.sha);
+  });
+
+  it("links the product's node_modules into the clone after every sync", async () => {
+    const { bare, work } = await makeUpstream();
+    const modules = join(root, "product-node_modules");
+    await mkdir(modules);
+    const source = createGitSource({ repo: bare, branch: "main", dataDir: join(root, "data"), nodeModules: modules });
+    await source.sync();
+    expect(await realpath(join(source.dir, "node_modules"))).toBe(await realpath(modules));
+    await writeFile(join(work, "b.txt"), "more\n");
+    await simpleGit(work).add(".").commit("more");
+    await simpleGit(work).push("origin", "main");
+    await source.sync();
+    expect(await realpath(join(source.dir, "node_modules"))).toBe(await realpath(modules));
   });
 
   it("names the repository and branch when fetching fails", async () => {

@@ -1,7 +1,7 @@
 // The tracked repository: a working clone in the data directory, moved to whatever the branch
 // points at now (force-pushes and rewritten history included).
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { lstat, mkdir, symlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
 import { CfGitopsError } from "../shared/errors.ts";
@@ -27,7 +27,25 @@ export class GitSourceError extends CfGitopsError {
   override name = "GitSourceError";
 }
 
-export function createGitSource(options: { repo: string; branch: string; dataDir: string }): GitSource {
+export interface GitSourceOptions {
+  repo: string;
+  branch: string;
+  dataDir: string;
+  /**
+   * The running product's node_modules, linked into the clone so that custom policies
+   * (policies/*.ts in the clone) can import packages wherever the data directory lives.
+   */
+  nodeModules?: string;
+}
+
+async function linkNodeModules(dir: string, target: string | undefined): Promise<void> {
+  if (!target || !existsSync(target)) return;
+  const link = join(dir, "node_modules");
+  const present = await lstat(link).catch(() => undefined);
+  if (!present) await symlink(target, link, "dir");
+}
+
+export function createGitSource(options: GitSourceOptions): GitSource {
   const dir = join(options.dataDir, "repo");
   const remoteRef = `refs/remotes/origin/${options.branch}`;
   let git: SimpleGit | undefined;
@@ -51,6 +69,7 @@ export function createGitSource(options: { repo: string; branch: string; dataDir
       signal?.throwIfAborted();
       await client.raw(["checkout", "--force", "-B", options.branch, remoteRef]);
       await client.raw(["clean", "-fdq"]);
+      await linkNodeModules(dir, options.nodeModules);
       const log = await client.log({ maxCount: 1 });
       const head = log.latest;
       if (!head) throw new GitSourceError(`branch ${options.branch} has no commits`);
