@@ -109,6 +109,14 @@ describe("native CLI commands", () => {
     expect(emulator.stats().requests.some((r) => r.method === "POST" && r.route.endsWith("/purge_cache"))).toBe(true);
   });
 
+  it("doctor still reports the local checks when the API cannot be reached", async () => {
+    const doctor = await cli(["doctor"], { env: { PATH: "/nonexistent", CLOUDFLARE_BASE_URL: "http://127.0.0.1:9/client/v4" } });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toContain("FAIL  token: could not reach the Cloudflare API");
+    expect(doctor.stdout).toContain("warn  pulumi CLI not found on PATH");
+    expect(doctor.stdout).toContain("1 problem(s) found");
+  });
+
   it("fails clearly without a token", async () => {
     const result = await cli(["plan"], { env: { CLOUDFLARE_API_TOKEN: "" } });
     expect(result.code).toBe(1);

@@ -65,6 +65,12 @@ async function zonePermissions(client: Cloudflare, call: CallFn, zone: { id: str
   return missing;
 }
 
+async function checkPulumi(io: CliIo, needsPulumi: boolean, line: (status: Status, text: string) => void): Promise<void> {
+  const version = await pulumiVersion(io);
+  if (version) line("ok", `pulumi CLI ${version}`);
+  else line(needsPulumi ? "fail" : "warn", `pulumi CLI not found on PATH${needsPulumi ? " (the stack uses the pulumi engine)" : " (only the pulumi engine needs it)"}`);
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { stack: { type: "string" } }, "doctor");
   const problems: string[] = [];
@@ -83,6 +89,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     line(token.status === "active" ? "ok" : "fail", `token is ${token.status}`);
   } catch (error) {
     line("fail", `token: ${error instanceof Error ? error.message : String(error)}`);
+    // The local checks still run: one doctor run should list every problem it can see.
+    const stacked = existsSync(resolve(io.cwd, "stacks")) ? await loadStack(io.cwd, values.stack as string | undefined) : { diagnostics: [] };
+    await checkPulumi(io, stacked.stack?.engine === "pulumi", line);
+    io.stdout.write(`\n${problems.length} problem(s) found; the account checks need a working token and API URL.\n`);
     return 1;
   }
   const zones = await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID);
@@ -99,10 +109,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     line(tunnels === "denied" ? "fail" : "ok", tunnels === "denied" ? "account: missing permission Cloudflare Tunnel Read" : "account: tunnels readable");
   }
   const stacked = existsSync(resolve(io.cwd, "stacks")) ? await loadStack(io.cwd, values.stack as string | undefined) : { diagnostics: [] };
-  const version = await pulumiVersion(io);
-  const needsPulumi = stacked.stack?.engine === "pulumi";
-  if (version) line("ok", `pulumi CLI ${version}`);
-  else line(needsPulumi ? "fail" : "warn", `pulumi CLI not found on PATH${needsPulumi ? " (the stack uses the pulumi engine)" : " (only the pulumi engine needs it)"}`);
+  await checkPulumi(io, stacked.stack?.engine === "pulumi", line);
   if (stacked.stack) {
     const loaded = await loadDesiredState(resolve(io.cwd, stacked.stack.desired_state.dir), { root: io.cwd, stack: stacked.stack });
     const names = new Set(zones.map((zone) => zone.name));
