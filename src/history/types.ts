@@ -47,7 +47,7 @@ export interface ChangeRecord {
 export interface PolicyResultRecord {
   policy: string;
   level: string; // mandatory | advisory | disabled
-  status: string; // pass | fail | skipped | error
+  status: string; // the policy engine's: passed | failed | skipped | disabled | error
   message?: string;
   violations?: unknown[];
 }

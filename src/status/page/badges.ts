@@ -9,6 +9,9 @@ const results: Record<string, { symbol: string; tone: string; label?: string }> 
   interrupted: { symbol: "⚠", tone: "muted" },
   running: { symbol: "↻", tone: "info" },
   pass: { symbol: "✔", tone: "ok", label: "pass" },
+  // The policy engine's own result names (src/policy/types.ts PolicyStatus).
+  passed: { symbol: "✔", tone: "ok" },
+  disabled: { symbol: "–", tone: "muted" },
   fail: { symbol: "✖", tone: "bad", label: "fail" },
   skipped: { symbol: "–", tone: "muted" },
   error: { symbol: "✖", tone: "bad" },
