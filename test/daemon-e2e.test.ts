@@ -6,7 +6,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { startEmulator, type RunningEmulator } from "../src/emulator/index.ts";
+import { metricCatalogue } from "../src/status/metrics.ts";
 import { createUpstream, sendPush, startDaemonProcess, waitFor, type DaemonProcess, type Upstream } from "./support/daemon-process.ts";
 
 const secret = "webhook-secret-for-tests";
@@ -73,6 +75,14 @@ describe("daemon end to end", () => {
     const [first] = (await runs()).filter((run) => run.kind === "apply");
     expect(first?.result).toBe("success");
     expect(await findRecord("example.net", "status.example.net", "A")).toMatchObject({ content: "198.51.100.41", proxied: true });
+  });
+
+  it("publishes every DESIGN §6 metric, with its type, after the first run", async () => {
+    const families = parsePrometheusTextFormat(await (await fetch(`${daemon.url}/metrics`)).text());
+    const byName = new Map(families.map((family) => [family.name, family]));
+    for (const metric of metricCatalogue) expect(byName.get(metric.name)?.type, metric.name).toBe(metric.type.toUpperCase());
+    expect(byName.get("cfgitops_runs_total")?.metrics).toContainEqual({ labels: { stack: "default", kind: "apply", result: "success" }, value: "1" });
+    expect(byName.has("process_resident_memory_bytes")).toBe(true);
   });
 
   it("applies a pushed commit within 5 s of a signed webhook", async () => {
