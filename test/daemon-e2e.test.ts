@@ -191,4 +191,22 @@ describe("daemon end to end", () => {
     expect(all.length).toBeGreaterThanOrEqual(historyBefore + 2);
     expect(await findRecord("example.net", "after-crash.example.net", "A")).toMatchObject({ content: "203.0.113.77" });
   });
+
+  it("on SIGTERM during an apply lets the run end cleanly and exits 0", async () => {
+    emulator.setFaults({ latencyMs: 300 });
+    const zoneFile = "desired-state/zones/example.net.yaml";
+    const text = await upstream.read(zoneFile);
+    const sha = await upstream.commit({ [zoneFile]: text.replace(/(\n {2}- \{ name: status,[^\n]*)/, "$1\n  - { name: before-term, type: A, content: 203.0.113.78, proxied: true }") }, "add before-term");
+    const requestsBefore = emulator.stats().total;
+    await sendPush(daemon.url, secret, { ref: "refs/heads/main", after: sha });
+    await waitFor(async () => ((await runs()).some((r) => r.result === "running" && r.commit === sha) && emulator.stats().total > requestsBefore ? true : undefined), 10_000, "the apply to reach Cloudflare");
+    const url = daemon.url;
+    expect(await daemon.stop("SIGTERM")).toBe(0);
+    emulator.setFaults({ latencyMs: 0 });
+    daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env });
+    const run = (await runs()).find((r) => r.commit === sha && r.triggers.includes("webhook"));
+    expect(["success", "interrupted"]).toContain(run?.result);
+    expect(url).not.toBe("");
+  });
 });
+

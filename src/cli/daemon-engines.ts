@@ -1,10 +1,10 @@
-// Builds the daemon's engine for a stack (the daemon core takes it through the Engine port) and
-// counts every Cloudflare request on the daemon's metrics. Each SDK is loaded on first use only:
-// a native-engine daemon never loads the Pulumi SDK (about 50 MB of RSS).
+// Builds the engine of a daemon run for its stack (the daemon core takes it through the Engine
+// port) and reports every Cloudflare request. Each SDK is loaded on first use only: a native-engine
+// run never loads the Pulumi SDK.
 import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import type { Engine, RunOptions } from "../engines/engine.ts";
 import type { Logger } from "../shared/logger.ts";
-import type { Metrics } from "../status/metrics.ts";
+import type { CloudflareRequest } from "../daemon/run-job.ts";
 import { apiToken } from "./run-context.ts";
 import type { CliIo } from "./io.ts";
 
@@ -15,6 +15,8 @@ export interface DaemonEngineOptions {
   root: string;
   /** Overrides the stack's engine (the embedded default forces native). */
   engine?: "native" | "pulumi";
+  /** Every Cloudflare request the engine makes (for cfgitops_cloudflare_requests_total). */
+  onRequest?(request: CloudflareRequest): void;
 }
 
 /** An Engine whose adapter module is imported when the first run needs it. */
@@ -29,7 +31,7 @@ function lazyEngine(name: "native" | "pulumi", load: () => Promise<Engine>): Eng
   };
 }
 
-export function daemonEngineFactory(options: DaemonEngineOptions): (stack: StackConfig, metrics: Metrics) => Engine {
+export function daemonEngineFactory(options: DaemonEngineOptions): (stack: StackConfig) => Engine {
   const env = options.io.env;
   const token = apiToken(options.io);
   const cache = new Map<string, Engine>();
@@ -39,7 +41,7 @@ export function daemonEngineFactory(options: DaemonEngineOptions): (stack: Stack
     ...(env.CLOUDFLARE_BASE_URL && { baseUrl: env.CLOUDFLARE_BASE_URL }),
     ...(env.CLOUDFLARE_ACCOUNT_ID && { accountId: env.CLOUDFLARE_ACCOUNT_ID }),
   };
-  return (stack, metrics) => {
+  return (stack) => {
     const name = options.engine ?? stack.engine;
     const cached = cache.get(name);
     if (cached) return cached;
@@ -54,7 +56,7 @@ export function daemonEngineFactory(options: DaemonEngineOptions): (stack: Stack
             const { createNativeEngine } = await import("../engines/native/index.ts");
             return createNativeEngine({
               ...common,
-              onRequest: (event) => metrics.cloudflareRequests.inc({ method: event.method, route: event.route, status: String(event.status) }),
+              ...(options.onRequest ? { onRequest: options.onRequest } : {}),
             });
           });
     cache.set(name, engine);

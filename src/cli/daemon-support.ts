@@ -1,5 +1,8 @@
 // Small pieces shared by `daemon` and `start`.
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createChildRunner } from "../daemon/child-runner.ts";
+import type { RunJobFn } from "../daemon/run-job.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { CliIo } from "./io.ts";
 
@@ -18,5 +21,15 @@ export function waitForShutdown(log: Logger): Promise<void> {
     }
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
+  });
+}
+
+/** Runs each daemon run in a child process (src/cli/daemon-run-child.ts) with the daemon's environment. */
+export function childProcessRuns(env: NodeJS.ProcessEnv): RunJobFn {
+  return createChildRunner({
+    entry: fileURLToPath(new URL("./daemon-run-child.ts", import.meta.url)),
+    env,
+    // The stage timeouts inside the child fire first; this only catches a wedged process.
+    hardTimeoutMs: (job) => Object.values(job.timeouts).reduce((sum, ms) => sum + ms, 0) + 60_000,
   });
 }

@@ -2,9 +2,8 @@ import { resolve } from "node:path";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
-import { daemonEngineFactory } from "./daemon-engines.ts";
 import type { CliIo } from "./io.ts";
-import { defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { childProcessRuns, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch.
 
@@ -57,7 +56,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     port: Number(values.port),
     env: io.env,
     log,
-    engineFor: daemonEngineFactory({ io, log, dataDir, root }),
+    runJob: childProcessRuns(io.env),
   });
   io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${values.repo ?? root} (stack ${daemon.stack})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);

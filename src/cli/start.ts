@@ -5,8 +5,7 @@ import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
-import { daemonEngineFactory } from "./daemon-engines.ts";
-import { defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { childProcessRuns, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
 import type { CliIo } from "./io.ts";
 
 export const help = `cf-gitops start: the embedded default (what \`npm start\` runs).
@@ -58,11 +57,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     emulator = await startEmbeddedEmulator(root, dataDir, Number(values["emulator-port"]), log);
     env = { ...io.env, CLOUDFLARE_API_TOKEN: "emulator", CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_ACCOUNT_ID: emulator.accountId };
   }
-  const daemonIo = { ...io, env };
   const branch = await currentBranch(root);
   const daemonOptions = {
     repo: root, branch, dataDir, env, log,
-    engineFor: daemonEngineFactory({ io: daemonIo, log, dataDir, root, ...(embedded ? { engine: "native" as const } : {}) }),
+    runJob: childProcessRuns(env),
+    ...(embedded ? { engine: "native" as const } : {}),
     ...(embedded ? { pollSeconds: 3 } : {}),
   };
   const daemon = await startDaemon({ ...daemonOptions, port: Number(values.port) }).catch(() => startDaemon({ ...daemonOptions, port: 0 }));

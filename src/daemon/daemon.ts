@@ -3,21 +3,21 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import { loadStack } from "../desired-state/index.ts";
+import { chooseStack, stackDefaults, stackNames } from "../desired-state/stack-files.ts";
 import type { StackConfig } from "../desired-state/types.ts";
-import type { Engine } from "../engines/engine.ts";
 import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
 import type { CertificateStatus } from "../status/model.ts";
 import { createStatusServer, type StatusServer } from "../status/server.ts";
-import { createGitSource, type GitSource } from "./git-source.ts";
-import { runPipeline } from "./pipeline.ts";
+import { createGitSource, type CommitInfo, type GitSource } from "./git-source.ts";
 import { currentStatus, recordRunMetrics, writeSite } from "./publish.ts";
 import { createRunQueue, type RunQueue, type Trigger } from "./run-queue.ts";
 import type { RunOutcome } from "./run-types.ts";
 import { historyRecorder } from "./history-recorder.ts";
-import { refreshCertificates } from "./certificates.ts";
+import { checkCertificates as checkCertificateTargets } from "../status/certificates.ts";
+import { failedOutcome } from "./failed-outcome.ts";
+import type { CloudflareRequest, RunJobFn } from "./run-job.ts";
 import { createRunNotifier } from "./notifications.ts";
 import { startSchedules, type Schedules } from "./schedules.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
@@ -31,8 +31,10 @@ export interface DaemonOptions {
   port: number;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  /** Built by the CLI: the core never imports an engine adapter. */
-  engineFor(stack: StackConfig, metrics: Metrics): Engine;
+  /** Runs one pipeline pass (in a child process); built by the CLI, which owns the engines. */
+  runJob: RunJobFn;
+  /** Forces an engine for every run (the embedded default uses native). */
+  engine?: "native" | "pulumi";
   /** Look up certificate expiry (TLS handshakes); off in tests that have no TLS endpoints. */
   certificateChecks?: boolean;
   timeouts?: Partial<StageTimeouts>;
@@ -52,14 +54,19 @@ export interface RunningDaemon {
   stop(): Promise<void>;
 }
 
-async function resolveStack(source: GitSource, name: string | undefined, log: Logger): Promise<StackConfig | undefined> {
+/** The stack this daemon runs, from the file names in the clone (no parsing here). */
+async function resolveStackName(source: GitSource, requested: string | undefined, log: Logger): Promise<string> {
   try {
     await source.sync();
-    return (await loadStack(source.dir, name)).stack;
+    return chooseStack((await stackNames(source.dir)) ?? [], requested) ?? requested ?? "default";
   } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not read the stack at start-up; will retry on the first run");
-    return undefined;
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not fetch the repository at start-up; will retry on the first run");
+    return requested ?? "default";
   }
+}
+
+function scheduleKey(stack: StackConfig | undefined): string {
+  return JSON.stringify([stack?.schedules, stack?.poll_interval]);
 }
 
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
@@ -70,12 +77,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const metrics = createMetrics();
   const nodeModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
   const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir, nodeModules });
-  let stack = await resolveStack(source, options.stackName, log);
-  const stackName = stack?.name ?? options.stackName ?? "default";
+  const stackName = await resolveStackName(source, options.stackName, log);
   registerStack(metrics, stackName);
-  if (stack?.history.retention_days) history.prune({ keepDays: stack.history.retention_days });
+  // The stack's settings arrive with each run's outcome (runs parse it); until then, the defaults.
+  let stack: StackConfig | undefined;
 
   const shutdown = new AbortController();
+  let stopping = false;
   let lastSeenCommit: string | undefined;
   let certificates: CertificateStatus[] = [];
   // Hostnames behind the local emulator are not served anywhere: no handshakes against them.
@@ -102,7 +110,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       stackInfo: () => ({
         name: stackName,
         branch: options.branch,
-        engine: stack?.engine ?? "native",
+        engine: options.engine ?? stack?.engine ?? stackDefaults.engine,
         queueDepth: queue.depth(),
         nextChecks: nextChecks(),
       }),
@@ -118,14 +126,16 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     else if (outcome.result === "failure") metrics.gitFetchErrors.inc({ stack: stackName });
     recordRunMetrics(metrics, outcome);
     invalidateStatus();
-    if (outcome.stackConfig && JSON.stringify(outcome.stackConfig.schedules) !== JSON.stringify(stack?.schedules)) {
+    if (outcome.stackConfig) {
+      const changed = scheduleKey(outcome.stackConfig) !== scheduleKey(stack);
       stack = outcome.stackConfig;
-      restartSchedules();
+      if (changed) restartSchedules();
+      history.prune({ keepDays: stack.history.retention_days });
     }
-    stack = outcome.stackConfig ?? stack;
-    if (stack && checkCertificates && outcome.kind === "apply" && outcome.result === "success" && !certificateCheck) {
+    const targets = outcome.certificateTargets;
+    if (targets && checkCertificates && !certificateCheck) {
       // In the background: handshakes to many hosts must not delay the page or the next run.
-      certificateCheck = refreshCertificates(source.dir, stack, metrics, certificates)
+      certificateCheck = checkCertificateTargets(targets, metrics)
         .then((found) => {
           certificates = found;
           invalidateStatus();
@@ -144,10 +154,14 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     async (request) => {
       invalidateStatus();
       server.broadcast({ type: "run-started", data: { kind: request.kind } });
-      const outcome = await runPipeline(request, {
-        stackName, source, recorder, timeouts, log, signal: shutdown.signal,
-        engineFor: (config) => options.engineFor(config, metrics),
-      });
+      const runId = recorder.start({ stack: stackName, kind: request.kind, triggers: request.triggers });
+      const job = { runId, request, stackName, repo: options.repo, branch: options.branch, dataDir: options.dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) };
+      const hooks = {
+        onCommit: (commit: CommitInfo) => recorder.setCommit(runId, commit, options.branch),
+        onRequest: (r: CloudflareRequest) => metrics.cloudflareRequests.inc({ method: r.method, route: r.route, status: String(r.status) }),
+      };
+      const outcome = await options.runJob(job, hooks, shutdown.signal).catch((error: unknown) => failedOutcome(job, error));
+      recorder.finish(outcome);
       await afterRun(outcome);
     },
     (depth) => metrics.queueDepth.set({ stack: stackName }, depth),
@@ -155,11 +169,12 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 
   function restartSchedules(): void {
     schedules?.stop();
-    if (!stack) return;
+    // A run that ends during shutdown brings its stack's schedules: they must not start again.
+    if (stopping) return;
     schedules = startSchedules({
-      drift: stack.schedules.drift,
-      ...(stack.schedules.reapply ? { reapply: stack.schedules.reapply } : {}),
-      pollSeconds: options.pollSeconds ?? stack.poll_interval,
+      drift: stack?.schedules.drift ?? stackDefaults.drift_schedule,
+      ...(stack?.schedules.reapply ? { reapply: stack.schedules.reapply } : {}),
+      pollSeconds: options.pollSeconds ?? stack?.poll_interval ?? stackDefaults.poll_interval,
       pollChanged: async () => {
         const head = await source.remoteHead();
         return head !== undefined && head !== lastSeenCommit;
@@ -197,6 +212,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   if (interrupted.length > 0) log.warn({ runs: interrupted.map((run) => run.id) }, "runs interrupted by a crash were marked; a fresh run is queued");
 
   async function stop(): Promise<void> {
+    stopping = true;
     schedules?.stop();
     const grace = (options.shutdownGraceSeconds ?? 20) * 1000;
     const timer = setTimeout(() => shutdown.abort(new AbortedError("daemon shutting down")), grace);

@@ -7,16 +7,19 @@ import type { Engine } from "../engines/engine.ts";
 import type { Plan } from "../plan/types.ts";
 import { runPolicies, type PolicyReport } from "../policy/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
-import type { GitSource } from "./git-source.ts";
+import { certificateTargets } from "../status/certificates.ts";
+import type { CommitInfo, GitSource } from "./git-source.ts";
 import { countManaged } from "./managed-resources.ts";
 import type { RunRequest } from "./run-queue.ts";
-import type { RunOutcome, RunRecorder } from "./run-types.ts";
+import type { RunOutcome } from "./run-types.ts";
 import { runStage, type StageTimeouts } from "./stage.ts";
 
 export interface PipelineDeps {
+  /** Recorded as started by the caller, before this pass makes any API call. */
+  runId: number;
   stackName: string;
   source: GitSource;
-  recorder: RunRecorder;
+  onCommit(commit: CommitInfo): void;
   engineFor(stack: StackConfig): Engine;
   timeouts: StageTimeouts;
   log: Logger;
@@ -30,7 +33,7 @@ function describeError(error: unknown): string {
 
 export async function runPipeline(request: RunRequest, deps: PipelineDeps): Promise<RunOutcome> {
   const startedAt = Date.now();
-  const runId = deps.recorder.start({ stack: deps.stackName, kind: request.kind, triggers: request.triggers });
+  const { runId } = deps;
   const outcome: RunOutcome = {
     runId, stack: deps.stackName, kind: request.kind, triggers: request.triggers, result: "failure",
     startedAt, finishedAt: startedAt, branch: deps.source.branch, diagnostics: [], outcomes: [],
@@ -44,7 +47,6 @@ export async function runPipeline(request: RunRequest, deps: PipelineDeps): Prom
     log.warn({ err: outcome.error }, "run failed");
   }
   outcome.finishedAt = Date.now();
-  deps.recorder.finish(outcome);
   return outcome;
 }
 
@@ -52,7 +54,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   const { timeouts, signal } = deps;
   const commit = await runStage("fetch", timeouts.fetch, signal, (s) => deps.source.sync(s));
   outcome.commit = commit;
-  deps.recorder.setCommit(outcome.runId, commit, deps.source.branch);
+  deps.onCommit(commit);
 
   const loaded = await runStage("load", timeouts.load, signal, () => loadAll(deps.source.dir, deps.stackName));
   outcome.stackConfig = loaded.stack;
@@ -82,6 +84,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
     return;
   }
   await applyWithGate(deps, outcome, { stack, desired, root, engine, commitSha: commit.sha, log });
+  if (outcome.result === "success" && stack.certificates.enabled) outcome.certificateTargets = certificateTargets(desired, stack);
 }
 
 async function loadAll(root: string, stackName: string) {

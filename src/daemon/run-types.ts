@@ -4,6 +4,7 @@ import type { Change, ChangeOutcome, Plan } from "../plan/types.ts";
 import type { PolicyReport } from "../policy/index.ts";
 import type { CommitInfo } from "./git-source.ts";
 import type { ManagedCount } from "./managed-resources.ts";
+import type { CertificateTarget } from "../status/certificates.ts";
 import type { RunKind, Trigger } from "./run-queue.ts";
 
 export type RunResult = "success" | "failure" | "blocked" | "interrupted";
@@ -34,6 +35,8 @@ export interface RunOutcome {
   stackConfig?: StackConfig;
   /** What git declares, per zone and kind, when the commit loaded. */
   managed?: ManagedCount[];
+  /** After a successful apply: the hostnames whose certificates the daemon watches. */
+  certificateTargets?: CertificateTarget[];
 }
 
 export interface RunRecorder {

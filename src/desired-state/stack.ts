@@ -1,33 +1,18 @@
 // loadStack: stacks/<name>.yaml -> StackConfig with defaults. Pulumi's own Pulumi.<name>.yaml
 // files live in the same folder (stackConfigDir) and are skipped.
-import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import cron from "node-cron";
 import { readYamlFile } from "./read-file.ts";
+import { chooseStack, stackDefaults, stackNames } from "./stack-files.ts";
 import { checkSchema } from "./schema-check.ts";
 import { pathLocation } from "./source-map.ts";
 import type { Diagnostic, StackConfig, TunnelRef } from "./types.ts";
 
-export const stackDefaults = {
-  engine: "pulumi",
-  dns_batch_size: 200,
-  poll_interval: 60,
-  drift_schedule: "*/15 * * * *",
-  drift_remediation: "report",
-  include: ["**/*.yaml", "**/*.yml"],
-} as const;
+export { stackDefaults };
 
 type Raw = Record<string, unknown>;
 const obj = (value: unknown): Raw => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Raw) : {});
 
-async function stackNames(root: string): Promise<string[] | undefined> {
-  try {
-    const names = await readdir(resolve(root, "stacks"));
-    return names.filter((name) => /\.ya?ml$/.test(name) && !/^Pulumi\./.test(name)).map((name) => name.replace(/\.ya?ml$/, "")).sort();
-  } catch {
-    return undefined;
-  }
-}
 
 export function toStackConfig(name: string, file: string, raw: Raw): StackConfig {
   const desired = obj(raw.desired_state);
@@ -66,7 +51,7 @@ export function toStackConfig(name: string, file: string, raw: Raw): StackConfig
 /** Without a name: the only stack, else the one named "default". Never throws on user input. */
 export async function loadStack(root: string, name?: string): Promise<{ stack?: StackConfig; diagnostics: Diagnostic[] }> {
   const names = (await stackNames(root)) ?? [];
-  const chosen = name ?? (names.length === 1 ? names[0] : names.includes("default") ? "default" : undefined);
+  const chosen = chooseStack(names, name);
   const problem = (code: string, message: string, hint: string, file = "stacks") => ({ diagnostics: [{ file, line: 1, column: 1, severity: "error" as const, code, message, hint }] });
   if (chosen === undefined) {
     return names.length === 0

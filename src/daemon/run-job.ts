@@ -1,0 +1,40 @@
+// What the daemon hands to the process that runs one pipeline pass, and what comes back.
+// Everything here crosses a process boundary, so it is plain data.
+import type { CommitInfo } from "./git-source.ts";
+import type { RunRequest } from "./run-queue.ts";
+import type { RunOutcome } from "./run-types.ts";
+import type { StageTimeouts } from "./stage.ts";
+
+export interface RunJob {
+  runId: number;
+  request: RunRequest;
+  stackName: string;
+  repo: string;
+  branch: string;
+  dataDir: string;
+  timeouts: StageTimeouts;
+  /** Forces an engine (the embedded default uses native); else the stack's own. */
+  engine?: "native" | "pulumi";
+  logLevel: string;
+}
+
+export interface CloudflareRequest {
+  method: string;
+  route: string;
+  status: number;
+}
+
+export type ParentMessage = { type: "start"; job: RunJob } | { type: "abort" };
+
+export type ChildMessage =
+  | { type: "commit"; commit: CommitInfo }
+  | { type: "request"; request: CloudflareRequest }
+  | { type: "done"; outcome: RunOutcome };
+
+export interface RunHooks {
+  onCommit(commit: CommitInfo): void;
+  onRequest(request: CloudflareRequest): void;
+}
+
+/** Runs one job to its outcome; the daemon core takes it from the CLI (it never builds engines). */
+export type RunJobFn = (job: RunJob, hooks: RunHooks, signal: AbortSignal) => Promise<RunOutcome>;
