@@ -92,6 +92,11 @@ function translate(error: ErrorObject): Translated | undefined {
     }
     case "if":
       return undefined;
+    case "minLength":
+      if (params.limit === 1) return { code: "schema-out-of-range", message: `${field} must not be empty` };
+      return { code: "schema-out-of-range", message: `${field} must be at least ${String(params.limit)} characters long` };
+    case "maxLength":
+      return { code: "schema-out-of-range", message: `${field} must be at most ${String(params.limit)} characters long; it has ${typeof error.data === "string" ? error.data.length : "more"}` };
     default:
       return { code: error.keyword.startsWith("min") || error.keyword.startsWith("max") ? "schema-out-of-range" : "schema-invalid-value", message: `${field} ${error.message ?? "is invalid"}` };
   }
