@@ -1,6 +1,8 @@
 // Catches regexes Cloudflare's engine (Rust's regex crate) rejects, as far as a cheap scan can:
 // unbalanced brackets, and PCRE features the crate lacks. The scan never rejects valid syntax.
 
+import { classEnd } from "./regex-class.ts";
+
 export interface RegexProblem {
   /** Index in the pattern. */
   index: number;
@@ -35,23 +37,4 @@ export function checkRegex(pattern: string): RegexProblem | undefined {
   }
   const unclosed = open.pop();
   return unclosed === undefined ? undefined : { index: unclosed, message: 'unclosed "(" in the regular expression' };
-}
-
-function classEnd(pattern: string, open: number): number {
-  let i = open + 1;
-  if (pattern[i] === "^") i++;
-  if (pattern[i] === "]") i++;
-  for (; i < pattern.length; i++) {
-    if (pattern[i] === "\\") i++;
-    else if (pattern[i] === "[" && pattern[i + 1] === ":") {
-      const close = pattern.indexOf(":]", i + 2);
-      if (close > 0) i = close + 1;
-    } else if (pattern[i] === "[") {
-      // Rust allows nested classes such as [a-z&&[^aeiou]].
-      const inner = classEnd(pattern, i);
-      if (inner < 0) return -1;
-      i = inner;
-    } else if (pattern[i] === "]") return i;
-  }
-  return -1;
 }

@@ -2,6 +2,8 @@
 // pattern that can match the empty string matches everything, unless it is anchored at both
 // ends. Conservative: anything this small analysis does not understand counts as "no".
 
+import { classEnd } from "./regex-class.ts";
+
 /** Splits `pattern` at top-level `|`, or returns undefined when brackets are unbalanced. */
 function alternatives(pattern: string): string[] | undefined {
   const out: string[] = [];
@@ -27,16 +29,6 @@ function alternatives(pattern: string): string[] | undefined {
   return out;
 }
 
-function classEnd(pattern: string, open: number): number {
-  let i = open + 1;
-  if (pattern[i] === "^") i++;
-  if (pattern[i] === "]") i++;
-  for (; i < pattern.length; i++) {
-    if (pattern[i] === "\\") i++;
-    else if (pattern[i] === "]") return i;
-  }
-  return -1;
-}
 
 function groupEnd(pattern: string, open: number): number {
   let depth = 0;
