@@ -3,13 +3,12 @@
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.ts";
 import { main } from "../src/cli/main.ts";
 import { startEmulator, type RunningEmulator } from "../src/emulator/index.ts";
 import { runGithub } from "../src/github/cli.ts";
 import { startGithubServer, type GithubServer } from "./support/github-server.ts";
+import { capturedIo } from "./support/captured-io.ts";
 
 const repo = join(import.meta.dirname, "..");
 const token = "preview-token";
@@ -38,10 +37,6 @@ afterAll(async () => {
 });
 
 async function cli(argv: string[], stdoutFile?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough().on("data", (c: Buffer) => out.push(c.toString()));
-  const stderr = new PassThrough().on("data", (c: Buffer) => err.push(c.toString()));
   const env = {
     CLOUDFLARE_API_TOKEN: token,
     CLOUDFLARE_BASE_URL: emulator.baseUrl,
@@ -53,10 +48,10 @@ async function cli(argv: string[], stdoutFile?: string): Promise<{ code: number;
     GITHUB_STEP_SUMMARY: join(root, "summary.md"),
     CFGITOPS_LOG_LEVEL: "silent",
   };
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env, cwd: root };
+  const { io, stdout, stderr } = capturedIo({ cwd: root, env });
   const code = argv[0] === "github" ? await runGithub(argv.slice(1), io, fast) : await main(argv, io);
-  if (stdoutFile) await writeFile(join(root, stdoutFile), out.join(""));
-  return { code, stdout: out.join(""), stderr: err.join("") };
+  if (stdoutFile) await writeFile(join(root, stdoutFile), stdout());
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 async function edit(file: string, from: string, to: string): Promise<void> {

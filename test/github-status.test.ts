@@ -2,13 +2,12 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.ts";
 import { main } from "../src/cli/main.ts";
 import { createGithubClient, setCommitStatus } from "../src/github/index.ts";
 import { silentLogger } from "../src/shared/logger.ts";
 import { startGithubServer, type GithubServer } from "./support/github-server.ts";
+import { capturedIo } from "./support/captured-io.ts";
 
 let server: GithubServer;
 let dir: string;
@@ -42,12 +41,8 @@ describe("setCommitStatus", () => {
 
 describe("cf-gitops github outputs", () => {
   function io(env: Record<string, string>) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = new PassThrough().on("data", (c: Buffer) => out.push(c.toString()));
-    const stderr = new PassThrough().on("data", (c: Buffer) => err.push(c.toString()));
-    const value: CliIo = { stdout, stderr, stdin: new PassThrough(), env, cwd: dir };
-    return { io: value, out: () => out.join(""), err: () => err.join("") };
+    const captured = capturedIo({ cwd: dir, env });
+    return { io: captured.io, out: captured.stdout, err: captured.stderr };
   }
 
   it("writes the stacks, the chosen stack and its engine to $GITHUB_OUTPUT", async () => {

@@ -2,14 +2,13 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.ts";
-import type { CliIo } from "../src/cli/io.ts";
 import { runGithub } from "../src/github/cli.ts";
 import { reportError } from "../src/cli/report-error.ts";
 import type { Change } from "../src/plan/types.ts";
 import { startGithubServer, type GithubServer } from "./support/github-server.ts";
+import { capturedIo } from "./support/captured-io.ts";
 
 let server: GithubServer;
 let dir: string;
@@ -25,15 +24,8 @@ afterEach(async () => {
 });
 
 function io(extraEnv: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on("data", (chunk: Buffer) => err.push(chunk.toString()));
   const env = { GITHUB_TOKEN: server.token, GITHUB_REPOSITORY: `${server.owner}/${server.repo}`, GITHUB_API_URL: server.url, GITHUB_STEP_SUMMARY: join(dir, "summary.md"), ...extraEnv };
-  const value: CliIo = { stdout, stderr, stdin: new PassThrough(), env, cwd: dir };
-  return { io: value, stdout: () => out.join(""), stderr: () => err.join("") };
+  return capturedIo({ cwd: dir, env });
 }
 
 const record = (i: number, op: Change["op"] = "update"): Change => ({

@@ -3,10 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import type { RunningEmulator } from "../src/emulator/index.ts";
-import { main } from "../src/cli/main.ts";
-import { emulatorWith, removeRepo, sdk, tempRepo, token } from "./native-support.ts";
+import { emulatorWith, removeRepo, runMain, sdk, tempRepo, type CliRun } from "./native-support.ts";
 
 function txt(length: number): string {
   const pattern = 'say "hi"; path C:\\dir\\ ok; ';
@@ -59,16 +57,8 @@ describe("import round trip", () => {
     await removeRepo(root);
   });
 
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = "";
-    let err = "";
-    stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    const env = { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_BASE_URL: emulator.baseUrl, PATH: process.env.PATH };
-    const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env, cwd: root });
-    return { code, stdout: out, stderr: err };
+  function cli(...args: string[]): Promise<CliRun> {
+    return runMain(args, { cwd: root, emulator });
   }
 
   it("writes a zone file that plans no changes", async () => {

@@ -9,6 +9,7 @@ import type { DesiredState, StackConfig } from "../src/desired-state/types.ts";
 import { startEmulator, type RunningEmulator } from "../src/emulator/index.ts";
 import { silentLogger } from "../src/shared/logger.ts";
 import type { RunOptions } from "../src/engines/engine.ts";
+import { runMain as runCaptured, type CliRun } from "./support/captured-io.ts";
 
 export const token = "test-token";
 
@@ -55,11 +56,7 @@ export function requestCount(emulator: RunningEmulator, match?: RegExp): number 
   return emulator.stats().requests.filter((r) => !match || match.test(`${r.method} ${r.route}`)).length;
 }
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
 /** Runs `cf-gitops` as a real process (the pinned Node), pointed at the emulator. */
 export async function runCli(args: string[], options: { cwd: string; emulator: RunningEmulator; env?: Record<string, string> }): Promise<CliRun> {
@@ -84,19 +81,8 @@ export async function runCli(args: string[], options: { cwd: string; emulator: R
   return { code, stdout, stderr };
 }
 
-/** Runs `cf-gitops` in-process through main() with its own streams (faster than a process). */
-export async function runMain(args: string[], options: { cwd: string; emulator?: RunningEmulator; env?: Record<string, string>; tty?: boolean; input?: string }): Promise<CliRun> {
-  const { PassThrough } = await import("node:stream");
-  const { main } = await import("../src/cli/main.ts");
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = Object.assign(new PassThrough(), { isTTY: options.tty === true });
-  if (options.input !== undefined) stdin.end(options.input);
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+/** Runs `cf-gitops` in-process, with the token (and the emulator's URL) in its environment. */
+export function runMain(args: string[], options: { cwd: string; emulator?: RunningEmulator; env?: Record<string, string>; tty?: boolean; input?: string }): Promise<CliRun> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", CLOUDFLARE_API_TOKEN: token, ...(options.emulator && { CLOUDFLARE_BASE_URL: options.emulator.baseUrl }), ...options.env };
-  const code = await main(args, { stdout, stderr, stdin, env, cwd: options.cwd });
-  return { code, stdout: out, stderr: err };
+  return runCaptured(args, { cwd: options.cwd, env, ...(options.tty !== undefined && { tty: options.tty }), ...(options.input !== undefined && { input: options.input }) });
 }

@@ -2,21 +2,14 @@
 import { cp, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.ts";
+import { runMain } from "./support/captured-io.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 
 async function cli(cwd: string, ...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += String(c)));
-  stderr.on("data", (c) => (err += String(c)));
-  const code = await main(["policy", ...argv], { stdout, stderr, stdin: new PassThrough(), env: {}, cwd });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runMain(["policy", ...argv], { cwd });
+  return { code, out: stdout, err: stderr };
 }
 
 async function copyOfExample(): Promise<string> {

@@ -1,11 +1,9 @@
 // Issue 5 acceptance, end to end: `cf-gitops apply` (native engine) against the emulator.
 // An emptied zone file is refused by max-deletions before any write call; with an exemption for
 // max-deletions the same apply goes through.
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.ts";
 import type { RunningEmulator } from "../src/emulator/index.ts";
-import { emulatorWith, removeRepo, sdk, tempRepo, token, writeFiles } from "./native-support.ts";
+import { emulatorWith, removeRepo, runMain, sdk, tempRepo, writeFiles } from "./native-support.ts";
 
 const zone = "lab.example";
 const records = Array.from({ length: 40 }, (_, i) => `  - { name: host${i}, type: A, content: 203.0.113.${i + 1}, proxied: true }`);
@@ -29,15 +27,8 @@ describe("policy gate in apply, against the emulator", () => {
   });
 
   async function apply() {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = "";
-    let err = "";
-    stdout.on("data", (c) => (out += String(c)));
-    stderr.on("data", (c) => (err += String(c)));
-    const env = { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_BASE_URL: emulator.baseUrl, CFGITOPS_LOG_LEVEL: "silent" };
-    const code = await main(["apply", "--yes"], { stdout, stderr, stdin: new PassThrough(), env, cwd: root });
-    return { code, out, err };
+    const { code, stdout, stderr } = await runMain(["apply", "--yes"], { cwd: root, emulator, env: { CFGITOPS_LOG_LEVEL: "silent" } });
+    return { code, out: stdout, err: stderr };
   }
 
   async function liveRecordCount(): Promise<number> {

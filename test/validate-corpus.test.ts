@@ -3,10 +3,8 @@
 // through the command's own entry point, without a stack trace.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.ts";
-import type { CliIo } from "../src/cli/io.ts";
+import { runMain, type CliRun } from "./support/captured-io.ts";
 
 const corpus = join(import.meta.dirname, "fixtures", "bad");
 const cases = readdirSync(corpus).sort();
@@ -19,15 +17,8 @@ interface Expected {
   message?: string;
 }
 
-async function validate(cwd: string, args: string[] = ["--format", "json"]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { out: "", err: "" };
-  stdout.on("data", (chunk: Buffer) => (chunks.out += chunk.toString()));
-  stderr.on("data", (chunk: Buffer) => (chunks.err += chunk.toString()));
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env: {}, cwd };
-  const code = await main(["validate", ...args], io);
-  return { code, stdout: chunks.out, stderr: chunks.err };
+function validate(cwd: string, args: string[] = ["--format", "json"]): Promise<CliRun> {
+  return runMain(["validate", ...args], { cwd });
 }
 
 describe("bad-input corpus", () => {

@@ -7,8 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PassThrough } from "node:stream";
-import { main } from "../src/cli/main.ts";
+import { runMain, type CliRun } from "./support/captured-io.ts";
 import { loadDesiredState } from "../src/desired-state/index.ts";
 
 const repo = join(import.meta.dirname, "..");
@@ -37,13 +36,8 @@ async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdo
 }
 
 /** The same command in-process (cheaper than a process) for the checks that need no process boundary. */
-async function inProcess(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const text = { out: "", err: "" };
-  stdout.on("data", (chunk: Buffer) => (text.out += chunk.toString()));
-  stderr.on("data", (chunk: Buffer) => (text.err += chunk.toString()));
-  const code = await main(["validate", ...args], { stdout, stderr, stdin: new PassThrough(), env: {}, cwd });
-  return { code, stdout: text.out, stderr: text.err };
+function inProcess(cwd: string, ...args: string[]): Promise<CliRun> {
+  return runMain(["validate", ...args], { cwd });
 }
 
 beforeAll(async () => {
@@ -142,11 +136,8 @@ describe("cf-gitops validate and stacks", () => {
     await mkdir(join(dir, "desired-state", "services"));
     await writeFile(join(dir, "desired-state", "services", "web.yaml"), "service: web\nhostname: www.example.com\norigin: http://localhost:80\ntunnel: elsewhere\n");
     const run = async (...args: string[]) => {
-      const stdout = new PassThrough();
-      let out = "";
-      stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-      const code = await main(["validate", "--format", "json", ...args], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd: dir });
-      return { code, report: JSON.parse(out) as { diagnostics: Array<{ code: string; line: number; column: number }> } };
+      const { code, stdout } = await inProcess(dir, "--format", "json", ...args);
+      return { code, report: JSON.parse(stdout) as { diagnostics: Array<{ code: string; line: number; column: number }> } };
     };
     expect(await run()).toEqual({ code: 0, report: expect.objectContaining({ diagnostics: [] }) });
     const named = await run("--stack", "prod");
