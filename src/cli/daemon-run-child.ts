@@ -6,6 +6,7 @@ import { runPipeline } from "../daemon/pipeline.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
+import { dependenciesDir } from "../shared/module-paths.ts";
 import { daemonEngineFactory } from "./daemon-engines.ts";
 import { processIo } from "./io.ts";
 
@@ -17,7 +18,7 @@ function send(message: ChildMessage): void {
 
 async function runJob(job: RunJob): Promise<void> {
   const log = createLogger({ level: job.logLevel });
-  const source = createGitSource({ repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: new URL("../../node_modules", import.meta.url).pathname });
+  const source = createGitSource({ repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: dependenciesDir() });
   const engineFor = daemonEngineFactory({
     io: processIo(),
     log,
