@@ -1,6 +1,7 @@
 // Where the running cf-gitops lives. The same code runs as TypeScript (src/, tests and checkouts)
 // and as compiled JavaScript (dist/, the CLI and the daemon); dist/ mirrors src/, so paths computed
 // from a module's own URL only need the right extension.
+import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,4 +24,9 @@ export function dependenciesDir(): string {
   const root = fileURLToPath(packageRoot);
   const parent = dirname(root);
   return basename(parent) === "node_modules" ? parent : join(root, "node_modules");
+}
+
+/** The running cf-gitops's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL("package.json", packageRoot), "utf8")) as { version: string }).version;
 }
