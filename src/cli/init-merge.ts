@@ -16,9 +16,8 @@ export function mergePackageJson(existing: string | undefined, options: { name: 
     throw new ConfigError("package.json is not valid JSON", { cause: error, file: "package.json", hint: "fix it, or move it away and run init again" });
   }
   const before = JSON.stringify(manifest);
-  manifest.name ??= options.name;
-  manifest.private ??= true;
-  manifest.type ??= "module";
+  // What is added goes first, as npm init would place it; existing keys keep their order.
+  manifest = { name: options.name, private: true, type: "module", ...manifest };
   const dependencies = { ...(manifest.dependencies as Record<string, string> | undefined) };
   dependencies["cf-gitops"] ??= options.dependency;
   manifest.dependencies = dependencies;
