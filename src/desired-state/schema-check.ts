@@ -1,4 +1,4 @@
-// Phase 1: ajv against the file schemas (compiled ahead of time, see file-validators.ts), with errors
+// Phase 1: ajv against the file schemas (compiled ahead of time, see shared/validators.ts), with errors
 // turned into diagnostics that point at the offending key or value and suggest the closest known key
 // ("proxy" -> "proxied").
 import type { ErrorObject } from "ajv";
@@ -6,8 +6,8 @@ import type { DnsRecordType } from "./types.ts";
 import { dnsRecordTypes } from "./types.ts";
 import { payloadHint } from "../kinds/dns-record/record-types.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import type { FileKind } from "./file-schemas.ts";
-import { fileValidator } from "./file-validators.ts";
+import { fileSchemas, type FileKind } from "./file-schemas.ts";
+import { validatorFor } from "../shared/validators.ts";
 import type { ParsedYaml } from "./parse-yaml.ts";
 import { pathLocation } from "./source-map.ts";
 import type { Diagnostic } from "./types.ts";
@@ -107,7 +107,7 @@ export interface SchemaCheck {
 }
 
 export function checkSchema(kind: FileKind, parsed: ParsedYaml): SchemaCheck {
-  const validate = fileValidator(kind);
+  const validate = validatorFor("file-schema", fileSchemas[kind]);
   const failedItems = new Set<string>();
   if (validate(parsed.value)) return { diagnostics: [], failedItems };
   const seen = new Set<string>();
