@@ -42,7 +42,7 @@ export function bundleCommonJs(entry: string, options: { defaultAsModule?: boole
     });
     const id = ids.get(file)!;
     const name = JSON.stringify(file.slice(file.lastIndexOf("node_modules/") + "node_modules/".length));
-    sources[id] = `/* ${id} ${name} */ function (exports, require, module, __filename, __dirname) {\n${compact(text.replace(/^#!.*\n/, ""), file)}\n}`;
+    sources[id] = `/* ${id} ${name} */ (function (exports, require, module, __filename, __dirname) {\n${compact(text.replace(/^#!.*\n/, ""), file)}\n})`;
   }
   const names = Object.keys(createRequire(entry)(entry) as object).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default");
   const code = [
@@ -77,4 +77,28 @@ export function esmFront(bundleFile: string, names: string[]): string {
     names.length > 0 ? `export const { ${names.join(", ")} } = bundle;` : "",
     "",
   ].join("\n");
+}
+
+/**
+ * Top-level function declarations become parenthesised function expressions, first in the file:
+ * V8 compiles those eagerly, so Node's compile cache holds their code (it keeps only what was
+ * compiled before the first run). Declarations are hoisted anyway, so moving them up keeps meaning.
+ */
+export function eagerTopLevelFunctions(code: string): string {
+  const file = ts.createSourceFile("code.js", code, ts.ScriptTarget.ESNext, true, ts.ScriptKind.JS);
+  const printer = ts.createPrinter({ removeComments: true });
+  const functions: string[] = [];
+  const rest: string[] = [];
+  const directives: string[] = [];
+  for (const statement of file.statements) {
+    if (rest.length === 0 && functions.length === 0 && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) {
+      directives.push(printer.printNode(ts.EmitHint.Unspecified, statement, file));
+    } else if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      const expression = ts.factory.createFunctionExpression(statement.modifiers?.filter(ts.isModifier), statement.asteriskToken, statement.name, statement.typeParameters, statement.parameters, undefined, statement.body);
+      functions.push(`var ${statement.name.text} = (${printer.printNode(ts.EmitHint.Expression, expression, file)});`);
+    } else {
+      rest.push(printer.printNode(ts.EmitHint.Unspecified, statement, file));
+    }
+  }
+  return [...directives, ...functions, ...rest].join("\n");
 }

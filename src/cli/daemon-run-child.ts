@@ -1,14 +1,18 @@
 // The child process of one daemon run (src/daemon/child-runner.ts): it builds the engine (the
 // CLI side's job), runs one pipeline pass and sends the outcome back. The daemon coordinates
 // shutdown through an "abort" message, so terminal and service-manager signals are left to it.
-import { createGitSource } from "../daemon/git-source.ts";
-import { runPipeline } from "../daemon/pipeline.ts";
+//
+// Start-up order matters for webhook-to-applied latency (ADR 11): git starts fetching as soon as
+// the job arrives, and the pipeline, the loader, the policies and (likely) the engine load while
+// git runs, instead of before it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { createGitSource, GitSourceError, type CommitInfo, type GitSource, type GitSourceOptions } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { AbortedError } from "../shared/errors.ts";
-import { createLogger } from "../shared/logger.ts";
-import { dependenciesDir } from "../shared/module-paths.ts";
-import { daemonEngineFactory } from "./daemon-engines.ts";
-import { processIo } from "./io.ts";
+import { dependenciesDir, siblingModule } from "../shared/module-paths.ts";
+import type { GitWorkerResult } from "./daemon-git-worker.ts";
 
 const controller = new AbortController();
 
@@ -16,9 +20,73 @@ function send(message: ChildMessage): void {
   if (process.connected) process.send?.(message);
 }
 
+/** The engine the stack file named at the last checkout (a guess: this run's commit may change it). */
+function engineHint(cloneDir: string, stackName: string): string | undefined {
+  try {
+    return /^engine:\s*["']?(native|pulumi)\b/m.exec(readFileSync(join(cloneDir, "stacks", `${stackName}.yaml`), "utf8"))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads what the run will need while git works: the native engine with the Cloudflare SDK when
+ * the stack is likely to use it, and fetch's HTTP client, which Node loads on the first request (a
+ * data: URL loads it without one). A wrong guess costs a little time, never correctness; the
+ * Pulumi SDK is not guessed at (it is large, and has side effects at import).
+ */
+function preloadEngine(job: RunJob, cloneDir: string): Promise<unknown> {
+  const native = (job.engine ?? engineHint(cloneDir, job.stackName)) === "native" ? import("../engines/native/index.ts") : undefined;
+  return Promise.all([native, fetch("data:,")]).catch(() => undefined);
+}
+
+/** The first sync, in a worker thread, so that loading modules here does not hold git's commands up. */
+function syncInWorker(options: GitSourceOptions, signal: AbortSignal): Promise<CommitInfo> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(siblingModule(import.meta.url, "./daemon-git-worker"), { workerData: options });
+    const onAbort = () => void worker.terminate();
+    signal.addEventListener("abort", onAbort, { once: true });
+    worker.once("message", (result: GitWorkerResult) => {
+      if (result.ok) resolve(result.commit);
+      else reject(new GitSourceError(result.message, result.hint ? { hint: result.hint } : {}));
+    });
+    worker.once("error", reject);
+    worker.once("exit", () => {
+      signal.removeEventListener("abort", onAbort);
+      reject(signal.aborted ? signal.reason : new GitSourceError("the git worker stopped before it finished"));
+    });
+  });
+}
+
+/** A source whose first sync is the one already under way (its failure surfaces in the pipeline's fetch stage). */
+function startedEarly(source: GitSource, started: Promise<CommitInfo>): GitSource {
+  let early: Promise<CommitInfo> | undefined = started;
+  started.catch(() => undefined);
+  return {
+    dir: source.dir,
+    branch: source.branch,
+    remoteHead: () => source.remoteHead(),
+    sync(signal) {
+      const pending = early ?? source.sync(signal);
+      early = undefined;
+      return pending;
+    },
+  };
+}
+
 async function runJob(job: RunJob): Promise<void> {
+  const options: GitSourceOptions = { repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: dependenciesDir() };
+  const git = createGitSource(options);
+  const source = startedEarly(git, syncInWorker(options, controller.signal));
+  // The engine hint is read now, before the fetch moves the checkout.
+  const [{ runPipeline }, { daemonEngineFactory }, { createLogger }, { processIo }] = await Promise.all([
+    import("../daemon/pipeline.ts"),
+    import("./daemon-engines.ts"),
+    import("../shared/logger.ts"),
+    import("./io.ts"),
+    preloadEngine(job, git.dir),
+  ]);
   const log = createLogger({ level: job.logLevel });
-  const source = createGitSource({ repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: dependenciesDir() });
   const engineFor = daemonEngineFactory({
     io: processIo(),
     log,

@@ -49,6 +49,7 @@ export async function createUpstream(dir: string, stackOverrides = ""): Promise<
 export interface DaemonProcess {
   url: string;
   child: ChildProcess;
+  stdout(): string;
   stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -77,6 +78,7 @@ export async function startDaemonProcess(options: { repo: string; dataDir: strin
   return {
     url,
     child,
+    stdout: () => stdout,
     stderr: () => stderr,
     stop(signal = "SIGTERM") {
       if (child.exitCode !== null) return Promise.resolve(child.exitCode);
