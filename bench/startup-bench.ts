@@ -2,10 +2,11 @@
 // of the example with no changes against the local emulator, each the minimum of 7 runs and given
 // as a ratio to `node -e 0` on the same pinned Node. Measured for the compiled CLI (dist/, what
 // users run, with Node's compile cache) and for the TypeScript sources (CFGITOPS_FROM_SOURCE=1:
-// type stripping and ajv compiled at start, as before the build existed).
+// type stripping, ajv compiled at start, the SDK as 1,166 modules: as before the build existed).
+// Then two hot paths alone: the packed SDK against the package, precompiled validators against ajv.
 // Run alone: node bench/startup-bench.ts   (targets: --help <= 3x, validate <= 5x, plan <= 8x)
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { startEmulator } from "../src/emulator/index.ts";
@@ -41,8 +42,45 @@ async function minimums(commands: Array<{ args: string[]; env: NodeJS.ProcessEnv
   return best;
 }
 
+function newestSource(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newestSource(join(dir, entry.name)) : entry.name.endsWith(".test.ts") ? 0 : statSync(join(dir, entry.name)).mtimeMs)));
+}
+
+/** The same test bin/cf-gitops.js makes: measuring a stale dist/ would silently measure the sources. */
+export function assertFreshBuild(): void {
+  const built = statSync(join(repoRoot, "dist", "build-info.json"), { throwIfNoEntry: false });
+  if (!built || built.mtimeMs < newestSource(join(repoRoot, "src"))) throw new Error("bench: dist/ is missing or older than src/; run `npm run build` first");
+}
+
+/** Two hot paths alone, before and after: a process that loads the thing and does nothing else. */
+async function hotPaths(base: NodeJS.ProcessEnv, baseline: number): Promise<Array<Record<string, unknown>>> {
+  const cases: Array<[string, string, string]> = [
+    [
+      "Cloudflare SDK: load + new client",
+      "const { default: C } = await import('cloudflare'); new C({ apiToken: 'x' })",
+      `const { default: C } = await import(${JSON.stringify(join(repoRoot, "dist/vendor/cloudflare.js"))}); new C({ apiToken: 'x' })`,
+    ],
+    [
+      "file-schema validators: ready to validate",
+      `const { Ajv } = await import('ajv'); const { fileSchemas } = await import(${JSON.stringify(join(repoRoot, "dist/desired-state/file-schemas.js"))}); const { validatorProfiles } = await import(${JSON.stringify(join(repoRoot, "dist/shared/validators.js"))}); const ajv = new Ajv(validatorProfiles["file-schema"]); for (const s of Object.values(fileSchemas)) ajv.compile(s)`,
+      `const { fileSchemas } = await import(${JSON.stringify(join(repoRoot, "dist/desired-state/file-schemas.js"))}); const { validatorFor } = await import(${JSON.stringify(join(repoRoot, "dist/shared/validators.js"))}); for (const s of Object.values(fileSchemas)) validatorFor("file-schema", s)({})`,
+    ],
+  ];
+  const commands = cases.flatMap(([, before, after]) => [before, after].map((code) => ({ args: ["--input-type=module", "-e", code], env: base })));
+  for (const command of commands) await wallMs(command.args, command.env);
+  const times = await minimums(commands);
+  return cases.map(([name], i) => ({
+    measure: `  hot path: ${name}`,
+    "dist ms": Math.round(times[2 * i + 1]! - baseline),
+    "dist ratio": "",
+    "sources ms": Math.round(times[2 * i]! - baseline),
+    "sources ratio": "",
+    target: "(ms over node -e 0)",
+  }));
+}
+
 export async function runStartupBench(): Promise<Array<Record<string, unknown>>> {
-  if (!existsSync(join(repoRoot, "dist", "build-info.json"))) throw new Error("startup bench: dist/ is not built; run `npm run build` first");
+  assertFreshBuild();
   const emulator = await startEmulator({ zones: ["example.com", "example.net"] });
   const cache = mkdtempSync(join(tmpdir(), "cfg-compile-cache-"));
   try {
@@ -76,6 +114,7 @@ export async function runStartupBench(): Promise<Array<Record<string, unknown>>>
         target: `<= ${measure.target}x`,
       });
     });
+    rows.push(...(await hotPaths(base, baseline!)));
     return rows;
   } finally {
     await emulator.close();

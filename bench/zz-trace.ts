@@ -1,0 +1,26 @@
+import Cloudflare from "cloudflare";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmulator } from "../src/emulator/index.ts";
+import { createUpstream, sendPush, startDaemonProcess, waitFor } from "../test/support/daemon-process.ts";
+const dir = await mkdtemp(join(tmpdir(), "cfg-trace-"));
+const emulator = await startEmulator({ zones: ["example.com", "example.net"] });
+const cf = new Cloudflare({ apiToken: "b", baseURL: emulator.baseUrl, maxRetries: 0 });
+await cf.zeroTrust.tunnels.cloudflared.create({ account_id: emulator.accountId, name: "home-pi", config_src: "cloudflare" });
+const upstream = await createUpstream(dir);
+const daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env: { CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_API_TOKEN: "b", CFGITOPS_WEBHOOK_SECRET: "s", CFGITOPS_LOG_LEVEL: "debug" } });
+const zoneId = (await cf.zones.list({ name: "example.net" })).result[0]!.id;
+await waitFor(async () => ((await cf.dns.records.list({ zone_id: zoneId, name: { exact: "status.example.net" }, type: "A" })).result[0]?.proxied ? true : undefined), 30_000, "first");
+await new Promise((r) => setTimeout(r, 1500));
+const mark = daemon.stdout().length;
+const zoneFile = "desired-state/zones/example.net.yaml";
+const original = await upstream.read(zoneFile);
+const sha = await upstream.commit({ [zoneFile]: original.replace("ttl: 3600", "ttl: 700") }, "ttl");
+const t0 = performance.now(); const start = Date.now();
+await sendPush(daemon.url, "s", { ref: "refs/heads/main", after: sha });
+await waitFor(async () => ((await cf.dns.records.list({ zone_id: zoneId, name: { exact: "mx2.example.net" }, type: "A" })).result[0]?.ttl === 700 ? true : undefined), 30_000, "change");
+console.log("latency", Math.round(performance.now() - t0), "start", start);
+console.log(daemon.stdout().slice(mark, mark + 20000)); console.log("ERR", daemon.stderr().slice(0, 3000));
+for (const line of daemon.stdout().slice(mark).split("\n")) { try { const j = JSON.parse(line); console.log(j.time - start, j.msg, j.stage ?? "", j.durationMs ?? ""); } catch { if (line) console.log(line.slice(0, 200)); } }
+await daemon.stop(); await emulator.close();
