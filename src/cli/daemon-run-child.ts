@@ -4,15 +4,13 @@
 //
 // Start-up order matters for webhook-to-applied latency (ADR 11): git starts fetching as soon as
 // the job arrives, and the pipeline, the loader, the policies and (likely) the engine load while
-// git runs, instead of before it.
+// git's commands run, instead of before them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { createGitSource, GitSourceError, type CommitInfo, type GitSource, type GitSourceOptions } from "../daemon/git-source.ts";
+import { cloneDir, createGitSource, type CommitInfo, type GitSource, type GitSourceOptions } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { AbortedError } from "../shared/errors.ts";
-import { dependenciesDir, siblingModule } from "../shared/module-paths.ts";
-import type { GitWorkerResult } from "./daemon-git-worker.ts";
+import { dependenciesDir } from "../shared/module-paths.ts";
 
 const controller = new AbortController();
 
@@ -40,34 +38,18 @@ function preloadEngine(job: RunJob, cloneDir: string): Promise<unknown> {
   return Promise.all([native, fetch("data:,")]).catch(() => undefined);
 }
 
-/** The first sync, in a worker thread, so that loading modules here does not hold git's commands up. */
-function syncInWorker(options: GitSourceOptions, signal: AbortSignal): Promise<CommitInfo> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(siblingModule(import.meta.url, "./daemon-git-worker"), { workerData: options });
-    const onAbort = () => void worker.terminate();
-    signal.addEventListener("abort", onAbort, { once: true });
-    worker.once("message", (result: GitWorkerResult) => {
-      if (result.ok) resolve(result.commit);
-      else reject(new GitSourceError(result.message, result.hint ? { hint: result.hint } : {}));
-    });
-    worker.once("error", reject);
-    worker.once("exit", () => {
-      signal.removeEventListener("abort", onAbort);
-      reject(signal.aborted ? signal.reason : new GitSourceError("the git worker stopped before it finished"));
-    });
-  });
-}
-
-/** A source whose first sync is the one already under way (its failure surfaces in the pipeline's fetch stage). */
-function startedEarly(source: GitSource, started: Promise<CommitInfo>): GitSource {
-  let early: Promise<CommitInfo> | undefined = started;
-  started.catch(() => undefined);
+/** A source whose first sync starts now, before the pipeline asks for it; its failure surfaces in
+ * the pipeline's fetch stage. */
+function startedEarly(options: GitSourceOptions, signal: AbortSignal): GitSource {
+  const source = createGitSource(options);
+  let early: Promise<CommitInfo> | undefined = source.sync(signal);
+  early.catch(() => undefined);
   return {
-    dir: source.dir,
-    branch: source.branch,
+    dir: cloneDir(options.dataDir),
+    branch: options.branch,
     remoteHead: () => source.remoteHead(),
-    sync(signal) {
-      const pending = early ?? source.sync(signal);
+    sync(stageSignal) {
+      const pending = early ?? source.sync(stageSignal);
       early = undefined;
       return pending;
     },
@@ -76,15 +58,14 @@ function startedEarly(source: GitSource, started: Promise<CommitInfo>): GitSourc
 
 async function runJob(job: RunJob): Promise<void> {
   const options: GitSourceOptions = { repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: dependenciesDir() };
-  const git = createGitSource(options);
-  const source = startedEarly(git, syncInWorker(options, controller.signal));
+  const source = startedEarly(options, controller.signal);
   // The engine hint is read now, before the fetch moves the checkout.
   const [{ runPipeline }, { daemonEngineFactory }, { createLogger }, { processIo }] = await Promise.all([
     import("../daemon/pipeline.ts"),
     import("./daemon-engines.ts"),
     import("../shared/logger.ts"),
     import("./io.ts"),
-    preloadEngine(job, git.dir),
+    preloadEngine(job, source.dir),
   ]);
   const log = createLogger({ level: job.logLevel });
   const engineFor = daemonEngineFactory({
