@@ -74,12 +74,13 @@ function enableCompileCache() {
   }
 }
 
+// Plain string paths and no throwing stat: this walk runs at every start in a checkout.
 function newestSourceChange(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
+    const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceChange(path));
-    else if (!entry.name.endsWith(".test.ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (!entry.name.endsWith(".test.ts")) newest = Math.max(newest, statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
   }
   return newest;
 }
