@@ -11,7 +11,7 @@ import { emulatorWith, sdk, token } from "./native-support.ts";
 import { runMain } from "./support/captured-io.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
-const version = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+const { version, allowScripts } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { version: string; allowScripts: Record<string, boolean> };
 const dirs: string[] = [];
 
 async function emptyRepo(): Promise<string> {
@@ -60,7 +60,7 @@ describe("cf-gitops init", () => {
     ]);
     expect(result.stdout).toContain("Next steps:");
     expect(result.stdout).toMatch(/created\s+policies\/policy\.yaml/);
-    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8"))).toMatchObject({ type: "module", dependencies: { "cf-gitops": `^${version}` } });
+    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8"))).toMatchObject({ type: "module", dependencies: { "cf-gitops": `^${version}` }, allowScripts: { node: true } });
     expect(await readFile(join(dir, "policies/no-wildcard-records.ts"), "utf8")).toContain('from "cf-gitops/policy"');
 
     const validate = await cli(["validate", "--format", "json"], dir);
@@ -113,7 +113,7 @@ describe("cf-gitops init", () => {
     expect(forced.stdout).toMatch(/overwrote\s+stacks\/default\.yaml/);
     expect(forced.stdout).toMatch(/updated\s+package\.json/);
     expect(await readFile(join(dir, "stacks/default.yaml"), "utf8")).toContain("engine: native");
-    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8"))).toEqual({ name: "mine", scripts: { x: "y" }, private: true, type: "module", dependencies: { "cf-gitops": `^${version}` } });
+    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8"))).toEqual({ name: "mine", scripts: { x: "y" }, private: true, type: "module", dependencies: { "cf-gitops": `^${version}` }, allowScripts });
     expect(await readFile(join(dir, ".gitignore"), "utf8")).toBe("dist/\n# cf-gitops\nnode_modules/\n.cf-gitops/\n*.log\n");
   });
 

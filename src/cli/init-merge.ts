@@ -7,8 +7,12 @@ export interface Merged {
   changed: boolean;
 }
 
-/** Adds what cf-gitops needs to package.json: ESM (custom policies use import) and the dependency. */
-export function mergePackageJson(existing: string | undefined, options: { name: string; dependency: string }): Merged {
+/**
+ * Adds what cf-gitops needs to package.json: ESM (custom policies use import), the dependency, and
+ * npm's permission for the install scripts cf-gitops's dependencies need (the `node` package
+ * installs the Node.js 24 binary in one), as cf-gitops's own package.json grants them.
+ */
+export function mergePackageJson(existing: string | undefined, options: { name: string; dependency: string; allowScripts?: Record<string, boolean> }): Merged {
   let manifest: Record<string, unknown>;
   try {
     manifest = existing === undefined ? {} : (JSON.parse(existing) as Record<string, unknown>);
@@ -21,6 +25,9 @@ export function mergePackageJson(existing: string | undefined, options: { name: 
   const dependencies = { ...(manifest.dependencies as Record<string, string> | undefined) };
   dependencies["cf-gitops"] ??= options.dependency;
   manifest.dependencies = dependencies;
+  if (options.allowScripts && Object.keys(options.allowScripts).length > 0) {
+    manifest.allowScripts = { ...options.allowScripts, ...(manifest.allowScripts as Record<string, boolean> | undefined) };
+  }
   const text = `${JSON.stringify(manifest, null, 2)}\n`;
   return { text, changed: JSON.stringify(manifest) !== before };
 }

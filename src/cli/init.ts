@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { ConfigError, UsageError } from "../shared/errors.ts";
-import { packageVersion } from "../shared/module-paths.ts";
+import { packageAllowScripts, packageVersion } from "../shared/module-paths.ts";
 import { parseFlags } from "./args.ts";
 import { importZone, zonesToImport } from "./init-import.ts";
 import { mergeGitignore, mergePackageJson, packageNameFor, type Merged } from "./init-merge.ts";
@@ -113,7 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const installedHere = existsSync(join(dir, "node_modules", "cf-gitops"));
   const merged: Array<[string, Merged]> = [
-    ["package.json", mergePackageJson(await readIfPresent(join(dir, "package.json")), { name: packageNameFor(basename(dir)), dependency: `^${packageVersion()}` })],
+    ["package.json", mergePackageJson(await readIfPresent(join(dir, "package.json")), { name: packageNameFor(basename(dir)), dependency: `^${packageVersion()}`, allowScripts: packageAllowScripts() })],
     [".gitignore", mergeGitignore(await readIfPresent(join(dir, ".gitignore")), await gitignoreTemplate())],
   ];
   for (const [path, result] of merged) {

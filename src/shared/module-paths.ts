@@ -26,7 +26,21 @@ export function dependenciesDir(): string {
   return basename(parent) === "node_modules" ? parent : join(root, "node_modules");
 }
 
+interface Manifest {
+  version: string;
+  allowScripts?: Record<string, boolean>;
+}
+
+function manifest(): Manifest {
+  return JSON.parse(readFileSync(new URL("package.json", packageRoot), "utf8")) as Manifest;
+}
+
 /** The running cf-gitops's version, from its package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL("package.json", packageRoot), "utf8")) as { version: string }).version;
+  return manifest().version;
+}
+
+/** The install scripts the running cf-gitops's package.json allows (npm's allowScripts). */
+export function packageAllowScripts(): Record<string, boolean> {
+  return manifest().allowScripts ?? {};
 }
