@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 const engineAdapters = ["**/engines/native/**", "**/engines/pulumi/**", "**/kinds/*/native.ts", "**/kinds/*/pulumi.ts", "@pulumi/*", "cloudflare", "cloudflare/*"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "coverage/", "test-output/", ".cf-gitops/", "**/*.d.ts"] },
+  { ignores: ["node_modules/", "dist/", "coverage/", "test-output/", ".cf-gitops/", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

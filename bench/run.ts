@@ -2,11 +2,13 @@
 // this file and can also be run alone (node bench/<area>-bench.ts).
 import { runDaemonBench } from "./daemon-bench.ts";
 import { runNativeBench } from "./native-bench.ts";
+import { runStartupBench } from "./startup-bench.ts";
 import { runValidateBench } from "./validate-bench.ts";
 import { printTable } from "./table.ts";
 
 const only = process.argv[2];
 const sections: Array<[string, () => Promise<ReadonlyArray<object>>]> = [
+  ["startup (ratio to node -e 0)", runStartupBench],
   ["validate", runValidateBench],
   ["native engine (emulator)", runNativeBench],
   ["daemon", runDaemonBench],

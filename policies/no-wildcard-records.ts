@@ -1,8 +1,7 @@
 // Example custom policy (see docs/policies.md, "Writing a custom policy").
 // Wildcard records make every name under them resolve: typos reach your origin, and a forgotten
 // wildcard CNAME to a third-party service invites subdomain takeover.
-import { definePolicy } from "../src/policy/define-policy.ts";
-import { dnsRecordId } from "../src/kinds/dns-record/identity.ts";
+import { definePolicy, dnsRecordId } from "cf-gitops/policy";
 
 export interface NoWildcardParams {
   /** Wildcard names (relative to the zone) that are allowed, e.g. "*.pages". */

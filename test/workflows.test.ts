@@ -1,5 +1,6 @@
-// Every workflow file: each `run:` step calls only cf-gitops commands and flags that exist (plus a
-// short list of plumbing), and nothing a fork's pull request runs can reach a secret.
+// Every workflow file, and those `cf-gitops init` writes (templates/init/workflows/): each `run:` step
+// calls only cf-gitops commands and flags that exist (plus a short list of plumbing), and nothing a
+// fork's pull request runs can reach a secret.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,8 +8,11 @@ import { parse } from "yaml";
 import { commands } from "../src/cli/commands.ts";
 import { subcommands as githubSubcommands } from "../src/github/cli.ts";
 
-const dir = join(import.meta.dirname, "..", ".github", "workflows");
+const root = join(import.meta.dirname, "..");
+const dir = join(root, ".github", "workflows");
 const files = readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).sort();
+const templates = join("templates", "init", "workflows");
+const checked = [...files.map((file) => join(".github", "workflows", file)), ...readdirSync(join(root, templates)).sort().map((file) => join(templates, file))];
 
 interface Step {
   name?: string;
@@ -31,7 +35,7 @@ interface Workflow {
 }
 
 function load(file: string): Workflow {
-  return parse(readFileSync(join(dir, file), "utf8")) as Workflow;
+  return parse(readFileSync(join(root, file), "utf8")) as Workflow;
 }
 
 function triggers(workflow: Workflow): string[] {
@@ -171,7 +175,7 @@ describe("workflow files", () => {
     expect(files).toEqual(expect.arrayContaining(["ci.yml", "preview.yml", "drift.yml"]));
   });
 
-  for (const file of files) {
+  for (const file of checked) {
     describe(file, () => {
       const workflow = load(file);
 

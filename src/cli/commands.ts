@@ -7,6 +7,7 @@ export interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
+  init: { summary: "create a configuration repository for your own account (stacks, zones, policies, workflows)", load: () => import("./init.ts") },
   validate: { summary: "check the desired-state YAML (schema and semantic rules)", load: () => import("./validate.ts") },
   policy: { summary: "evaluate policies on the desired state", load: () => import("./policy.ts") },
   plan: { summary: "show what apply would change in Cloudflare", load: () => import("./plan.ts") },

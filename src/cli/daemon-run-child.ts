@@ -1,13 +1,16 @@
 // The child process of one daemon run (src/daemon/child-runner.ts): it builds the engine (the
 // CLI side's job), runs one pipeline pass and sends the outcome back. The daemon coordinates
 // shutdown through an "abort" message, so terminal and service-manager signals are left to it.
-import { createGitSource } from "../daemon/git-source.ts";
-import { runPipeline } from "../daemon/pipeline.ts";
+//
+// Start-up order matters for webhook-to-applied latency (ADR 11): git starts fetching as soon as
+// the job arrives, and the pipeline, the loader, the policies and (likely) the engine load while
+// git's commands run, instead of before them.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cloneDir, createGitSource, type CommitInfo, type GitSource, type GitSourceOptions } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { AbortedError } from "../shared/errors.ts";
-import { createLogger } from "../shared/logger.ts";
-import { daemonEngineFactory } from "./daemon-engines.ts";
-import { processIo } from "./io.ts";
+import { dependenciesDir } from "../shared/module-paths.ts";
 
 const controller = new AbortController();
 
@@ -15,9 +18,56 @@ function send(message: ChildMessage): void {
   if (process.connected) process.send?.(message);
 }
 
+/** The engine the stack file named at the last checkout (a guess: this run's commit may change it). */
+function engineHint(cloneDir: string, stackName: string): string | undefined {
+  try {
+    return /^engine:\s*["']?(native|pulumi)\b/m.exec(readFileSync(join(cloneDir, "stacks", `${stackName}.yaml`), "utf8"))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads what the run will need while git works: the native engine with the Cloudflare SDK when
+ * the stack is likely to use it, and fetch's HTTP client, which Node loads on the first request (a
+ * data: URL loads it without one). A wrong guess costs a little time, never correctness; the
+ * Pulumi SDK is not guessed at (it is large, and has side effects at import).
+ */
+function preloadEngine(job: RunJob, cloneDir: string): Promise<unknown> {
+  const native = (job.engine ?? engineHint(cloneDir, job.stackName)) === "native" ? import("../engines/native/index.ts") : undefined;
+  return Promise.all([native, fetch("data:,")]).catch(() => undefined);
+}
+
+/** A source whose first sync starts now, before the pipeline asks for it; its failure surfaces in
+ * the pipeline's fetch stage. */
+function startedEarly(options: GitSourceOptions, signal: AbortSignal): GitSource {
+  const source = createGitSource(options);
+  let early: Promise<CommitInfo> | undefined = source.sync(signal);
+  early.catch(() => undefined);
+  return {
+    dir: cloneDir(options.dataDir),
+    branch: options.branch,
+    remoteHead: () => source.remoteHead(),
+    sync(stageSignal) {
+      const pending = early ?? source.sync(stageSignal);
+      early = undefined;
+      return pending;
+    },
+  };
+}
+
 async function runJob(job: RunJob): Promise<void> {
+  const options: GitSourceOptions = { repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: dependenciesDir() };
+  const source = startedEarly(options, controller.signal);
+  // The engine hint is read now, before the fetch moves the checkout.
+  const [{ runPipeline }, { daemonEngineFactory }, { createLogger }, { processIo }] = await Promise.all([
+    import("../daemon/pipeline.ts"),
+    import("./daemon-engines.ts"),
+    import("../shared/logger.ts"),
+    import("./io.ts"),
+    preloadEngine(job, source.dir),
+  ]);
   const log = createLogger({ level: job.logLevel });
-  const source = createGitSource({ repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: new URL("../../node_modules", import.meta.url).pathname });
   const engineFor = daemonEngineFactory({
     io: processIo(),
     log,

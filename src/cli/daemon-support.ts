@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createChildRunner } from "../daemon/child-runner.ts";
 import type { RunJobFn } from "../daemon/run-job.ts";
 import type { Logger } from "../shared/logger.ts";
+import { siblingModule } from "../shared/module-paths.ts";
 import type { CliIo } from "./io.ts";
 
 export function defaultDataDir(io: CliIo): string {
@@ -27,7 +28,8 @@ export function waitForShutdown(log: Logger): Promise<void> {
 /** Runs each daemon run in a child process (src/cli/daemon-run-child.ts) with the daemon's environment. */
 export function childProcessRuns(env: NodeJS.ProcessEnv): RunJobFn {
   return createChildRunner({
-    entry: fileURLToPath(new URL("./daemon-run-child.ts", import.meta.url)),
+    // dist/cli/daemon-run-child.js when the daemon runs compiled, the .ts beside it when it runs the sources.
+    entry: fileURLToPath(siblingModule(import.meta.url, "./daemon-run-child")),
     env,
     // The stage timeouts inside the child fire first; this only catches a wedged process.
     hardTimeoutMs: (job) => Object.values(job.timeouts).reduce((sum, ms) => sum + ms, 0) + 60_000,

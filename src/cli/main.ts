@@ -2,8 +2,6 @@ import { commands } from "./commands.ts";
 import { processIo, type CliIo } from "./io.ts";
 import { reportError } from "./report-error.ts";
 
-const version = "0.1.0";
-
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
   const lines = Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
@@ -29,7 +27,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 0;
   }
   if (name === "--version" || name === "-v") {
-    io.stdout.write(`${version}\n`);
+    const { packageVersion } = await import("../shared/module-paths.ts");
+    io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const entry = commands[name];

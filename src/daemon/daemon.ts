@@ -1,7 +1,7 @@
 // The daemon: keeps one stack's Cloudflare equal to the tracked branch, checks drift on a schedule,
 // and serves status, metrics, history, the manual trigger and the GitHub webhook.
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { dependenciesDir } from "../shared/module-paths.ts";
 import type { Logger } from "pino";
 import { chooseStack, stackDefaults, stackNames } from "../desired-state/stack-files.ts";
 import type { StackConfig } from "../desired-state/types.ts";
@@ -75,8 +75,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const history = openHistory(historyFile(options.dataDir), { secrets: secretsFromEnv(env) });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
-  const nodeModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
-  const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir, nodeModules });
+  const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir, nodeModules: dependenciesDir() });
   const stackName = await resolveStackName(source, options.stackName, log);
   registerStack(metrics, stackName);
   // The stack's settings arrive with each run's outcome (runs parse it); until then, the defaults.

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { lstat, mkdir, symlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { simpleGit, type SimpleGit } from "simple-git";
+import type { SimpleGit } from "simple-git";
 import { CfGitopsError } from "../shared/errors.ts";
 
 export interface CommitInfo {
@@ -45,8 +45,19 @@ async function linkNodeModules(dir: string, target: string | undefined): Promise
   if (!present) await symlink(target, link, "dir");
 }
 
+/** Where the working clone lives in a data directory. */
+export function cloneDir(dataDir: string): string {
+  return join(dataDir, "repo");
+}
+
+// Loaded on first use: a run's process that fetches in a worker thread never needs it itself.
+async function simpleGit(dir?: string): Promise<SimpleGit> {
+  const { simpleGit: create } = await import("simple-git");
+  return dir === undefined ? create() : create(dir);
+}
+
 export function createGitSource(options: GitSourceOptions): GitSource {
-  const dir = join(options.dataDir, "repo");
+  const dir = cloneDir(options.dataDir);
   const remoteRef = `refs/remotes/origin/${options.branch}`;
   let git: SimpleGit | undefined;
 
@@ -54,9 +65,9 @@ export function createGitSource(options: GitSourceOptions): GitSource {
     if (git) return git;
     if (!existsSync(join(dir, ".git"))) {
       await mkdir(dirname(dir), { recursive: true });
-      await simpleGit().clone(options.repo, dir, ["--no-checkout", "--origin", "origin"]);
+      await (await simpleGit()).clone(options.repo, dir, ["--no-checkout", "--origin", "origin"]);
     }
-    git = simpleGit(dir);
+    git = await simpleGit(dir);
     await git.remote(["set-url", "origin", options.repo]);
     return git;
   }
@@ -85,7 +96,7 @@ export function createGitSource(options: GitSourceOptions): GitSource {
   }
 
   async function remoteHead(): Promise<string | undefined> {
-    const output = await simpleGit().listRemote([options.repo, `refs/heads/${options.branch}`]);
+    const output = await (await simpleGit()).listRemote([options.repo, `refs/heads/${options.branch}`]);
     return output.split(/\s/)[0] || undefined;
   }
 

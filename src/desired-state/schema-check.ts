@@ -1,29 +1,16 @@
-// Phase 1: ajv against the file schemas (compiled once), with errors turned into diagnostics that
-// point at the offending key or value and suggest the closest known key ("proxy" -> "proxied").
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+// Phase 1: ajv against the file schemas (compiled ahead of time, see shared/validators.ts), with errors
+// turned into diagnostics that point at the offending key or value and suggest the closest known key
+// ("proxy" -> "proxied").
+import type { ErrorObject } from "ajv";
 import type { DnsRecordType } from "./types.ts";
 import { dnsRecordTypes } from "./types.ts";
 import { payloadHint } from "../kinds/dns-record/record-types.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { fileSchemas, type FileKind } from "./file-schemas.ts";
+import { validatorFor } from "../shared/validators.ts";
 import type { ParsedYaml } from "./parse-yaml.ts";
 import { pathLocation } from "./source-map.ts";
 import type { Diagnostic } from "./types.ts";
-
-let ajv: Ajv | undefined;
-const validators = new Map<FileKind, ValidateFunction>();
-
-/** Compiled once per process and file kind. The schemas are ours and tested, so ajv skips
- * compiling the draft-07 meta-schema to check them (a third of the start-up time). */
-function validatorFor(kind: FileKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, meta: false, validateSchema: false });
-    validate = ajv.compile(fileSchemas[kind]);
-    validators.set(kind, validate);
-  }
-  return validate;
-}
 
 function toPath(instancePath: string): (string | number)[] {
   if (instancePath === "") return [];
@@ -120,7 +107,7 @@ export interface SchemaCheck {
 }
 
 export function checkSchema(kind: FileKind, parsed: ParsedYaml): SchemaCheck {
-  const validate = validatorFor(kind);
+  const validate = validatorFor("file-schema", fileSchemas[kind]);
   const failedItems = new Set<string>();
   if (validate(parsed.value)) return { diagnostics: [], failedItems };
   const seen = new Set<string>();

@@ -1,12 +1,14 @@
-// Custom policies: TypeScript modules in <root>/policies/*.ts, imported as they are (Node strips types).
-// A module that fails to load, or exports something that is not a policy, becomes a diagnostic
-// naming its file; the other policies still run.
+// Custom policies: TypeScript modules in <root>/policies/*.ts, imported as they are (Node strips types;
+// <root> is never under node_modules). Their `cf-gitops/policy` import reaches the running copy
+// (self-reference.ts). A module that fails to load, or exports something that is not a policy,
+// becomes a diagnostic naming its file; the other policies still run.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../desired-state/types.ts";
 import { policyShapeProblem } from "./define-policy.ts";
+import { resolvePolicyImportsToThisCopy } from "./self-reference.ts";
 import type { AnyPolicy } from "./types.ts";
 
 export interface CustomPolicy {
@@ -51,6 +53,7 @@ export async function loadCustomPolicies(root: string): Promise<{ policies: Cust
   }
   const policies: CustomPolicy[] = [];
   const failures: CustomLoadFailure[] = [];
+  if (names.length > 0) resolvePolicyImportsToThisCopy();
   for (const name of names) {
     const absolute = path.join(dir, name);
     const file = `policies/${name}`;

@@ -1,9 +1,8 @@
-// Parameter validation with ajv: defaults from the policy's schema are filled in.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+// Parameter validation with ajv: defaults from the policy's schema are filled in. The built-ins'
+// validators are compiled at build time (shared/validators.ts).
+import type { ErrorObject } from "ajv";
+import { validatorFor } from "../shared/validators.ts";
 import type { AnyPolicy } from "./types.ts";
-
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
-const compiled = new WeakMap<object, ValidateFunction>();
 
 export interface ParamsProblem {
   /** JSON pointer inside params, e.g. /max_percent. */
@@ -14,15 +13,6 @@ export interface ParamsProblem {
 }
 
 export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; problems: ParamsProblem[] };
-
-function validatorFor(policy: AnyPolicy): ValidateFunction {
-  let validate = compiled.get(policy.paramsSchema);
-  if (!validate) {
-    validate = ajv.compile(policy.paramsSchema);
-    compiled.set(policy.paramsSchema, validate);
-  }
-  return validate;
-}
 
 function describe(error: ErrorObject): ParamsProblem {
   if (error.keyword === "additionalProperties") {
@@ -37,7 +27,7 @@ function describe(error: ErrorObject): ParamsProblem {
 /** Validates (a copy of) the given params and fills in defaults. */
 export function resolveParams(policy: AnyPolicy, given: unknown): ParamsResult {
   const params = structuredClone(given ?? {}) as Record<string, unknown>;
-  const validate = validatorFor(policy);
+  const validate = validatorFor("policy-params", policy.paramsSchema);
   if (validate(params)) return { ok: true, params };
   return { ok: false, problems: (validate.errors ?? []).map(describe) };
 }

@@ -1,6 +1,6 @@
 // A real `cf-gitops daemon` process on a random port, and a bare git repository it tracks.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
 import { signBody } from "../../src/status/github-webhook.ts";
@@ -27,8 +27,8 @@ export async function createUpstream(dir: string, stackOverrides = ""): Promise<
   await git.raw(["checkout", "-B", "main"]);
   await cp(join(repoRoot, "desired-state"), join(work, "desired-state"), { recursive: true });
   await cp(join(repoRoot, "policies"), join(work, "policies"), { recursive: true });
-  // The product and its configuration share one repository; a link stands in for the product's code.
-  await symlink(join(repoRoot, "src"), join(work, "src"));
+  // No product code in the tracked repository: its custom policy imports `cf-gitops/policy`, which
+  // the daemon's run resolves to the running cf-gitops, as it does for any config repository.
   await mkdir(join(work, "stacks"), { recursive: true });
   const stack = await readFile(join(repoRoot, "stacks", "default.yaml"), "utf8");
   await writeFile(join(work, "stacks", "default.yaml"), `${stack}\n${stackOverrides}`);
@@ -49,6 +49,7 @@ export async function createUpstream(dir: string, stackOverrides = ""): Promise<
 export interface DaemonProcess {
   url: string;
   child: ChildProcess;
+  stdout(): string;
   stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -77,6 +78,7 @@ export async function startDaemonProcess(options: { repo: string; dataDir: strin
   return {
     url,
     child,
+    stdout: () => stdout,
     stderr: () => stderr,
     stop(signal = "SIGTERM") {
       if (child.exitCode !== null) return Promise.resolve(child.exitCode);

@@ -1,0 +1,35 @@
+// `init --import`: which zones to import, then the `import` command itself, once per zone.
+import { Writable } from "node:stream";
+import { UsageError, ZoneMissingError } from "../shared/errors.ts";
+import type { CliIo } from "./io.ts";
+
+/** The zones to import: those named with --zone (each must exist), else every zone the token sees. */
+export async function zonesToImport(io: CliIo, named: string[]): Promise<string[]> {
+  if (!io.env.CLOUDFLARE_API_TOKEN) {
+    throw new UsageError("--import reads the live account and needs CLOUDFLARE_API_TOKEN", {
+      hint: "export CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID); or leave out --import to start from commented zone files",
+    });
+  }
+  const { createClient, listZones } = await import("../engines/native/index.ts");
+  const { apiToken, cliLogger } = await import("./run-context.ts");
+  const client = createClient({ apiToken: apiToken(io), log: cliLogger(io), ...(io.env.CLOUDFLARE_BASE_URL ? { baseUrl: io.env.CLOUDFLARE_BASE_URL } : {}) });
+  const live = (await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID)).map((zone) => zone.name);
+  if (named.length === 0) {
+    if (live.length === 0) throw new ZoneMissingError("the token sees no zones to import", { zones: [], hint: "check the token's zone permissions (cf-gitops doctor), or name zones with --zone" });
+    return live.sort();
+  }
+  const missing = named.filter((zone) => !live.includes(zone));
+  if (missing.length > 0) {
+    throw new ZoneMissingError(`not in the Cloudflare account: ${missing.join(", ")}`, { zones: missing, hint: `the token sees: ${live.join(", ") || "no zones"}` });
+  }
+  return named;
+}
+
+/** Runs `cf-gitops import --zone Z --out desired-state --force` in the new repository; returns its "wrote ..." line. */
+export async function importZone(io: CliIo, dir: string, zone: string): Promise<string> {
+  let output = "";
+  const collect = new Writable({ write: (chunk: Buffer, _encoding, done) => ((output += chunk.toString()), done()) });
+  const { run } = await import("./import.ts");
+  await run(["--zone", zone, "--out", "desired-state", "--force"], { ...io, cwd: dir, stdout: collect });
+  return output.split("\n")[0] ?? `wrote the zone file of ${zone}`;
+}

@@ -1,0 +1,48 @@
+// What `cf-gitops init` writes, as paths and contents, before anything touches the disk. The
+// templates ship with the package (templates/init/, and the product's own example policy).
+import { readFile } from "node:fs/promises";
+import { packageRoot } from "../shared/module-paths.ts";
+import { initialPolicyConfig } from "./init-policy-config.ts";
+
+export const examplePolicyId = "no-wildcard-records";
+
+/** The files a configuration repository gets (package.json and .gitignore are merged separately). */
+export interface ScaffoldFile {
+  path: string;
+  text: string;
+}
+
+async function template(name: string): Promise<string> {
+  return readFile(new URL(`templates/init/${name}`, packageRoot), "utf8");
+}
+
+export function zoneFilePath(zone: string): string {
+  return `desired-state/zones/${zone}.yaml`;
+}
+
+/** `zones`: a file per zone (commented skeletons), or the example zone when empty; `imported` zones are written by import. */
+export async function scaffoldFiles(options: { zones: string[]; imported: boolean }): Promise<ScaffoldFile[]> {
+  const files: ScaffoldFile[] = [{ path: "stacks/default.yaml", text: await template("stack.yaml") }];
+  if (options.zones.length === 0) {
+    files.push({ path: zoneFilePath("example.com"), text: await template("zone.example.yaml") });
+  } else if (!options.imported) {
+    const skeleton = await template("zone.yaml");
+    for (const zone of options.zones) files.push({ path: zoneFilePath(zone), text: skeleton.replaceAll("{{zone}}", zone) });
+  }
+  files.push(
+    { path: "policies/policy.yaml", text: initialPolicyConfig(examplePolicyId) },
+    { path: `policies/${examplePolicyId}.ts`, text: await readFile(new URL(`policies/${examplePolicyId}.ts`, packageRoot), "utf8") },
+    { path: ".github/workflows/preview.yml", text: await template("workflows/preview.yml") },
+    { path: ".github/workflows/drift.yml", text: await template("workflows/drift.yml") },
+  );
+  return files;
+}
+
+export function gitignoreTemplate(): Promise<string> {
+  return template("gitignore");
+}
+
+/** Zone files written by `import` point their schema at this repository's schemas/; a config repository has it in node_modules. */
+export function withPackageSchemaPath(zoneFile: string): string {
+  return zoneFile.replace("$schema=../../schemas/zone.schema.json", "$schema=../../node_modules/cf-gitops/schemas/zone.schema.json");
+}

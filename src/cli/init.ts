@@ -1,0 +1,131 @@
+// cf-gitops init: scaffold a configuration repository that depends on the cf-gitops package.
+// Nothing is written when a file would be overwritten (unless --force); package.json and .gitignore
+// are merged instead, so init also works right after `npm install cf-gitops`.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { ConfigError, UsageError } from "../shared/errors.ts";
+import { packageAllowScripts, packageVersion } from "../shared/module-paths.ts";
+import { parseFlags } from "./args.ts";
+import { importZone, zonesToImport } from "./init-import.ts";
+import { mergeGitignore, mergePackageJson, packageNameFor, type Merged } from "./init-merge.ts";
+import { gitignoreTemplate, scaffoldFiles, withPackageSchemaPath, zoneFilePath } from "./init-scaffold.ts";
+import type { CliIo } from "./io.ts";
+
+export const help = `Usage: cf-gitops init [DIR] [--zone NAME]... [--import] [--force]
+
+Create a configuration repository for your own Cloudflare account in DIR (default: the current
+directory; created if missing). It gets:
+
+  package.json                    depends on cf-gitops (this version); merged if it exists
+  stacks/default.yaml             the stack: account, engine (native), schedules, notifications
+  desired-state/zones/NAME.yaml   one per --zone (commented, owning nothing yet), or an example zone
+  policies/policy.yaml            every built-in policy at its default level
+  policies/no-wildcard-records.ts an example custom policy (it imports cf-gitops/policy)
+  .github/workflows/preview.yml   pull requests: validate, policy and a plan comment
+  .github/workflows/drift.yml     a scheduled drift check that keeps a drift issue per stack
+  .gitignore                      node_modules/ and the data directory; merged if it exists
+
+The YAML files carry $schema comments pointing at node_modules/cf-gitops/schemas/, so editors with
+the YAML language server complete and check them. Then it prints the next steps.
+
+Flags:
+  --zone NAME   a zone to manage (repeat for several)
+  --import      write the zone files from the live account, as \`cf-gitops import\` does: the
+                --zone zones, or every zone the token can see (needs CLOUDFLARE_API_TOKEN)
+  --force       overwrite files that exist (git keeps the old versions)
+  -h, --help    show this help
+
+Environment (--import only): CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL.
+
+Exit codes: 0 written, 1 error (a file exists without --force, bad zone name, API error).
+
+Examples:
+  mkdir my-cloudflare && cd my-cloudflare && git init && npm install cf-gitops
+  npx cf-gitops init --zone example.com --zone example.org
+  CLOUDFLARE_API_TOKEN=... npx cf-gitops init --import --force
+`;
+
+const zonePattern = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function zoneNames(values: string[]): string[] {
+  const zones = [...new Set(values.map((value) => value.trim().replace(/\.$/, "").toLowerCase()))];
+  const bad = zones.filter((zone) => !zonePattern.test(zone));
+  if (bad.length > 0) throw new UsageError(`not a zone name: ${bad.join(", ")}`, { hint: "give the domain, e.g. --zone example.com" });
+  return zones;
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  return existsSync(file) ? readFile(file, "utf8") : undefined;
+}
+
+async function write(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+function nextSteps(shown: string, hasGit: boolean, installed: boolean, example: boolean): string {
+  const steps = [
+    ...(shown === "." ? [] : [`cd ${shown}`]),
+    ...(hasGit ? [] : ["git init"]),
+    ...(installed ? [] : ["npm install                        # cf-gitops and its Node.js 24 runtime"]),
+    ...(example ? ["replace desired-state/zones/example.com.yaml with your zones (cf-gitops import --zone NAME)"] : []),
+    "npx cf-gitops validate && npx cf-gitops policy",
+    "export CLOUDFLARE_API_TOKEN=...     # a token with Zone:Read, DNS:Edit, Zone Settings:Edit, Firewall Services:Edit",
+    "npx cf-gitops plan                 # what apply would change; nothing is written",
+    'git add -A && git commit -m "cf-gitops configuration" && git push',
+    "on GitHub: Settings > Secrets and variables > Actions: CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID",
+    "on the Pi: npx cf-gitops daemon --repo <this repository's URL> --branch main (see the README, 'Use it for your own account')",
+  ];
+  return `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join("\n")}\n`;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { zone: { type: "string", multiple: true }, import: { type: "boolean" }, force: { type: "boolean" } }, "init");
+  if (positionals.length > 1) throw new UsageError(`init takes one directory; got ${positionals.join(" ")}`, { hint: "cf-gitops init [DIR]" });
+  const dir = resolve(io.cwd, positionals[0] ?? ".");
+  const shown = relative(io.cwd, dir) || ".";
+  const force = values.force === true;
+  let zones = zoneNames((values.zone as string[] | undefined) ?? []);
+  if (values.import === true) zones = await zonesToImport(io, zones);
+
+  const files = await scaffoldFiles({ zones, imported: values.import === true });
+  const planned = [...(values.import === true ? zones.map(zoneFilePath) : []), ...files.map((file) => file.path)];
+  const existing = planned.filter((path) => existsSync(join(dir, path)));
+  if (existing.length > 0 && !force) {
+    throw new ConfigError(`${existing.length} file(s) already exist in ${shown}:\n${existing.map((path) => `  ${path}`).join("\n")}`, {
+      hint: "nothing was written; pass --force to overwrite them (git keeps the old versions), or init an empty directory",
+    });
+  }
+
+  const report: string[] = [];
+  const note = (path: string, how: string) => report.push(`  ${how.padEnd(11)} ${path}`);
+  await mkdir(dir, { recursive: true });
+  if (values.import === true) {
+    for (const zone of zones) {
+      io.stderr.write(`importing ${zone}...\n`);
+      const line = await importZone(io, dir, zone);
+      const file = join(dir, zoneFilePath(zone));
+      await writeFile(file, withPackageSchemaPath(await readFile(file, "utf8")));
+      note(zoneFilePath(zone), existing.includes(zoneFilePath(zone)) ? "overwrote" : "imported");
+      report[report.length - 1] += `  (${line.replace(/^wrote [^:]+: /, "")})`;
+    }
+  }
+  const installedHere = existsSync(join(dir, "node_modules", "cf-gitops"));
+  const merged: Array<[string, Merged]> = [
+    ["package.json", mergePackageJson(await readIfPresent(join(dir, "package.json")), { name: packageNameFor(basename(dir)), dependency: `^${packageVersion()}`, allowScripts: packageAllowScripts() })],
+    [".gitignore", mergeGitignore(await readIfPresent(join(dir, ".gitignore")), await gitignoreTemplate())],
+  ];
+  for (const [path, result] of merged) {
+    const had = existsSync(join(dir, path));
+    if (result.changed) await write(join(dir, path), result.text);
+    note(path, !had ? "created" : result.changed ? "updated" : "kept");
+  }
+  for (const file of files) {
+    note(file.path, existing.includes(file.path) ? "overwrote" : "created");
+    await write(join(dir, file.path), file.text);
+  }
+  io.stdout.write(`cf-gitops ${packageVersion()}: a configuration repository in ${shown}\n${report.join("\n")}\n`);
+  io.stdout.write(nextSteps(shown, existsSync(join(dir, ".git")), installedHere, zones.length === 0));
+  return 0;
+}

@@ -1,0 +1,82 @@
+// A daemon tracking a separate config repository (no product code, no node_modules/cf-gitops in
+// it) loads that repository's custom policies: their `cf-gitops/policy` import reaches the running
+// cf-gitops, and a mandatory one blocks a run.
+import Cloudflare from "cloudflare";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "../src/emulator/index.ts";
+import { createUpstream, startDaemonProcess, waitFor, type DaemonProcess, type Upstream } from "./support/daemon-process.ts";
+
+const adminToken = "admin-token-for-tests";
+const policy = `import { definePolicy, dnsRecordId, type Finding } from "cf-gitops/policy";
+
+export const noTestRecords = definePolicy({
+  id: "no-test-records",
+  description: "no DNS record may be named test-*",
+  level: "advisory",
+  paramsSchema: { type: "object", properties: {}, additionalProperties: false },
+  checkState(desired): Finding[] {
+    return desired.zones.flatMap((zone) => (zone.dns ?? []).filter((record) => record.name.startsWith("test-"))
+      .map((record) => ({ resource: dnsRecordId(zone.zone, record), message: \`\${record.fqdn} is a test record\` })));
+  },
+});
+`;
+
+interface RunRow {
+  id: number;
+  kind: string;
+  result: string;
+  commit?: string;
+  diagnostics: Array<{ file: string; code: string; message: string }>;
+}
+
+let dir: string;
+let emulator: RunningEmulator;
+let upstream: Upstream;
+let daemon: DaemonProcess;
+
+async function finishedRun(commit: string): Promise<RunRow> {
+  return waitFor(async () => {
+    const { runs } = (await (await fetch(`${daemon.url}/api/runs?limit=20`)).json()) as { runs: RunRow[] };
+    return runs.find((run) => run.commit === commit && run.result !== "running");
+  }, 30_000, `the run of ${commit}`);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cfg-daemon-policy-"));
+  emulator = await startEmulator({ zones: ["example.com", "example.net"] });
+  const cf = new Cloudflare({ apiToken: "e2e", baseURL: emulator.baseUrl, maxRetries: 0 });
+  await cf.zeroTrust.tunnels.cloudflared.create({ account_id: emulator.accountId, name: "home-pi", config_src: "cloudflare" });
+  upstream = await createUpstream(dir);
+  const config = await upstream.read("policies/policy.yaml");
+  await upstream.commit(
+    { "policies/no-test-records.ts": policy, "policies/policy.yaml": config.replace("policies:\n", "policies:\n  no-test-records: { level: mandatory }\n") },
+    "a mandatory custom policy",
+  );
+  daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env: { CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_API_TOKEN: "e2e", CFGITOPS_ADMIN_TOKEN: adminToken } });
+}, 60_000);
+
+afterAll(async () => {
+  await daemon?.stop();
+  await emulator?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it("loads the config repository's custom policies, and a mandatory one blocks the run", async () => {
+  const head = (await upstream.git.revparse(["HEAD"])).trim();
+  const first = await finishedRun(head);
+  expect(first.result, JSON.stringify(first)).toBe("success");
+  expect(first.diagnostics.filter((d) => d.code === "policy-load-error")).toEqual([]);
+
+  const zoneFile = "desired-state/zones/example.net.yaml";
+  const zone = await upstream.read(zoneFile);
+  const blocked = await upstream.commit({ [zoneFile]: zone.replace("dns:\n", "dns:\n  - { name: test-1, type: A, content: 198.51.100.99 }\n") }, "a test record");
+  await fetch(`${daemon.url}/api/reconcile`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body: JSON.stringify({ kind: "apply" }) });
+  const run = await finishedRun(blocked);
+  expect(run.result).toBe("blocked");
+  const cf = new Cloudflare({ apiToken: "e2e", baseURL: emulator.baseUrl, maxRetries: 0 });
+  const zoneId = (await cf.zones.list({ name: "example.net" })).result[0]!.id;
+  expect((await cf.dns.records.list({ zone_id: zoneId, name: { exact: "test-1.example.net" } })).result).toEqual([]);
+}, 90_000);

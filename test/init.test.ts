@@ -1,0 +1,203 @@
+// `cf-gitops init`: what it writes passes validate and policy, refuses to overwrite (and then writes
+// nothing), merges package.json and .gitignore, and `--import` writes zone files a plan agrees with.
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { RunningEmulator } from "../src/emulator/index.ts";
+import { emulatorWith, sdk, token } from "./native-support.ts";
+import { runMain } from "./support/captured-io.ts";
+
+const repoRoot = resolve(import.meta.dirname, "..");
+const { version, allowScripts } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { version: string; allowScripts: Record<string, boolean> };
+const dirs: string[] = [];
+
+async function emptyRepo(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "cfg-init-"));
+  dirs.push(dir);
+  await mkdir(join(dir, ".git"));
+  return dir;
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name === ".git") continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path, base)));
+    else out.push(relative(base, path));
+  }
+  return out.sort();
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = await listFiles(dir);
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), "utf8")] as const)));
+}
+
+const cli = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runMain(args, { cwd, env: { PATH: process.env.PATH ?? "", ...env } });
+
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe("cf-gitops init", () => {
+  it("writes a configuration that validates and passes the policies, custom policy included", async () => {
+    const dir = await emptyRepo();
+    const result = await cli(["init"], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await listFiles(dir)).toEqual([
+      ".github/workflows/drift.yml",
+      ".github/workflows/preview.yml",
+      ".gitignore",
+      "desired-state/zones/example.com.yaml",
+      "package.json",
+      "policies/no-wildcard-records.ts",
+      "policies/policy.yaml",
+      "stacks/default.yaml",
+    ]);
+    expect(result.stdout).toContain("Next steps:");
+    expect(result.stdout).toMatch(/created\s+policies\/policy\.yaml/);
+    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8"))).toMatchObject({ type: "module", dependencies: { "cf-gitops": `^${version}` }, allowScripts: { node: true } });
+    expect(await readFile(join(dir, "policies/no-wildcard-records.ts"), "utf8")).toContain('from "cf-gitops/policy"');
+
+    const validate = await cli(["validate", "--format", "json"], dir);
+    expect(validate.code, validate.stdout).toBe(0);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ valid: true, errors: 0, warnings: 0 });
+    const policy = await cli(["policy", "--format", "json"], dir);
+    expect(policy.code, policy.stdout).toBe(0);
+    const report = JSON.parse(policy.stdout) as { blocked: boolean; diagnostics: unknown[]; results: Array<{ id: string; origin: string; level: string }> };
+    expect(report).toMatchObject({ blocked: false, diagnostics: [] });
+    expect(report.results).toContainEqual(expect.objectContaining({ id: "no-wildcard-records", origin: "policies/no-wildcard-records.ts", level: "advisory" }));
+  });
+
+  it("lists every built-in policy at its default level in policies/policy.yaml", async () => {
+    const dir = await emptyRepo();
+    await cli(["init"], dir);
+    const config = parse(await readFile(join(dir, "policies/policy.yaml"), "utf8")) as { policies: Record<string, { level: string }> };
+    const { builtinPolicies } = await import("../src/policy/registry.ts");
+    for (const policy of builtinPolicies) expect(config.policies[policy.id], policy.id).toEqual({ level: policy.level });
+  });
+
+  it("points every $schema comment at a schema the package ships", async () => {
+    const dir = await emptyRepo();
+    await cli(["init"], dir);
+    const yamlFiles = (await listFiles(dir)).filter((file) => file.endsWith(".yaml") && !file.startsWith(".github"));
+    expect(yamlFiles.length).toBe(3);
+    for (const file of yamlFiles) {
+      const ref = /\$schema=(\S+)/.exec(await readFile(join(dir, file), "utf8"))?.[1];
+      expect(ref, file).toBeDefined();
+      const target = relative(join(dir, "node_modules", "cf-gitops"), resolve(dirname(join(dir, file)), ref!));
+      expect(target, file).toMatch(/^schemas\/\w+\.schema\.json$/);
+      expect(existsSync(join(repoRoot, target)), `${file} -> ${target}`).toBe(true);
+    }
+  });
+
+  it("refuses to overwrite, lists the files and writes nothing; --force overwrites", async () => {
+    const dir = await emptyRepo();
+    await writeFile(join(dir, "package.json"), JSON.stringify({ name: "mine", scripts: { x: "y" } }));
+    await mkdir(join(dir, "stacks"));
+    await writeFile(join(dir, "stacks/default.yaml"), "engine: pulumi\n");
+    await writeFile(join(dir, ".gitignore"), "dist/\n");
+    const before = await snapshot(dir);
+    const refused = await cli(["init"], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("1 file(s) already exist in .:\n  stacks/default.yaml");
+    expect(refused.stderr).toContain("pass --force");
+    expect(await snapshot(dir)).toEqual(before);
+
+    const forced = await cli(["init", "--force"], dir);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/overwrote\s+stacks\/default\.yaml/);
+    expect(forced.stdout).toMatch(/updated\s+package\.json/);
+    expect(await readFile(join(dir, "stacks/default.yaml"), "utf8")).toContain("engine: native");
+    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8"))).toEqual({ name: "mine", scripts: { x: "y" }, private: true, type: "module", dependencies: { "cf-gitops": `^${version}` }, allowScripts });
+    expect(await readFile(join(dir, ".gitignore"), "utf8")).toBe("dist/\n# cf-gitops\nnode_modules/\n.cf-gitops/\n*.log\n");
+  });
+
+  it("keeps the cf-gitops dependency an existing package.json already has (npm i <tarball> before init)", async () => {
+    const dir = await emptyRepo();
+    await writeFile(join(dir, "package.json"), `${JSON.stringify({ dependencies: { "cf-gitops": "file:../cf-gitops-0.1.0.tgz" } }, null, 2)}\n`);
+    expect((await cli(["init", "--zone", "example.org"], dir)).code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).dependencies).toEqual({ "cf-gitops": "file:../cf-gitops-0.1.0.tgz" });
+  });
+
+  it("--zone writes one zone file per zone that owns nothing yet, into DIR", async () => {
+    const parent = await emptyRepo();
+    const result = await cli(["init", "infra", "--zone", "Example.org.", "--zone", "example.net"], parent);
+    expect(result.code, result.stderr).toBe(0);
+    const dir = join(parent, "infra");
+    expect(result.stdout).toContain("1. cd infra");
+    expect((await listFiles(dir)).filter((file) => file.startsWith("desired-state"))).toEqual(["desired-state/zones/example.net.yaml", "desired-state/zones/example.org.yaml"]);
+    const zone = parse(await readFile(join(dir, "desired-state/zones/example.org.yaml"), "utf8")) as Record<string, unknown>;
+    expect(zone).toEqual({ zone: "example.org" });
+    expect(JSON.parse((await cli(["validate", "--format", "json"], dir)).stdout)).toMatchObject({ valid: true, warnings: 0 });
+  });
+
+  it("writes this repository's preview and drift workflows, watching package.json instead of Pulumi.yaml", async () => {
+    for (const name of ["preview.yml", "drift.yml"]) {
+      const product = parse(await readFile(join(repoRoot, ".github/workflows", name), "utf8")) as { on: { pull_request?: { paths: string[] } } };
+      const template = parse(await readFile(join(repoRoot, "templates/init/workflows", name), "utf8")) as typeof product;
+      if (product.on.pull_request) {
+        expect(template.on.pull_request!.paths).toEqual([...product.on.pull_request.paths.filter((path) => path !== "Pulumi.yaml"), "package.json", "package-lock.json"]);
+        product.on.pull_request.paths = template.on.pull_request!.paths;
+      }
+      expect(template, name).toEqual(product);
+    }
+  });
+
+  it("rejects a bad zone name and writes nothing", async () => {
+    const dir = await emptyRepo();
+    const result = await cli(["init", "--zone", "not a zone"], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not a zone name: not a zone');
+    expect(await listFiles(dir)).toEqual([]);
+  });
+
+  describe("--import", () => {
+    let emulator: RunningEmulator;
+    beforeAll(async () => {
+      emulator = await emulatorWith(["live.example", "other.example"]);
+      const client = sdk(emulator);
+      const zoneId = (await client.zones.list({ name: "live.example" })).result[0]!.id;
+      await client.dns.records.create({ zone_id: zoneId, name: "www.live.example", type: "A", content: "192.0.2.10", proxied: true, ttl: 1 });
+      await client.dns.records.create({ zone_id: zoneId, name: "live.example", type: "CAA", data: { flags: 0, tag: "issue", value: "letsencrypt.org" }, ttl: 1 });
+    });
+    afterAll(async () => {
+      await emulator.close();
+    });
+    const env = () => ({ CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_BASE_URL: emulator.baseUrl });
+
+    it("writes the zone files from the live account, and a plan right after changes nothing", async () => {
+      const dir = await emptyRepo();
+      const result = await cli(["init", "--import", "--zone", "live.example"], dir, env());
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/imported\s+desired-state\/zones\/live\.example\.yaml\s+\(2 DNS record/);
+      const text = await readFile(join(dir, "desired-state/zones/live.example.yaml"), "utf8");
+      expect(text).toContain("$schema=../../node_modules/cf-gitops/schemas/zone.schema.json");
+      expect(text).toContain("192.0.2.10");
+      expect(existsSync(join(dir, "desired-state/zones/example.com.yaml"))).toBe(false);
+      const plan = await cli(["plan", "--detailed-exitcode"], dir, env());
+      expect(plan.code, `${plan.stdout}${plan.stderr}`).toBe(0);
+    });
+
+    it("without --zone imports every zone the token sees", async () => {
+      const dir = await emptyRepo();
+      expect((await cli(["init", "--import"], dir, env())).code).toBe(0);
+      expect(await readdir(join(dir, "desired-state/zones"))).toEqual(["live.example.yaml", "other.example.yaml"]);
+    });
+
+    it("needs a token, a zone the account has, and writes nothing otherwise", async () => {
+      const dir = await emptyRepo();
+      const noToken = await cli(["init", "--import"], dir);
+      expect(noToken.code).toBe(1);
+      expect(noToken.stderr).toContain("--import reads the live account and needs CLOUDFLARE_API_TOKEN");
+      const missing = await cli(["init", "--import", "--zone", "absent.example"], dir, env());
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain("not in the Cloudflare account: absent.example");
+      expect(await listFiles(dir)).toEqual([]);
+    });
+  });
+});
