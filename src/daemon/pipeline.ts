@@ -5,7 +5,7 @@ import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import type { Plan } from "../plan/types.ts";
-import { runPolicies, type PolicyReport } from "../policy/index.ts";
+import { policyGate, runPolicies, type PolicyReport } from "../policy/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
 import { certificateTargets } from "../status/certificates.ts";
 import type { CommitInfo, GitSource } from "./git-source.ts";
@@ -113,11 +113,10 @@ interface ApplyContext {
 
 async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: ApplyContext): Promise<void> {
   let planPolicy: PolicyReport | undefined;
-  const approve = async (plan: Plan): Promise<boolean> => {
-    planPolicy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
-    outcome.policy = planPolicy;
-    return !planPolicy.blocked;
-  };
+  const approve = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack }, (report) => {
+    planPolicy = report;
+    outcome.policy = report;
+  });
   const result = await runStage("apply", deps.timeouts.apply, deps.signal, (s) =>
     ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, signal: s, commit: ctx.commitSha, approve }),
   );

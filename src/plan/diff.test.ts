@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { DesiredState, DnsRecordSpec, FirewallRuleSpec, ZoneSpec } from "../desired-state/types.ts";
-import { dnsValueFromLive } from "../kinds/dns-record/normalise.ts";
-import { firewallValueFromLive } from "../kinds/firewall-rule/normalise.ts";
-import { settingFromLive } from "../kinds/zone-settings/normalise.ts";
+import { dnsRecordsToResources } from "../kinds/dns-record/native.ts";
+import { firewallPhase } from "../kinds/firewall-rule/normalise.ts";
+import { phaseRulesToResources } from "../kinds/shared/ruleset-phase/native.ts";
+import { settingsToResources } from "../kinds/zone-settings/native.ts";
 import { buildChanges } from "./build.ts";
-import { dnsResource, expandDesired } from "./expand.ts";
-import type { Resource } from "./resources.ts";
+import { expandDesired } from "./expand.ts";
+import { assignIds, type Resource } from "./resources.ts";
 
 const src = { file: "desired-state/zones/example.com.yaml", line: 1, column: 1 };
 
@@ -26,21 +27,18 @@ function state(zones: ZoneSpec[]): DesiredState {
   return { dir: "desired-state", zones, services: [] };
 }
 
+/** Live resources as the native adapters read them (the API's shapes). */
 function liveDns(record: Record<string, unknown>, id = `rec-${String(record.name)}-${String(record.type)}`): Resource {
-  const resource = dnsResource("example.com", dnsValueFromLive(record));
-  resource.cloudId = id;
-  if ((record.meta as { read_only?: boolean } | undefined)?.read_only) resource.readOnly = true;
-  return resource;
+  return dnsRecordsToResources("example.com", [{ ...record, id }])[0]!;
 }
 
 function liveRule(raw: Record<string, unknown>): Resource {
-  const value = firewallValueFromLive(raw);
-  const id = `example.com/firewall/${value.ref}`;
-  return { kind: "firewall-rule", key: id, id, zone: "example.com", value: { ...value }, cloudId: String(raw.id) };
+  return phaseRulesToResources(firewallPhase, "example.com", [raw])[0]!;
 }
 
 function plan(desired: DesiredState, live: Resource[]) {
-  const expanded = expandDesired(desired, { tunnelIds: new Map() });
+  const expanded = expandDesired(desired);
+  assignIds(live);
   return buildChanges({ desired: expanded.resources, live, ownership: expanded.ownership });
 }
 
@@ -70,9 +68,7 @@ describe("diff without phantom changes", () => {
       liveDns({ name: "_sip._tcp.example.com", type: "SRV", content: "5 5060 sip.example.com", priority: 10, data: { priority: 10, weight: 5, port: 5060, target: "sip.example.com." }, ttl: 1 }),
       liveDns({ name: "example.com", type: "CAA", content: '0 issue "letsencrypt.org"', data: { flags: 0, tag: "issue", value: "letsencrypt.org" }, ttl: 1 }),
       liveRule({ id: "r1", ref: "bots", expression: '(http.user_agent contains "Bad  Bot") or (ip.src eq 192.0.2.1)', action: "block", enabled: true, description: "", version: "3" }),
-      ...Object.entries({ ssl: "strict", min_tls_version: "1.2", always_use_https: "on", browser_cache_ttl: 14400 }).map(([key, value]): Resource => ({
-        kind: "zone-settings", key: `example.com/settings/${key}`, id: `example.com/settings/${key}`, zone: "example.com", value: { ...settingFromLive({ id: key, value }) },
-      })),
+      ...settingsToResources("example.com", Object.entries({ ssl: "strict", min_tls_version: "1.2", always_use_https: "on", browser_cache_ttl: 14400 }).map(([id, value]) => ({ id, value }))),
     ];
     expect(plan(desired, live)).toEqual([]);
   });
@@ -123,7 +119,7 @@ describe("diff without phantom changes", () => {
   });
 
   it("shows zones to create first", () => {
-    const expanded = expandDesired(state([zone({ dns: [record({ name: "www", type: "A", content: "192.0.2.1" })] })]), { tunnelIds: new Map() });
+    const expanded = expandDesired(state([zone({ dns: [record({ name: "www", type: "A", content: "192.0.2.1" })] })]));
     const changes = buildChanges({ desired: expanded.resources, live: [], ownership: expanded.ownership, zonesToCreate: ["example.com"] });
     expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A/192.0.2.1"]);
   });
@@ -135,7 +131,7 @@ describe("read-only live objects", () => {
     const desired = state([zone({ dns: [record({ name: "ro", type: "A", content: "192.0.2.2", ttl: 300 })] })]);
     const live = [liveDns({ name: "ro.example.com", type: "A", content: "192.0.2.2", ttl: 60, meta: { read_only: true } })];
     expect(plan(desired, live)).toEqual([]);
-    const expanded = expandDesired(desired, { tunnelIds: new Map() });
+    const expanded = expandDesired(desired);
     expect(readOnlyWarnings(expanded.resources, live)).toEqual(["example.com/dns/ro/A/192.0.2.2 is read-only in Cloudflare, so its ttl cannot be changed; left as it is"]);
   });
 });

@@ -1,4 +1,5 @@
 // The plan for people: grouped by zone, +/~/- markers, field by field `before -> after`.
+import { kindById } from "../kinds/registry.ts";
 import { summarise, summaryLine } from "./summary.ts";
 import type { Change, Plan } from "./types.ts";
 
@@ -50,8 +51,7 @@ function changeLines(change: Change): string[] {
 }
 
 function groupName(change: Change): string {
-  if (change.zone) return change.zone;
-  return change.kind === "tunnel-service" ? "services" : "account";
+  return change.zone ?? kindById(change.kind)?.group ?? "account";
 }
 
 export function renderText(plan: Plan, options: TextOptions = {}): string {

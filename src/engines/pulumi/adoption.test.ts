@@ -7,10 +7,18 @@ import { ZoneMissingError } from "../../shared/errors.ts";
 import { silentLogger } from "../../shared/logger.ts";
 import { emulatorWith, load, removeRepo, runOptions, sdk, tempRepo, token } from "../../../test/native-support.ts";
 import { createNativeEngine } from "../native/index.ts";
+import { rulesetLogicalName } from "../../kinds/shared/ruleset-phase/pulumi.ts";
+import { tunnelConfigName } from "../../kinds/tunnel-service/pulumi.ts";
+import { expandDesired } from "../../plan/expand.ts";
+import { nativeAdapters } from "../native/adapters.ts";
+import { nativeContext, resolveNames } from "../native/planner.ts";
 import { planAdoption } from "./adoption.ts";
+import { pulumiAdapters } from "./adapters.ts";
 import { formatPulumiImportIds, listPulumiImportIds } from "./import-ids.ts";
-import { liveClient, resolveTunnelIds, resolveZoneIds } from "./live.ts";
-import { encodeLogicalName, rulesetName, tunnelConfigName } from "./names.ts";
+import { liveClient, resolveZones } from "./live.ts";
+import { encodeLogicalName } from "./names.ts";
+
+const rulesetName = (zone: string) => rulesetLogicalName(zone, "firewall");
 
 const zoneFile = `zone: example.com
 settings:
@@ -53,9 +61,12 @@ describe("Pulumi adoption of existing objects", () => {
 
   async function adoption(inState: Set<string> = new Set(), state: DesiredState = desired) {
     const client = liveClient({ apiToken: token, baseUrl: emulator.baseUrl, log: silentLogger() });
-    const zoneIds = await resolveZoneIds(client, emulator.accountId, state);
-    const tunnelIds = await resolveTunnelIds(client, emulator.accountId, state, stack);
-    return planAdoption(client, { desired: state, accountId: emulator.accountId, zoneIds, tunnelIds, inState });
+    const native = nativeContext(client, runOptions(stack), emulator.accountId);
+    const zones = await resolveZones(client, emulator.accountId, state);
+    const nativeByKind = await nativeAdapters();
+    const resolved = await resolveNames(nativeByKind, state, native);
+    const expanded = expandDesired(state, { resolved, zoneNames: [...zones.keys()] });
+    return planAdoption({ expanded, accountId: emulator.accountId, zones, resolved, inState, native, nativeAdapters: nativeByKind, pulumiAdapters: await pulumiAdapters() });
   }
 
   it("imports every matching object with the provider's id formats, under the program's logical names", async () => {
@@ -96,7 +107,7 @@ describe("Pulumi adoption of existing objects", () => {
   });
 
   it("lists a zone's Pulumi import ids for `cf-gitops import --zone`", async () => {
-    const ids = await listPulumiImportIds({ apiToken: token, baseUrl: emulator.baseUrl }, "example.com", ["ssl"]);
+    const ids = await listPulumiImportIds({ apiToken: token, baseUrl: emulator.baseUrl }, "example.com", (r) => r.kind !== "zone-settings" || r.id === "example.com/settings/ssl");
     const lines = formatPulumiImportIds(ids).split("\n");
     expect(lines).toContain(`pulumi import cloudflare:index/zoneSetting:ZoneSetting 'example.com/settings/ssl' '${zoneId}/ssl'`);
     expect(lines.filter((line) => line.includes("dnsRecord:DnsRecord"))).toHaveLength(3);

@@ -1,13 +1,18 @@
 import { DiffKind, type EngineEvent, type OpType, type StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
+import { dnsResource } from "../../kinds/dns-record/expand.ts";
+import { serviceResource } from "../../kinds/tunnel-service/expand.ts";
 import { createEventTranslator } from "./events.ts";
-import { encodeLogicalName, pulumiTypes } from "./names.ts";
-import type { TranslateContext } from "./translate.ts";
+import { pulumiAdapters } from "./adapters.ts";
+import { encodeLogicalName } from "./names.ts";
+import { translateContext } from "./translate.ts";
 
-const context: TranslateContext = {
-  sources: new Map([["example.com/dns/www/CNAME/example.com", { file: "desired-state/zones/example.com.yaml", line: 12, column: 5 }]]),
-  serviceNames: { "home-pi": { "grafana.example.com": "grafana" } },
-};
+const adapters = await pulumiAdapters();
+const pulumiTypes = Object.fromEntries(adapters.map((adapter) => [adapter.kind, adapter.type]));
+const desiredCname = dnsResource("example.com", { name: "www.example.com", type: "CNAME", content: "example.com", proxied: true, ttl: 1, tags: [] }, { file: "desired-state/zones/example.com.yaml", line: 12, column: 5 });
+const desiredGrafana = serviceResource("t", "services/grafana", { hostname: "grafana.example.com", service: "http://localhost:3100", tunnel: "home-pi" });
+const context = translateContext([desiredCname, desiredGrafana], adapters);
+const types = { dnsRecord: pulumiTypes["dns-record"]!, zoneSetting: pulumiTypes["zone-settings"]!, ruleset: pulumiTypes["firewall-rule"]!, tunnelConfig: pulumiTypes["tunnel-service"]! };
 
 let sequence = 0;
 
@@ -38,7 +43,7 @@ function translate(events: EngineEvent[]) {
 
 const www = { zoneId: "z1", name: "www.example.com", type: "CNAME", content: "example.com", proxied: true, ttl: 1, tags: [] };
 const mx = { zoneId: "z1", name: "example.com", type: "MX", content: "mx1.example.net", priority: 10, proxied: false, ttl: 300, tags: [] };
-const dns = pulumiTypes.dnsRecord;
+const dns = types.dnsRecord;
 
 describe("engine events -> Plan changes", () => {
   it("create: all fields of the normalised record, with the desired source", () => {
@@ -89,9 +94,10 @@ describe("engine events -> Plan changes", () => {
     const event = step("update", dns, "example.com/dns/www/CNAME", { old: www, new: { ...www, content: "elsewhere.example.net" } }, {
       detailedDiff: { content: { diffKind: DiffKind.update, inputDiff: true } },
     });
+    // the one plan order (src/plan/order.ts): within a kind, deletes first
     expect(translate([pre(event)]).changes().map((c) => `${c.op} ${c.id}`)).toEqual([
-      "create example.com/dns/www/CNAME/elsewhere.example.net",
       "delete example.com/dns/www/CNAME/example.com",
+      "create example.com/dns/www/CNAME/elsewhere.example.net",
     ]);
   });
 
@@ -105,7 +111,7 @@ describe("engine events -> Plan changes", () => {
   });
 
   it("zone settings: one change per setting with field value", () => {
-    const event = step("update", pulumiTypes.zoneSetting, "example.com/settings/ssl", {
+    const event = step("update", types.zoneSetting, "example.com/settings/ssl", {
       old: { zoneId: "z1", settingId: "ssl", value: "full" },
       new: { zoneId: "z1", settingId: "ssl", value: "strict" },
     });
@@ -115,7 +121,7 @@ describe("engine events -> Plan changes", () => {
   });
 
   it("creating a ZoneSetting resource is an update of the live setting (settings always exist)", () => {
-    const event = step("create", pulumiTypes.zoneSetting, "example.com/settings/ssl", { new: { zoneId: "z1", settingId: "ssl", value: "strict" } });
+    const event = step("create", types.zoneSetting, "example.com/settings/ssl", { new: { zoneId: "z1", settingId: "ssl", value: "strict" } });
     expect(translate([pre(event)]).changes()).toEqual([
       expect.objectContaining({ kind: "zone-settings", id: "example.com/settings/ssl", op: "update", fields: ["value"], after: { value: "strict" } }),
     ]);
@@ -125,7 +131,7 @@ describe("engine events -> Plan changes", () => {
     const rule = (ref: string, expression: string, action = "block") => ({ ref, expression, action, enabled: true, id: `id-${ref}`, version: "1" });
     const old = { zoneId: "z1", rules: [rule("a", "(ip.src eq 192.0.2.1)"), rule("b", '(http.host eq "x")'), rule("c", "(cf.bot_management.score lt 10)")] };
     const next = { zoneId: "z1", rules: [rule("c", "(cf.bot_management.score lt 10)"), rule("a", "(ip.src eq 192.0.2.2)"), rule("d", "(ssl)", "log")] };
-    const changes = translate([pre(step("update", pulumiTypes.ruleset, "example.com/firewall", { old, new: next }))]).changes();
+    const changes = translate([pre(step("update", types.ruleset, "example.com/firewall", { old, new: next }))]).changes();
     expect(changes.map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")}`)).toEqual([
       "update example.com/firewall/a expression",
       "delete example.com/firewall/b action,enabled,expression,ref",
@@ -137,21 +143,21 @@ describe("engine events -> Plan changes", () => {
   it("a tunnel config update becomes per-service changes, named by the desired state, else by hostname + path (as native)", () => {
     const ingress = (hostname: string, service: string) => ({ hostname, service });
     const config = (...rules: object[]) => ({ accountId: "a", tunnelId: "t", config: { ingresses: [...rules, { service: "http_status:404" }] } });
-    const event = step("update", pulumiTypes.tunnelConfig, "tunnels/home-pi", {
+    const event = step("update", types.tunnelConfig, "tunnels/home-pi", {
       old: config(ingress("grafana.example.com", "http://localhost:3000"), ingress("old.example.com", "http://localhost:9000")),
       new: config(ingress("grafana.example.com", "http://localhost:3100"), ingress("new.example.com", "ssh://localhost:22")),
     });
     const changes = translate([pre(event)]).changes();
     expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual([
+      "delete services/old.example.com hostname,service,tunnel",
       "update services/grafana service",
       "create services/new.example.com hostname,service,tunnel",
-      "delete services/old.example.com hostname,service,tunnel",
     ]);
   });
 
   it("failure: the failed step's changes carry the error, finished ones are applied, unstarted ones skipped", () => {
     const ok = step("create", dns, "example.com/dns/www/CNAME/example.com", { new: www });
-    const bad = step("update", pulumiTypes.zoneSetting, "example.com/settings/ssl", {
+    const bad = step("update", types.zoneSetting, "example.com/settings/ssl", {
       old: { zoneId: "z1", settingId: "ssl", value: "full" },
       new: { zoneId: "z1", settingId: "ssl", value: "bogus" },
     });

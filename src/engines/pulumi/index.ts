@@ -2,6 +2,7 @@
 // drift = preview with refresh). The CLI check runs first, so a missing `pulumi` gives the
 // install hint before any Pulumi SDK is loaded.
 import type { DesiredState } from "../../desired-state/types.ts";
+import { PlanStaleError, SavedPlanError, planDifferences } from "../../plan/saved.ts";
 import type { ApplyResult, Plan } from "../../plan/types.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { requirePulumiCli } from "./cli.ts";
@@ -11,13 +12,13 @@ import { openSession, type PulumiEngineOptions, type Session } from "./session.t
 
 export type { PulumiEngineOptions } from "./session.ts";
 export { findPulumiCli, pulumiInstallHint } from "./cli.ts";
-export { formatPulumiImportIds, listPulumiImportIds, pulumiImportIds, type PulumiImportId } from "./import-ids.ts";
+export { formatPulumiImportIds, listPulumiImportIds, type PulumiImportId } from "./import-ids.ts";
 
-/** An AbortSignal that fires on the caller's signal or on SIGTERM; `stack.cancel()` if the CLI lingers. */
 interface SessionRef {
   session?: Session;
 }
 
+/** An AbortSignal that fires on the caller's signal or on SIGTERM; `stack.cancel()` if the CLI lingers. */
 function cancellation(run: RunOptions, ref: SessionRef): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -64,7 +65,7 @@ async function preview(session: Session, run: RunOptions, signal: AbortSignal, r
   const translator = createEventTranslator(session.context);
   run.onProgress?.({ stage: refresh ? "refresh" : "plan", message: "pulumi preview" });
   await session.stack.preview({ program: session.program, onEvent: (event) => translator.onEvent(event), refresh, signal, diff: false, color: "never" });
-  const plan: Plan = { stack: run.stack.name, engine: "pulumi", changes: translator.changes() };
+  const plan: Plan = { stack: run.stack.name, engine: "pulumi", account: session.accountId, changes: translator.changes() };
   if (run.commit) plan.commit = run.commit;
   const warnings = [...session.warnings, ...translator.warnings()];
   if (warnings.length > 0) plan.warnings = warnings;
@@ -87,28 +88,43 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       }, options);
     },
     apply(desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
-      return guarded(run, async (open, signal) => {
-        const session = await open(desired);
-        const { plan } = await preview(session, run, signal, false);
-        if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
-        signal.throwIfAborted();
-        if (run.approve && !(await run.approve(plan))) {
-          run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
-          return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
+      return guarded(run, (open, signal) => up(open, desired, run, signal), options);
+    },
+    applySaved(saved: Plan, desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
+      // Pulumi plans from its state and the program, so a saved plan is checked by previewing
+      // again: up runs only when the new preview has exactly the saved plan's changes.
+      const approve = async (fresh: Plan): Promise<boolean> => {
+        if (saved.account && fresh.account && saved.account !== fresh.account) {
+          throw new SavedPlanError(`the plan was made for account ${saved.account}, not ${fresh.account}; nothing was applied`, { hint: "check CLOUDFLARE_ACCOUNT_ID and the stack's account_id" });
         }
-        signal.throwIfAborted(); // the approval may have waited on a person
-        const translator = createEventTranslator(session.context);
-        run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
-        try {
-          await session.stack.up({ program: session.program, onEvent: (event) => translator.onEvent(event), signal, color: "never" });
-        } catch (error) {
-          if (signal.aborted) throw error;
-          const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
-          run.log.error({ stack: run.stack.name, error: mapped.message }, "pulumi up failed");
-          return { plan, status: "failed", outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
-        }
-        return { plan, status: "applied", outcomes: translator.outcomes(true) };
-      }, options);
+        const moved = planDifferences(saved, fresh);
+        if (moved.length > 0) throw new PlanStaleError(moved, { hint: "the pulumi engine previews a saved plan again before applying it; run plan again and review the new plan" });
+        return run.approve ? run.approve(fresh) : true;
+      };
+      return guarded(run, (open, signal) => up(open, desired, { ...run, approve }, signal), options);
     },
   };
+}
+
+async function up(open: (desired: DesiredState) => Promise<Session>, desired: DesiredState, run: RunOptions, signal: AbortSignal): Promise<ApplyResult> {
+  const session = await open(desired);
+  const { plan } = await preview(session, run, signal, false);
+  if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
+  signal.throwIfAborted();
+  if (run.approve && !(await run.approve(plan))) {
+    run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
+    return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
+  }
+  signal.throwIfAborted(); // the approval may have waited on a person
+  const translator = createEventTranslator(session.context);
+  run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
+  try {
+    await session.stack.up({ program: session.program, onEvent: (event) => translator.onEvent(event), signal, color: "never" });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
+    run.log.error({ stack: run.stack.name, error: mapped.message }, "pulumi up failed");
+    return { plan, status: "failed", outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
+  }
+  return { plan, status: "applied", outcomes: translator.outcomes(true) };
 }

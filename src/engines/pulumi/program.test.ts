@@ -47,7 +47,7 @@ async function run(desired: DesiredState, extra: Partial<ProgramInput> = {}): Pr
     desired,
     accountId: "acc-1",
     zoneIds: { "example.com": "zone-1" },
-    tunnelIds: { "home-pi": "11111111-2222-3333-4444-555555555555" },
+    resolved: { "tunnel-service": { "home-pi": "11111111-2222-3333-4444-555555555555" } },
     imports: {},
     ...extra,
   };

@@ -1,7 +1,13 @@
-// Pulumi mapping of a DNS record: DnsRecordSpec -> @pulumi/cloudflare DnsRecordArgs, and a
-// DnsRecord's Pulumi state back to the API's shape, so plans reuse the shared normaliser.
+// The Pulumi engine's DNS adapter: one DnsRecord per record, named by its identity, and a
+// DnsRecord's state read back in the API's shape, so plans reuse the shared normaliser and diff.
 import type { DnsRecordArgs, types } from "@pulumi/cloudflare";
-import type { DnsRecordData, DnsRecordSpec } from "../../desired-state/types.ts";
+import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
+import type { Resource } from "../../plan/resources.ts";
+import { dnsResource } from "./expand.ts";
+import { dnsValueFromLive, type DnsRecordValue } from "./normalise.ts";
+import { dnsRecordKindId } from "./normalise.ts";
+import type { DnsRecordData } from "./spec.ts";
 import { quoteTxt } from "./txt.ts";
 
 type ProviderData = types.input.DnsRecordData;
@@ -37,25 +43,20 @@ export function providerData(data: DnsRecordData): ProviderData {
   return out;
 }
 
-function content(spec: Pick<DnsRecordSpec, "type" | "content">): string | undefined {
-  if (spec.content === undefined) return undefined;
-  return spec.type === "TXT" ? quoteTxt(spec.content) : spec.content;
-}
-
-export function dnsRecordArgs(zoneId: string, spec: DnsRecordSpec): DnsRecordArgs {
-  const proxiable = spec.type === "A" || spec.type === "AAAA" || spec.type === "CNAME";
+/** The provider's inputs for a normalised record (desired, or a tunnel service's CNAME). */
+export function dnsRecordArgs(zoneId: string, value: DnsRecordValue): DnsRecordArgs {
   const args: DnsRecordArgs = {
     zoneId,
-    name: spec.fqdn,
-    type: spec.type,
-    ttl: spec.proxied ? 1 : spec.ttl, // Cloudflare forces automatic TTL on proxied records
-    proxied: proxiable ? spec.proxied : false,
-    tags: [...spec.tags].sort(),
+    name: value.name,
+    type: value.type,
+    ttl: value.proxied ? 1 : value.ttl, // Cloudflare forces automatic TTL on proxied records
+    proxied: value.proxied,
+    tags: [...value.tags].sort(),
   };
-  if (spec.data) args.data = providerData(spec.data);
-  else args.content = content(spec);
-  if (spec.priority !== undefined) args.priority = spec.priority;
-  if (spec.comment !== undefined) args.comment = spec.comment;
+  if (value.data) args.data = providerData(value.data);
+  else if (value.content !== undefined) args.content = value.type === "TXT" ? quoteTxt(value.content) : value.content;
+  if (value.priority !== undefined) args.priority = value.priority;
+  if (value.comment !== undefined) args.comment = value.comment;
   return args;
 }
 
@@ -75,3 +76,37 @@ export function dnsRecordStateToApi(state: Record<string, unknown>): Record<stri
   }
   return api;
 }
+
+/**
+ * A DNS record's logical name: its change id, except that a CNAME (alone at its name by rule) is
+ * named without its target. A new target is then an in-place update, which Cloudflare accepts,
+ * instead of a create that Pulumi would run before the delete and Cloudflare would reject. Plans
+ * still show it as delete + create, since the ids on either side differ.
+ */
+export function dnsLogicalName(changeId: string): string {
+  const cname = /^([^/]+\/dns\/[^/]+\/CNAME)\//.exec(changeId);
+  return encodeLogicalName(cname ? cname[1]! : changeId);
+}
+
+const zoneOfName = (name: string) => decodeLogicalName(name).split("/")[0] ?? "";
+
+export const pulumi: PulumiAdapter = {
+  kind: dnsRecordKindId,
+  type: "cloudflare:index/dnsRecord:DnsRecord",
+  shape: "single",
+  logicalName: (resource) => dnsLogicalName(resource.id),
+  declare(resources, ctx) {
+    for (const resource of resources) {
+      const name = dnsLogicalName(resource.id);
+      new ctx.cloudflare.DnsRecord(name, dnsRecordArgs(ctx.zoneId(resource.zone!), resource.value as unknown as DnsRecordValue), ctx.opts(name));
+    }
+    return {};
+  },
+  fromState(name, state): Resource[] {
+    return state ? [dnsResource(zoneOfName(name), dnsValueFromLive(dnsRecordStateToApi(state)))] : [];
+  },
+  importId: (name, live, ctx) => (live[0]?.cloudId ? `${ctx.zoneId(zoneOfName(name))}/${live[0].cloudId}` : undefined),
+  adoptionWarning(_name, resource) {
+    return `${resource.id} exists in Cloudflare with other settings, so Pulumi cannot adopt it; run \`cf-gitops import --zone ${resource.zone ?? ""}\` to take the live values into the zone file, or change it once with --engine native`;
+  },
+};
