@@ -68,7 +68,7 @@ describe("saved plans", () => {
     const writes = emulator.stats().writes;
     const refused = await cli("apply", "stale.json", "--stack", "default", "--yes");
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("error: Cloudflare changed since the plan was made (example.com/dns/web/A/203.0.113.10); nothing was applied");
+    expect(refused.stderr).toContain("error: Cloudflare changed since the plan was made (example.com/dns/web/A); nothing was applied");
     expect(refused.stderr).toContain("hint: run plan again");
     expect(emulator.stats().writes).toBe(writes);
     expect((await record("web")).ttl).toBe(900);
@@ -88,7 +88,7 @@ describe("saved plans", () => {
     const writes = emulator.stats().writes;
     const refused = await cli("apply", "owned.json", "--stack", "default", "--yes");
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("example.com/dns/stray/A/192.0.2.7");
+    expect(refused.stderr).toContain("(example.com/dns/stray/A)");
     expect(emulator.stats().writes).toBe(writes);
   });
 

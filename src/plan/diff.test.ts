@@ -73,23 +73,35 @@ describe("diff without phantom changes", () => {
     expect(plan(desired, live)).toEqual([]);
   });
 
-  it("reports a changed TTL as an update and changed content as delete + create", () => {
+  it("reports a changed TTL, and the changed address of a record alone at its name and type, as updates in place", () => {
     const desired = state([zone({ dns: [record({ name: "www", type: "A", content: "203.0.113.11", ttl: 300 }), record({ name: "api", type: "A", content: "203.0.113.20", ttl: 600 })] })]);
     const live = [
       liveDns({ name: "www.example.com", type: "A", content: "203.0.113.10", ttl: 300 }, "old-www"),
       liveDns({ name: "api.example.com", type: "A", content: "203.0.113.20", ttl: 300 }, "api-id"),
     ];
     const changes = plan(desired, live);
-    expect(changes.map((c) => `${c.op} ${c.id} ${c.op === "update" ? c.fields.join(",") : ""}`.trim())).toEqual([
-      "delete example.com/dns/www/A/203.0.113.10",
-      "update example.com/dns/api/A/203.0.113.20 ttl",
-      "create example.com/dns/www/A/203.0.113.11",
-    ]);
-    const update = changes.find((c) => c.op === "update")!;
-    expect(update.cloudId).toBe("api-id");
-    expect((update.before as { ttl: number }).ttl).toBe(300);
-    expect((update.after as { ttl: number }).ttl).toBe(600);
-    expect(changes.find((c) => c.op === "delete")!.cloudId).toBe("old-www");
+    expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual(["update example.com/dns/api/A ttl", "update example.com/dns/www/A content"]);
+    const [ttl, moved] = changes;
+    expect(ttl!.cloudId).toBe("api-id");
+    expect((ttl!.before as { ttl: number }).ttl).toBe(300);
+    expect((ttl!.after as { ttl: number }).ttl).toBe(600);
+    expect(moved!.cloudId).toBe("old-www");
+    expect(moved!.before).toMatchObject({ content: "203.0.113.10" });
+    expect(moved!.after).toMatchObject({ content: "203.0.113.11" });
+  });
+
+  it("pairs records sharing a name and type by content first, then updates the leftovers in place", () => {
+    const a = (content: string, extra: Partial<DnsRecordSpec> = {}) => record({ name: "rr", type: "A", content, ...extra });
+    const live = [liveDns({ name: "rr.example.com", type: "A", content: "192.0.2.1", ttl: 1 }, "one"), liveDns({ name: "rr.example.com", type: "A", content: "192.0.2.3", ttl: 1 }, "three")];
+    const lines = (dns: DnsRecordSpec[]) => plan(state([zone({ dns })]), live).map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")} ${c.cloudId ?? ""}`.trim());
+    // one unchanged, one moved: an update of the leftover, named by its new content
+    expect(lines([a("192.0.2.1"), a("192.0.2.2")])).toEqual(["update example.com/dns/rr/A/192.0.2.2 content three"]);
+    // two become one: the one with the same content stays; the other goes
+    expect(lines([a("192.0.2.3")])).toEqual(["delete example.com/dns/rr/A/192.0.2.1 content,name,proxied,tags,ttl,type one"]);
+    // two become one with new content: the first leftover is updated, the other goes
+    expect(lines([a("192.0.2.9")])).toEqual(["delete example.com/dns/rr/A/192.0.2.3 content,name,proxied,tags,ttl,type three", "update example.com/dns/rr/A content one"]);
+    // two become three: the new one is created
+    expect(lines([a("192.0.2.1"), a("192.0.2.3"), a("192.0.2.4", { ttl: 300 })])).toEqual(["create example.com/dns/rr/A/192.0.2.4 content,name,proxied,tags,ttl,type"]);
   });
 
   it("honours ownership: ignore patterns, read-only records and undeclared kinds", () => {
@@ -102,7 +114,7 @@ describe("diff without phantom changes", () => {
       liveRule({ id: "r9", ref: "dashboard-rule", expression: "true", action: "block" }),
     ];
     const changes = plan(desired, live);
-    expect(changes.map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/keep/A/192.0.2.1"]);
+    expect(changes.map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/keep/A"]);
     // a zone file without dns: owns no DNS at all
     expect(plan(state([zone({})]), live)).toEqual([]);
   });
@@ -121,7 +133,7 @@ describe("diff without phantom changes", () => {
   it("shows zones to create first", () => {
     const expanded = expandDesired(state([zone({ dns: [record({ name: "www", type: "A", content: "192.0.2.1" })] })]));
     const changes = buildChanges({ desired: expanded.resources, live: [], ownership: expanded.ownership, zonesToCreate: ["example.com"] });
-    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A/192.0.2.1"]);
+    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A"]);
   });
 });
 
@@ -132,6 +144,6 @@ describe("read-only live objects", () => {
     const live = [liveDns({ name: "ro.example.com", type: "A", content: "192.0.2.2", ttl: 60, meta: { read_only: true } })];
     expect(plan(desired, live)).toEqual([]);
     const expanded = expandDesired(desired);
-    expect(readOnlyWarnings(expanded.resources, live)).toEqual(["example.com/dns/ro/A/192.0.2.2 is read-only in Cloudflare, so its ttl cannot be changed; left as it is"]);
+    expect(readOnlyWarnings(expanded.resources, live)).toEqual(["example.com/dns/ro/A is read-only in Cloudflare, so its ttl cannot be changed; left as it is"]);
   });
 });

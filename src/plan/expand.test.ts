@@ -15,7 +15,7 @@ describe("desired expansion", () => {
     const { resources, ownership } = expandDesired(state, { resolved: new Map([["tunnel-service", new Map([["home-pi", "t-1"]])]]), zoneNames: ["lab.example.com"] });
     expect(resources.map((r) => `${r.kind} ${r.id} ${r.zone ?? ""}`)).toEqual([
       "tunnel-service services/grafana ",
-      "dns-record lab.example.com/dns/grafana/CNAME/t-1.cfargotunnel.com lab.example.com",
+      "dns-record lab.example.com/dns/grafana/CNAME lab.example.com",
     ]);
     expect(resources[1]!.value).toMatchObject({ proxied: true, ttl: 1, content: "t-1.cfargotunnel.com" });
     expect(resources[1]!.source).toEqual(source);

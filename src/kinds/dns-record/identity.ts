@@ -1,5 +1,9 @@
 // Identity and canonical forms of a DNS record. Shared by validation (duplicates), policies,
 // both engines and the diff, so that "the same record" means one thing everywhere.
+// A record alone at its name and type is identified by both (example.com/dns/www/A), so a new
+// address or target is an update in place; where several records share them (round-robin A,
+// several TXT or MX), the content joins the identity (example.com/dns/www/A/203.0.113.10).
+// docs/adr/0012-dns-record-identity-by-name-and-type.md.
 import { isIPv6 } from "node:net";
 import { canonicalHost } from "../shared/names.ts";
 import type { DnsRecordData, DnsRecordType } from "./spec.ts";
@@ -113,7 +117,13 @@ export function dnsLongId(zone: string, record: RecordLike): string {
   return `${dnsRecordKey(zone, record.fqdn, record.type)}/${contentKey(record)}`;
 }
 
-/** A record's id (content included; see ADR 2). */
-export function dnsRecordId(zone: string | { zone: string; dns?: readonly RecordLike[] | undefined }, record: RecordLike, _shared?: boolean): string {
-  return dnsLongId(typeof zone === "string" ? zone : zone.zone, record);
+/**
+ * A record's id: example.com/dns/www/A when it is alone at its name and type, else
+ * example.com/dns/www/A/203.0.113.10. Pass the zone's spec (`{ zone, dns }`) and the records of
+ * its `dns:` decide; with a zone name, `shared` says (default: alone).
+ */
+export function dnsRecordId(zone: string | { zone: string; dns?: readonly RecordLike[] | undefined }, record: RecordLike, shared?: boolean): string {
+  const name = typeof zone === "string" ? zone : zone.zone;
+  const twins = shared ?? (typeof zone === "string" ? false : (zone.dns ?? []).filter((other) => canonicalHost(other.fqdn) === canonicalHost(record.fqdn) && other.type === record.type).length > 1);
+  return twins ? dnsLongId(name, record) : dnsRecordKey(name, record.fqdn, record.type);
 }

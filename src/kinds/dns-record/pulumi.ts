@@ -1,8 +1,10 @@
-// The Pulumi engine's DNS adapter: one DnsRecord per record, named by its identity, and a
-// DnsRecord's state read back in the API's shape, so plans reuse the shared normaliser and diff.
+// The Pulumi engine's DNS adapter: one DnsRecord per record, named by its identity (name and type,
+// with the content only where several records share them), and a DnsRecord's state read back in
+// the API's shape, so plans reuse the shared normaliser and diff.
 import type { DnsRecordArgs, types } from "@pulumi/cloudflare";
-import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import type { PulumiAdapter, StateResource } from "../../engines/pulumi/adapter.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
+import { pairByVariant } from "../../plan/diff.ts";
 import type { Resource } from "../../plan/resources.ts";
 import { dnsResource } from "./expand.ts";
 import { dnsValueFromLive, type DnsRecordValue } from "./normalise.ts";
@@ -77,33 +79,54 @@ export function dnsRecordStateToApi(state: Record<string, unknown>): Record<stri
   return api;
 }
 
-/**
- * A DNS record's logical name: its change id, except that a CNAME (alone at its name by rule) is
- * named without its target. A new target is then an in-place update, which Cloudflare accepts,
- * instead of a create that Pulumi would run before the delete and Cloudflare would reject. Plans
- * still show it as delete + create, since the ids on either side differ.
- */
-export function dnsLogicalName(changeId: string): string {
-  const cname = /^([^/]+\/dns\/[^/]+\/CNAME)\//.exec(changeId);
-  return encodeLogicalName(cname ? cname[1]! : changeId);
+const zoneOfName = (name: string) => decodeLogicalName(name).split("/")[0] ?? "";
+
+/** A DnsRecord in the stack's state, read back as a resource named by its logical name. */
+function stateRecord(state: StateResource): { name: string; resource: Resource } {
+  const resource = dnsResource(zoneOfName(state.name), dnsValueFromLive(dnsRecordStateToApi(state.outputs)));
+  return { name: state.name, resource: { ...resource, id: decodeLogicalName(state.name) } };
 }
 
-const zoneOfName = (name: string) => decodeLogicalName(name).split("/")[0] ?? "";
+/**
+ * Earlier logical names of desired records: where a name and type gains or loses a twin (its id
+ * gains or loses the content) or a twin's content changes, the desired record takes over the state
+ * record the native diff pairs it with (content first, then in order), so Pulumi updates it in
+ * place as the native engine does, instead of deleting one record and creating another.
+ */
+export function dnsAliases(desired: readonly Resource[], state: readonly StateResource[]): Map<string, string> {
+  const wanted = new Set(desired.map((resource) => encodeLogicalName(resource.id)));
+  const held = state.map(stateRecord).filter((entry) => !wanted.has(entry.name));
+  const aliases = new Map<string, string>();
+  const keys = new Set(desired.map((resource) => resource.key));
+  for (const key of keys) {
+    const haves = held.filter((entry) => entry.resource.key === key);
+    if (haves.length === 0) continue;
+    const wants = desired.filter((resource) => resource.key === key && !state.some((s) => s.name === encodeLogicalName(resource.id)));
+    for (const [want, have] of pairByVariant(wants, haves.map((entry) => entry.resource)).pairs) {
+      aliases.set(encodeLogicalName(want.id), haves.find((entry) => entry.resource === have)!.name);
+    }
+  }
+  return aliases;
+}
 
 export const pulumi: PulumiAdapter = {
   kind: dnsRecordKindId,
   type: "cloudflare:index/dnsRecord:DnsRecord",
   shape: "single",
-  logicalName: (resource) => dnsLogicalName(resource.id),
+  // the record's id: its name and type alone, with the content only where it has twins
+  logicalName: (resource) => encodeLogicalName(resource.id),
   declare(resources, ctx) {
+    const aliases = dnsAliases(resources, ctx.state);
     for (const resource of resources) {
-      const name = dnsLogicalName(resource.id);
-      new ctx.cloudflare.DnsRecord(name, dnsRecordArgs(ctx.zoneId(resource.zone!), resource.value as unknown as DnsRecordValue), ctx.opts(name));
+      const name = encodeLogicalName(resource.id);
+      const alias = aliases.get(name);
+      new ctx.cloudflare.DnsRecord(name, dnsRecordArgs(ctx.zoneId(resource.zone!), resource.value as unknown as DnsRecordValue), ctx.opts(name, alias ? [alias] : []));
     }
     return {};
   },
   fromState(name, state): Resource[] {
-    return state ? [dnsResource(zoneOfName(name), dnsValueFromLive(dnsRecordStateToApi(state)))] : [];
+    // named by the logical name: a step on one resource is one record, updated in place
+    return state ? [{ ...dnsResource(zoneOfName(name), dnsValueFromLive(dnsRecordStateToApi(state))), id: decodeLogicalName(name) }] : [];
   },
   importId: (name, live, ctx) => (live[0]?.cloudId ? `${ctx.zoneId(zoneOfName(name))}/${live[0].cloudId}` : undefined),
   adoptionWarning(_name, resource) {

@@ -4,7 +4,7 @@
 import type { KindScenario } from "../conformance.ts";
 
 const service = (name: string, origin: string) => `service: ${name}\nhostname: ${name}.example.com\norigin: ${origin}\ntunnel: home-pi\n`;
-const cname = (name: string) => `dns-record example.com/dns/${name}/CNAME/{tunnel}.cfargotunnel.com [content,name,proxied,tags,ttl,type]`;
+const cname = (name: string) => `dns-record example.com/dns/${name}/CNAME [content,name,proxied,tags,ttl,type]`;
 const all = "[hostname,service,tunnel]";
 
 export const scenario: KindScenario = {
