@@ -136,6 +136,8 @@ export interface ExpandOutput extends Claims {
 export interface KindDefinition<Id extends string = string, P extends Placement = Placement> {
   id: Id;
   title: string;
+  /** How `validate` counts them: "DNS records". */
+  plural: string;
   placement: P;
   /** JSON Schema of one object (a list item, or the whole map for a map key). */
   schema: JsonSchema;

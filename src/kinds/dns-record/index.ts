@@ -8,6 +8,7 @@ import { dnsPlacement, dnsRecordKindId } from "./spec.ts";
 export const dnsRecordKind: KindDefinition<typeof dnsRecordKindId, ZonePlacement> = {
   id: dnsRecordKindId,
   title: "DNS record",
+  plural: "DNS records",
   placement: dnsPlacement,
   schema: dnsRecordSchema,
   zoneRules: dnsZoneRules,

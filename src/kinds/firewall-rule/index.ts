@@ -8,6 +8,7 @@ import { firewallPlacement, firewallRuleKindId } from "./spec.ts";
 export const firewallRuleKind: KindDefinition<typeof firewallRuleKindId, ZonePlacement> = {
   id: firewallRuleKindId,
   title: "Firewall rule",
+  plural: "firewall rules",
   placement: firewallPlacement,
   schema: firewallRuleSchema,
   zoneRules: [uniqueRefRule, expressionRule, skipParametersRule],

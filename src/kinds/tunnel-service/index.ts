@@ -8,6 +8,7 @@ import { servicePlacement, tunnelServiceKindId, type TunnelServiceSpec } from ".
 export const tunnelServiceKind: KindDefinition<typeof tunnelServiceKindId, FilePlacement<TunnelServiceSpec, "service">> = {
   id: tunnelServiceKindId,
   title: "Tunnel service",
+  plural: "tunnel services",
   placement: servicePlacement,
   schema: tunnelServiceSchema,
   zoneRules: [],

@@ -8,6 +8,7 @@ import { settingsPlacement, zoneSettingsKindId } from "./spec.ts";
 export const zoneSettingsKind: KindDefinition<typeof zoneSettingsKindId, ZonePlacement> = {
   id: zoneSettingsKindId,
   title: "Zone settings",
+  plural: "zone settings",
   placement: settingsPlacement,
   schema: zoneSettingsSchema,
   zoneRules: [tlsVersionRule],
