@@ -77,8 +77,8 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   const engine = deps.engineFor(stack);
   if (request.kind === "drift") {
     const drift = await runStage("drift", timeouts.drift, signal, (s) => engine.drift(desired, { stack, log, signal: s, commit: commit.sha }));
-    outcome.plan = drift;
-    outcome.drift = drift.changes;
+    outcome.plan = recorded(drift);
+    outcome.drift = outcome.plan.changes;
     keepWarnings(outcome, drift, stack);
     outcome.result = "success";
     return;
@@ -93,6 +93,12 @@ async function loadAll(root: string, stackName: string) {
   const dir = `${root}/${stackResult.stack.desired_state.dir}`;
   const result = await loadDesiredState(dir, { root, stack: stackResult.stack });
   return { stack: stackResult.stack, desired: result.state, diagnostics: [...stackResult.diagnostics, ...result.diagnostics] };
+}
+
+/** What a run keeps of a plan: the changes as people read them (payloads and reads are the engine's). */
+function recorded(plan: Plan): Plan {
+  const { reads: _reads, ...rest } = plan;
+  return { ...rest, changes: plan.changes.map(({ payload: _payload, ...change }) => change) };
 }
 
 /** Engine warnings (cleared pending operations, ignored read-only records) stay in the run's history. */
@@ -120,7 +126,7 @@ async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: Apply
   const result = await runStage("apply", deps.timeouts.apply, deps.signal, (s) =>
     ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, signal: s, commit: ctx.commitSha, approve }),
   );
-  outcome.plan = result.plan;
+  outcome.plan = recorded(result.plan);
   outcome.outcomes = result.outcomes;
   keepWarnings(outcome, result.plan, ctx.stack);
   if (result.status === "declined") {

@@ -2,12 +2,12 @@
 // drift = preview with refresh). The CLI check runs first, so a missing `pulumi` gives the
 // install hint before any Pulumi SDK is loaded.
 import type { DesiredState } from "../../desired-state/types.ts";
-import { PlanStaleError, SavedPlanError, planDifferences } from "../../plan/saved.ts";
 import type { ApplyResult, Plan } from "../../plan/types.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { requirePulumiCli } from "./cli.ts";
 import { mapPulumiError } from "./errors.ts";
 import { createEventTranslator, type EventTranslator } from "./events.ts";
+import { approveSameAs } from "./saved-plan.ts";
 import { openSession, type PulumiEngineOptions, type Session } from "./session.ts";
 
 export type { PulumiEngineOptions } from "./session.ts";
@@ -91,17 +91,7 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       return guarded(run, (open, signal) => up(open, desired, run, signal), options);
     },
     applySaved(saved: Plan, desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
-      // Pulumi plans from its state and the program, so a saved plan is checked by previewing
-      // again: up runs only when the new preview has exactly the saved plan's changes.
-      const approve = async (fresh: Plan): Promise<boolean> => {
-        if (saved.account && fresh.account && saved.account !== fresh.account) {
-          throw new SavedPlanError(`the plan was made for account ${saved.account}, not ${fresh.account}; nothing was applied`, { hint: "check CLOUDFLARE_ACCOUNT_ID and the stack's account_id" });
-        }
-        const moved = planDifferences(saved, fresh);
-        if (moved.length > 0) throw new PlanStaleError(moved, { hint: "the pulumi engine previews a saved plan again before applying it; run plan again and review the new plan" });
-        return run.approve ? run.approve(fresh) : true;
-      };
-      return guarded(run, (open, signal) => up(open, desired, { ...run, approve }, signal), options);
+      return guarded(run, (open, signal) => up(open, desired, { ...run, approve: approveSameAs(saved, run) }, signal), options);
     },
   };
 }
