@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     // The core never imports an engine adapter or a cloud SDK (DESIGN §2).
     files: ["src/desired-state/**", "src/policy/**", "src/plan/**", "src/daemon/**", "src/kinds/**/*.ts"],
-    ignores: ["**/*.test.ts", "src/kinds/*/native.ts", "src/kinds/*/pulumi.ts"],
+    ignores: ["**/*.test.ts", "src/kinds/**/native.ts", "src/kinds/**/pulumi.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: engineAdapters, message: "The core must not import an engine adapter or a cloud SDK; take an Engine through the port." }] }],
     },

@@ -23,7 +23,7 @@ export const noWildcardRecords = definePolicy<NoWildcardParams>({
       (zone.dns ?? [])
         .filter((record) => record.name.split(".").includes("*") && !params.allow.includes(record.name))
         .map((record) => ({
-          resource: dnsRecordId(zone.zone, record),
+          resource: dnsRecordId(zone, record),
           message: `${record.fqdn} ${record.type} is a wildcard record`,
           source: record.source,
         })),

@@ -77,6 +77,10 @@ describe("preview and drift chain", () => {
     expect(body).toContain("| example.com | dns-record | 0 | 1 | 0 | 0 |");
     expect(body).toContain("- ttl: 300\n+ ttl: 600");
     expect(body).toContain("#### Policies");
+    // the plan's fingerprint, the one a saved plan of it carries (`plan --out`, `apply FILE`)
+    const fingerprint = (JSON.parse(plan.stdout) as { fingerprint: string }).fingerprint;
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(body).toContain(`Plan fingerprint: \`${fingerprint.slice(0, 12)}\``);
     expect(await readFile(join(root, "summary.md"), "utf8")).toContain("- ttl: 300\n+ ttl: 600");
   });
 

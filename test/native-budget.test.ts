@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../src/emulator/index.ts";
 import { createNativeEngine } from "../src/engines/native/index.ts";
-import { dnsPageSize } from "../src/engines/native/read-live.ts";
+import { dnsPageSize } from "../src/kinds/dns-record/native.ts";
 import { silentLogger } from "../src/shared/logger.ts";
 import { benchDesired, benchStack, seedBody, zoneName } from "../bench/native-workload.ts";
 import { emulatorWith, requestCount, runOptions, token } from "./native-support.ts";

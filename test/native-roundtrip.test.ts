@@ -51,7 +51,7 @@ describe("native engine round trip on the shipped example (CLI process)", () => 
     expect(drift.code).toBe(2);
     const doc = JSON.parse(drift.stdout) as { changes: { id: string; op: string; fields: string[]; before: Record<string, unknown>; after: Record<string, unknown> }[] };
     expect(doc.changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`).sort()).toEqual([
-      "update example.com/dns/blog/A/203.0.113.11 proxied,ttl",
+      "update example.com/dns/blog/A proxied,ttl",
       "update example.com/firewall/block-bad-bots enabled",
       "update example.com/settings/ssl value",
     ]);

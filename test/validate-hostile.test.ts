@@ -83,7 +83,7 @@ describe("cf-gitops validate as a process", () => {
   it("passes on the shipped example", async () => {
     const result = await cli(repo);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^ok: 2 zones, \d+ DNS records, 3 services in desired-state\n$/);
+    expect(result.stdout).toMatch(/^ok: 2 zones, \d+ DNS records, \d+ zone settings, \d+ firewall rules, 3 tunnel services in desired-state\n$/);
     expect(result.code).toBe(0);
   });
 

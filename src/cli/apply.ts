@@ -1,17 +1,28 @@
-// cf-gitops apply: plan, gate on policies, confirm, then make Cloudflare match the desired state.
+// cf-gitops apply: plan (or take a saved plan), gate on policies, confirm, then make Cloudflare
+// match the desired state.
+import { resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import type { Plan } from "../plan/types.ts";
+import { shortFingerprint } from "../plan/fingerprint.ts";
 import { renderText } from "../plan/render-text.ts";
-import { renderPolicyReport, runPolicies } from "../policy/index.ts";
+import { checkSavedPlanTarget, readSavedPlan } from "../plan/saved.ts";
+import type { ApplyResult, Plan } from "../plan/types.ts";
+import { policyGate, renderPolicyReport } from "../policy/index.ts";
+import { UsageError } from "../shared/errors.ts";
 import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { prepareRun, type RunContext } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops apply [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--yes]
+export const help = `Usage: cf-gitops apply [FILE] [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--yes]
 
 Make Cloudflare match the desired state. apply plans first, runs the policies on that plan
 (a mandatory failure refuses the apply before any write), shows the plan and asks for
 confirmation on a terminal. Without a terminal it refuses unless --yes is given.
+
+With FILE (written by \`cf-gitops plan --out FILE\`), apply applies exactly that plan. It refuses,
+writing nothing, when the plan was made for another stack, engine or account, when the file was
+edited, or when Cloudflare changed since the plan was made (the message names what moved). The
+native engine reads again what the plan read and compares fingerprints; the pulumi engine previews
+again and applies only if the preview has exactly the saved plan's changes.
 
 Flags:
   --stack NAME      the stack (stacks/NAME.yaml; default: the only stack, else "default")
@@ -22,11 +33,13 @@ Flags:
 
 Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
 
-Exit codes: 0 applied (or nothing to do), 1 error, invalid input, blocked by policy, or not confirmed.
+Exit codes: 0 applied (or nothing to do), 1 error, invalid input, blocked by policy, a saved plan
+that no longer holds, or not confirmed.
 
 Examples:
   npx cf-gitops apply            # asks before writing
   npx cf-gitops apply --yes      # CI, scripts
+  npx cf-gitops apply plan.json --yes
 `;
 
 type Refusal = "blocked" | "not-confirmed" | "no-tty";
@@ -42,11 +55,12 @@ async function confirm(io: CliIo): Promise<boolean> {
 }
 
 function approver(io: CliIo, ctx: RunContext, yes: boolean, refusal: { reason?: Refusal }) {
-  return async function approve(plan: Plan): Promise<boolean> {
-    const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
+  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack }, (report, plan) => {
     io.stdout.write(renderText(plan));
-    io.stdout.write(`\n${renderPolicyReport(policy, "text")}`);
-    if (policy.blocked) {
+    io.stdout.write(`\n${renderPolicyReport(report, "text")}`);
+  });
+  return async function approve(plan: Plan): Promise<boolean> {
+    if (!(await gate(plan))) {
       refusal.reason = "blocked";
       return false;
     }
@@ -67,12 +81,28 @@ const refusalMessages: Record<Refusal, string> = {
   "not-confirmed": "Apply cancelled; nothing was changed.\n",
 };
 
+async function applySavedFile(io: CliIo, ctx: RunContext, file: string, approve: (plan: Plan) => Promise<boolean>): Promise<ApplyResult> {
+  const saved = await readSavedPlan(resolve(io.cwd, file), file);
+  checkSavedPlanTarget(saved, file, { stack: ctx.stack.name, engine: ctx.engineName });
+  if (saved.plan.commit && ctx.commit && saved.plan.commit !== ctx.commit) {
+    io.stderr.write(`warning: ${file} was made at commit ${saved.plan.commit.slice(0, 12)}; the checkout is at ${ctx.commit.slice(0, 12)}\n`);
+  }
+  io.stderr.write(`Applying the saved plan ${file} (fingerprint ${shortFingerprint(saved.plan)})\n`);
+  return ctx.engine.applySaved(saved.plan, ctx.desired, { stack: ctx.stack, log: ctx.log, approve });
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" } }, "apply");
+  const { values, positionals } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" } }, "apply");
+  const [file, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`apply takes one saved plan, got ${positionals.length} arguments`, { hint: "cf-gitops apply [FILE]" });
   const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined });
   if (typeof ctx === "number") return ctx;
   const refusal: { reason?: Refusal } = {};
-  const result = await ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, approve: approver(io, ctx, values.yes === true, refusal) });
+  const approve = approver(io, ctx, values.yes === true, refusal);
+  const result =
+    file === undefined
+      ? await ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, ...(ctx.commit && { commit: ctx.commit }), approve })
+      : await applySavedFile(io, ctx, file, approve);
   if (result.status === "no-changes") {
     io.stdout.write("No changes. Cloudflare matches the desired state.\n");
     return 0;

@@ -1,98 +1,42 @@
-// Live zone -> zone file text: settings (the curated ones), DNS records ordered by name then
-// type, record comments kept, TXT as plain text, and the custom firewall rules in order.
+// Live zone -> zone file text: each zone-file kind writes its keys (settings, DNS records ordered
+// by name then type with TXT as plain text, the firewall rules in order), comments of the file it
+// replaces are kept.
 import { Document } from "yaml";
-import { applyComments, collectComments } from "./import-comments.ts";
-import { toRelative } from "../kinds/dns-record/identity.ts";
-import { dnsValueFromLive, isReadOnlyLive } from "../kinds/dns-record/normalise.ts";
-import { firewallValueFromLive } from "../kinds/firewall-rule/normalise.ts";
-import { zoneSettings } from "../kinds/zone-settings/settings.ts";
-import type { LiveZone } from "../engines/native/read-live.ts";
-
-/** Transient settings that would make every later plan fight the dashboard. */
-const skippedSettings = new Set(["development_mode"]);
-
-function importedSettings(zone: LiveZone): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const entry of zone.settings ?? []) {
-    const id = String(entry.id);
-    const info = zoneSettings[id];
-    if (!info || skippedSettings.has(id) || entry.editable === false) continue;
-    const value = entry.value;
-    if (typeof value !== "string" && typeof value !== "number") continue;
-    if (info.kind === "toggle" ? value !== "on" && value !== "off" : !(info.values ?? []).includes(value)) continue;
-    out[id] = value;
-  }
-  return out;
-}
-
-function importedRecord(zone: string, raw: Record<string, unknown>): Record<string, unknown> {
-  const value = dnsValueFromLive(raw);
-  const record: Record<string, unknown> = { name: toRelative(value.name, zone), type: value.type };
-  if (value.data) record.data = value.data;
-  else record.content = value.content ?? "";
-  if (value.priority !== undefined) record.priority = value.priority;
-  if (value.proxied) record.proxied = true;
-  if (value.ttl !== 1) record.ttl = value.ttl;
-  if (value.comment) record.comment = value.comment;
-  if (value.tags.length > 0) record.tags = value.tags;
-  return record;
-}
-
-function byNameThenType(a: Record<string, unknown>, b: Record<string, unknown>): number {
-  const name = (x: Record<string, unknown>) => (x.name === "@" ? "" : String(x.name));
-  return (
-    name(a).localeCompare(name(b)) ||
-    String(a.type).localeCompare(String(b.type)) ||
-    JSON.stringify(a.content ?? a.data).localeCompare(JSON.stringify(b.content ?? b.data))
-  );
-}
+import type { ImportedSection } from "../kinds/kind.ts";
+import { kindsInApplyOrder } from "../kinds/registry.ts";
+import type { Resource } from "../plan/resources.ts";
+import { applyComments, collectComments, type ItemKey } from "./import-comments.ts";
 
 export interface ImportedZone {
   text: string;
-  records: number;
-  skippedReadOnly: number;
-  rules: number;
-  /** The settings written into the file. */
-  settings: string[];
-  /** The records written, as read (for their Pulumi import ids). */
-  writtenRecords: Record<string, unknown>[];
+  /** For the one-line report: "19 DNS record(s), 2 firewall rule(s)". */
+  summary: string;
+  /** The live resources written into the file (for their Pulumi import ids). */
+  written: Resource[];
 }
 
-/** `previous`: the zone file being replaced, whose comments are carried over. */
-export function zoneFileFromLive(zone: LiveZone, previous?: string): ImportedZone {
-  const writable = (zone.records ?? []).filter((record) => !isReadOnlyLive(record));
-  const records = writable.map((record) => importedRecord(zone.name, record)).sort(byNameThenType);
-  const rules = (zone.firewall?.rules ?? []).map((rule) => {
-    const value = firewallValueFromLive(rule);
-    const out: Record<string, unknown> = { ref: value.ref };
-    if (value.description) out.description = value.description;
-    out.expression = value.expression;
-    out.action = value.action;
-    if (value.action_parameters) out.action_parameters = value.action_parameters;
-    if (!value.enabled) out.enabled = false;
-    return out;
-  });
-  const doc: Record<string, unknown> = { zone: zone.name };
-  const settings = importedSettings(zone);
-  if (Object.keys(settings).length > 0) doc.settings = settings;
-  doc.dns = records;
-  doc.firewall = rules;
+/** `live`: the zone's resources as the native adapters read them; `previous`: the file being replaced. */
+export function zoneFileFromLive(zone: string, live: readonly Resource[], previous?: string, today = new Date()): ImportedZone {
+  const sections: ImportedSection[] = [];
+  for (const kind of kindsInApplyOrder) {
+    if (kind.placement.scope !== "zone" || !kind.placement.toYaml) continue;
+    sections.push(kind.placement.toYaml(live.filter((resource) => resource.kind === kind.id), zone));
+  }
+  const doc: Record<string, unknown> = { zone };
+  for (const section of sections) Object.assign(doc, section.keys);
+  const owned = Object.entries(doc).filter(([, value]) => Array.isArray(value)).map(([key]) => `${key}:`);
   const header = [
     "# yaml-language-server: $schema=../../schemas/zone.schema.json",
-    `# Imported from Cloudflare by \`cf-gitops import --zone ${zone.name}\` on ${new Date().toISOString().slice(0, 10)}.`,
-    "# This file now owns the zone's DNS records and custom firewall rules: what is removed here is deleted.",
+    `# Imported from Cloudflare by \`cf-gitops import --zone ${zone}\` on ${today.toISOString().slice(0, 10)}.`,
+    `# This file now owns what it lists under ${owned.join(" and ")}: what is removed there is deleted.`,
+    ...sections.flatMap((section) => (section.notes ?? []).map((note) => `# ${note}`)),
   ];
-  const skipped = (zone.records ?? []).length - writable.length;
-  if (skipped > 0) header.push(`# ${skipped} read-only record(s) managed by Cloudflare were left out.`);
+  const itemKey: ItemKey = (key, item) => sections.map((section) => section.itemKey?.(key, item)).find((found) => found !== undefined);
   const document = new Document(doc);
-  if (previous !== undefined) applyComments(document, zone.name, collectComments(previous, zone.name));
-  const body = document.toString({ lineWidth: 0, indent: 2 });
+  if (previous !== undefined) applyComments(document, itemKey, collectComments(previous, itemKey));
   return {
-    text: `${header.join("\n")}\n${body}`,
-    records: records.length,
-    skippedReadOnly: skipped,
-    rules: rules.length,
-    settings: Object.keys(settings),
-    writtenRecords: writable,
+    text: `${header.join("\n")}\n${document.toString({ lineWidth: 0, indent: 2 })}`,
+    summary: sections.flatMap((section) => section.summary).join(", "),
+    written: sections.flatMap((section) => section.written),
   };
 }

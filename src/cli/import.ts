@@ -10,9 +10,9 @@ import { apiToken, cliLogger } from "./run-context.ts";
 
 export const help = `Usage: cf-gitops import --zone NAME [--out desired-state] [--force]
 
-Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: its curated settings, every
-DNS record (ordered by name, then type; comments and tags kept; TXT as plain text) and its custom
-firewall rules in order. Read-only records managed by Cloudflare are left out. A \`cf-gitops plan\`
+Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: every kind that lives in zone
+files writes its part: the curated settings, every DNS record (ordered by name, then type; comments
+and tags kept; TXT as plain text) and the custom firewall rules in order. Read-only records managed by Cloudflare are left out. A \`cf-gitops plan\`
 right after the import shows no changes for the zone. It also prints the Pulumi import id of each
 object it wrote (\`pulumi import <type> <name> <id>\` lines), for adopting them with the pulumi engine.
 
@@ -41,10 +41,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (existsSync(file) && values.force !== true) {
     throw new ConfigError(`${shown} already exists`, { file: shown, hint: "pass --force to overwrite it (git keeps the old version)" });
   }
-  const { createClient, listZones, readLive } = await import("../engines/native/index.ts");
-  const options: Parameters<typeof createClient>[0] = { apiToken: apiToken(io), log: cliLogger(io) };
-  if (io.env.CLOUDFLARE_BASE_URL) options.baseUrl = io.env.CLOUDFLARE_BASE_URL;
-  const client = createClient(options);
+  const { createClient, listZones } = await import("../engines/native/index.ts");
+  const { readZone } = await import("../engines/native/reads.ts");
+  const log = cliLogger(io);
+  const client = createClient({ apiToken: apiToken(io), log, ...(io.env.CLOUDFLARE_BASE_URL && { baseUrl: io.env.CLOUDFLARE_BASE_URL }) });
   const zone = (await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID)).find((z) => z.name === zoneName);
   if (!zone) {
     throw new ZoneMissingError(`zone ${zoneName} not found in the Cloudflare account`, {
@@ -52,16 +52,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       hint: "check the name and that the token can read it (cf-gitops doctor lists the zones it sees)",
     });
   }
-  const [live] = await readLive(client, [zone]);
+  const live = await readZone(client, zone, log);
   const previous = existsSync(file) ? await readFile(file, "utf8") : undefined;
-  const imported = zoneFileFromLive(live!, previous);
+  const imported = zoneFileFromLive(zone.name, live.resources, previous);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, imported.text);
-  io.stdout.write(`wrote ${shown}: ${imported.records} DNS record(s), ${imported.rules} firewall rule(s)`);
-  io.stdout.write(imported.skippedReadOnly ? `, ${imported.skippedReadOnly} read-only record(s) left out\n` : "\n");
+  io.stdout.write(`wrote ${shown}: ${imported.summary}\n`);
   // The same objects, as Pulumi import ids: the pulumi engine adopts them on its first apply.
-  const { formatPulumiImportIds, importIdsOfLive } = await import("../engines/pulumi/import-ids.ts");
-  const ids = importIdsOfLive({ ...live!, records: imported.writtenRecords }, imported.settings);
+  const { formatPulumiImportIds, importIdsOf } = await import("../engines/pulumi/import-ids.ts");
+  const ids = await importIdsOf(imported.written, live, { accountId: io.env.CLOUDFLARE_ACCOUNT_ID ?? zone.accountId ?? "", zoneIds: new Map([[zone.name, zone.id]]) });
   io.stdout.write(`\nPulumi import ids of what was written (the pulumi engine adopts these on its first apply):\n${formatPulumiImportIds(ids)}\n`);
   return 0;
 }

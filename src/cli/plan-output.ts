@@ -1,6 +1,7 @@
 // Prints a plan or drift report in the format asked for; stdout carries only the document.
 import type { Diagnostic } from "../desired-state/types.ts";
 import type { PolicyReport } from "../policy/types.ts";
+import { planFingerprint } from "../plan/fingerprint.ts";
 import { renderJson } from "../plan/render-json.ts";
 import { renderMarkdown } from "../plan/render-markdown.ts";
 import { renderText } from "../plan/render-text.ts";
@@ -17,10 +18,11 @@ export function renderPlanOutput(
 ): string {
   const diagnostics = [...(options.diagnostics ?? []), ...(options.policy?.diagnostics ?? [])];
   const policyJson = options.policy ? policyReportToJson(options.policy) : undefined;
-  if (format === "json") return renderJson(plan, { ...(policyJson && { policy: policyJson }), diagnostics });
+  const fingerprint = options.mode === "plan" ? planFingerprint(plan) : undefined;
+  if (format === "json") return renderJson(plan, { ...(policyJson && { policy: policyJson }), diagnostics, ...(fingerprint && { fingerprint }) });
   if (format === "markdown") {
     const title = options.mode === "drift" ? `Drift: ${plan.stack}` : `Plan: ${plan.stack}`;
-    return `${renderMarkdown({ plan, ...(policyJson && { policy: policyJson }), diagnostics }, { mode: options.mode, title })}\n`;
+    return `${renderMarkdown({ plan, ...(policyJson && { policy: policyJson }), diagnostics, ...(fingerprint && { fingerprint }) }, { mode: options.mode, title })}\n`;
   }
   const text = renderText(plan, { mode: options.mode });
   return options.policy ? `${text}\n${renderPolicyReport(options.policy, "text")}` : text;

@@ -1,11 +1,15 @@
-// cf-gitops plan: what apply would change, with the policy report under it.
+// cf-gitops plan: what apply would change, with the policy report under it; --out saves the plan
+// for `cf-gitops apply FILE`.
+import { relative, resolve } from "node:path";
+import { shortFingerprint } from "../plan/fingerprint.ts";
+import { writeSavedPlan } from "../plan/saved.ts";
 import { runPolicies } from "../policy/index.ts";
 import { oneOf, parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { planFormats, renderPlanOutput } from "./plan-output.ts";
 import { prepareRun } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--format text|json|markdown] [--detailed-exitcode]
+export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--format text|json|markdown] [--detailed-exitcode] [--out FILE]
 
 Show what \`cf-gitops apply\` would change in Cloudflare, and run the policies on that plan.
 Nothing is written. Zones in desired-state/ that the account lacks make the plan fail, unless
@@ -17,6 +21,8 @@ Flags:
   --engine ENGINE       native (Cloudflare API directly) or pulumi; default: the stack's engine
   --format FORMAT       text (default), json (one document on stdout), markdown (for PR comments)
   --detailed-exitcode   exit 2 when there are changes
+  --out FILE            also save the plan to FILE, for \`cf-gitops apply FILE\` (which applies exactly
+                        this plan, or refuses if Cloudflare changed since)
   -h, --help            show this help
 
 Environment: CLOUDFLARE_API_TOKEN (required), CLOUDFLARE_BASE_URL (e.g. the emulator,
@@ -28,20 +34,27 @@ mandatory policy failed, 2 changes (with --detailed-exitcode).
 Examples:
   npx cf-gitops plan
   npx cf-gitops plan --format json --detailed-exitcode
+  npx cf-gitops plan --out plan.json && npx cf-gitops apply plan.json
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" } },
+    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" }, out: { type: "string" } },
     "plan",
   );
   const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
   const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined, format });
   if (typeof ctx === "number") return ctx;
-  const plan = await ctx.engine.plan(ctx.desired, { stack: ctx.stack, log: ctx.log });
+  const plan = await ctx.engine.plan(ctx.desired, { stack: ctx.stack, log: ctx.log, ...(ctx.commit && { commit: ctx.commit }) });
   const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
   io.stdout.write(renderPlanOutput(plan, format, { mode: "plan", policy, diagnostics: ctx.diagnostics }));
+  const out = values.out as string | undefined;
+  if (out !== undefined) {
+    const path = resolve(io.cwd, out);
+    await writeSavedPlan(path, plan);
+    io.stderr.write(`Plan saved to ${relative(io.cwd, path) || path} (fingerprint ${shortFingerprint(plan)}); apply it with: cf-gitops apply ${out}\n`);
+  }
   if (policy.blocked) {
     io.stderr.write("error: a mandatory policy failed; apply would refuse this plan\n");
     return 1;

@@ -1,19 +1,23 @@
 // What plan, apply and drift share: load the stack and the desired state (invalid input prints
 // diagnostics and exits 1 before any API call), then build the engine the stack or --engine names.
+import { execFile } from "node:child_process";
 import { resolve } from "node:path";
+import { promisify } from "node:util";
 import { formatDiagnostics, loadDesiredState, loadStack } from "../desired-state/index.ts";
 import type { DesiredState, Diagnostic, EngineName, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import { renderJson } from "../plan/render-json.ts";
-import { ConfigError } from "../shared/errors.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { oneOf } from "./args.ts";
+import { apiTokenFrom, createEngine } from "./engine-factory.ts";
 import type { CliIo } from "./io.ts";
 
 export const engineNames = ["native", "pulumi"] as const;
 
 export interface RunContext {
   root: string;
+  /** The repository's HEAD, when the root is a git checkout (plans record it). */
+  commit?: string;
   stack: StackConfig;
   desired: DesiredState;
   /** Warnings from loading (errors stop before a context exists). */
@@ -61,41 +65,21 @@ export async function prepareRun(io: CliIo, flags: RunFlags): Promise<RunContext
   }
   const engineName = oneOf(flags.engine, engineNames, "engine", stack.engine);
   const log = cliLogger(io);
-  const engine = await createEngine(engineName, { io, log, stack, root, dataDir: flags.dataDir });
-  return { root, stack, desired: loaded.state, diagnostics: [...stacked.diagnostics, ...loaded.diagnostics], engineName, engine, log };
+  const engine = createEngine(engineName, { env: io.env, log, root, dataDir: flags.dataDir });
+  const commit = await headCommit(root);
+  return { root, stack, desired: loaded.state, diagnostics: [...stacked.diagnostics, ...loaded.diagnostics], engineName, engine, log, ...(commit && { commit }) };
+}
+
+/** HEAD of the git checkout at `root`, or undefined (not a checkout, no git). */
+export async function headCommit(root: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--verify", "HEAD"], { cwd: root, timeout: 5_000 });
+    return /^[0-9a-f]{40}$/.test(stdout.trim()) ? stdout.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function apiToken(io: CliIo): string {
-  const token = io.env.CLOUDFLARE_API_TOKEN;
-  if (!token) {
-    throw new ConfigError("CLOUDFLARE_API_TOKEN is not set", {
-      hint: "export CLOUDFLARE_API_TOKEN=... (for the local emulator any value works, with CLOUDFLARE_BASE_URL=http://127.0.0.1:8787/client/v4)",
-    });
-  }
-  return token;
-}
-
-export async function createNative(io: CliIo, log: Logger): Promise<Engine> {
-  const { createNativeEngine } = await import("../engines/native/index.ts");
-  const options: Parameters<typeof createNativeEngine>[0] = { apiToken: apiToken(io), log };
-  if (io.env.CLOUDFLARE_BASE_URL) options.baseUrl = io.env.CLOUDFLARE_BASE_URL;
-  if (io.env.CLOUDFLARE_ACCOUNT_ID) options.accountId = io.env.CLOUDFLARE_ACCOUNT_ID;
-  return createNativeEngine(options);
-}
-
-async function createEngine(name: EngineName, context: { io: CliIo; log: Logger; stack: StackConfig; root: string; dataDir?: string | undefined }): Promise<Engine> {
-  if (name === "native") return createNative(context.io, context.log);
-  // Loaded lazily so native runs never load the Pulumi SDK.
-  const { createPulumiEngine } = await import("../engines/pulumi/index.ts");
-  const env = context.io.env;
-  const dataDir = context.dataDir ?? env.CFGITOPS_DATA_DIR;
-  return createPulumiEngine({
-    root: context.root,
-    log: context.log,
-    env,
-    apiToken: apiToken(context.io),
-    ...(env.CLOUDFLARE_BASE_URL && { baseUrl: env.CLOUDFLARE_BASE_URL }),
-    ...(env.CLOUDFLARE_ACCOUNT_ID && { accountId: env.CLOUDFLARE_ACCOUNT_ID }),
-    ...(dataDir && { dataDir: resolve(context.root, dataDir) }),
-  });
+  return apiTokenFrom(io.env);
 }

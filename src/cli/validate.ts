@@ -2,7 +2,9 @@
 // problem at once. Exit 0 when there is no error (warnings allowed), 1 otherwise.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatDiagnostics, loadDesiredState, loadStack, type Diagnostic } from "../desired-state/index.ts";
+import { formatDiagnostics, loadDesiredState, loadStack, type DesiredState, type Diagnostic } from "../desired-state/index.ts";
+import type { KindDefinition } from "../kinds/kind.ts";
+import { kinds } from "../kinds/registry.ts";
 import { oneOf, parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 
@@ -31,6 +33,13 @@ Examples:
   npx cf-gitops validate --dir test/fixtures/bad/cname-not-alone --format json
 `;
 
+/** How many objects of a kind the desired state declares. */
+function objectCount(kind: KindDefinition, state: DesiredState): number {
+  const placement = kind.placement;
+  if (placement.scope === "file") return placement.all(state).length;
+  return state.zones.reduce((sum, zone) => sum + (placement.count(zone) ?? 0), 0);
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { dir: { type: "string" }, format: { type: "string" }, stack: { type: "string" } }, "validate");
   const format = oneOf(values.format as string | undefined, ["text", "json", "github"] as const, "format", "text");
@@ -54,8 +63,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout.write(formatDiagnostics(diagnostics, "text", { root }));
     if (errors === 0) {
-      const records = loaded.state.zones.reduce((sum, zone) => sum + (zone.dns?.length ?? 0), 0);
-      io.stdout.write(`ok: ${loaded.state.zones.length} zones, ${records} DNS records, ${loaded.state.services.length} services in ${loaded.state.dir}\n`);
+      const counts = kinds.map((kind) => `${objectCount(kind, loaded.state)} ${kind.plural}`);
+      io.stdout.write(`ok: ${[`${loaded.state.zones.length} zones`, ...counts].join(", ")} in ${loaded.state.dir}\n`);
     }
   }
   return errors === 0 ? 0 : 1;

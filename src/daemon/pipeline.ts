@@ -5,7 +5,7 @@ import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import type { Plan } from "../plan/types.ts";
-import { runPolicies, type PolicyReport } from "../policy/index.ts";
+import { policyGate, runPolicies, type PolicyReport } from "../policy/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
 import { certificateTargets } from "../status/certificates.ts";
 import type { CommitInfo, GitSource } from "./git-source.ts";
@@ -77,8 +77,8 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   const engine = deps.engineFor(stack);
   if (request.kind === "drift") {
     const drift = await runStage("drift", timeouts.drift, signal, (s) => engine.drift(desired, { stack, log, signal: s, commit: commit.sha }));
-    outcome.plan = drift;
-    outcome.drift = drift.changes;
+    outcome.plan = recorded(drift);
+    outcome.drift = outcome.plan.changes;
     keepWarnings(outcome, drift, stack);
     outcome.result = "success";
     return;
@@ -93,6 +93,12 @@ async function loadAll(root: string, stackName: string) {
   const dir = `${root}/${stackResult.stack.desired_state.dir}`;
   const result = await loadDesiredState(dir, { root, stack: stackResult.stack });
   return { stack: stackResult.stack, desired: result.state, diagnostics: [...stackResult.diagnostics, ...result.diagnostics] };
+}
+
+/** What a run keeps of a plan: the changes as people read them (payloads and reads are the engine's). */
+function recorded(plan: Plan): Plan {
+  const { reads: _reads, ...rest } = plan;
+  return { ...rest, changes: plan.changes.map(({ payload: _payload, ...change }) => change) };
 }
 
 /** Engine warnings (cleared pending operations, ignored read-only records) stay in the run's history. */
@@ -113,15 +119,14 @@ interface ApplyContext {
 
 async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: ApplyContext): Promise<void> {
   let planPolicy: PolicyReport | undefined;
-  const approve = async (plan: Plan): Promise<boolean> => {
-    planPolicy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
-    outcome.policy = planPolicy;
-    return !planPolicy.blocked;
-  };
+  const approve = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack }, (report) => {
+    planPolicy = report;
+    outcome.policy = report;
+  });
   const result = await runStage("apply", deps.timeouts.apply, deps.signal, (s) =>
     ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, signal: s, commit: ctx.commitSha, approve }),
   );
-  outcome.plan = result.plan;
+  outcome.plan = recorded(result.plan);
   outcome.outcomes = result.outcomes;
   keepWarnings(outcome, result.plan, ctx.stack);
   if (result.status === "declined") {

@@ -1,45 +1,39 @@
-// The JSON Schemas of whole files, composed from the kinds' fragments. scripts/generate-schemas.ts
-// writes them to schemas/ for editors; the loader validates against the same objects.
-import type { JsonSchema } from "../kinds/kind.ts";
-import { kindById } from "../kinds/registry.ts";
-import { dnsIgnoreSchema } from "../kinds/dns-record/schema.ts";
+// The JSON Schemas of whole files, composed from the kinds: the zone file from every zone-file
+// kind's keys, one file schema per kind with files of its own, and the stack file.
+// scripts/generate-schemas.ts writes them to schemas/ for editors; the loader validates against them.
+import { fragment, type FilePlacement, type JsonSchema, type ZonePlacement } from "../kinds/kind.ts";
+import { kinds, kindsInApplyOrder } from "../kinds/registry.ts";
 import { stackSchema } from "./stack-schema.ts";
 
 const base = "https://cf-gitops.dev/schemas";
 
-function fragment(id: string): JsonSchema {
-  const kind = kindById(id);
-  if (!kind) throw new Error(`kind ${id} is not registered`);
-  const { title: _title, ...rest } = kind.schema;
-  return rest;
-}
-
 export const zoneNamePattern = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$";
+
+const zoneKeys = kindsInApplyOrder.flatMap((kind) => (kind.placement.scope === "zone" ? Object.entries((kind.placement as ZonePlacement).keys) : []));
 
 export const zoneFileSchema: JsonSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: `${base}/zone.schema.json`,
   title: "cf-gitops zone file",
-  description: "desired-state/zones/<zone>.yaml: one Cloudflare zone's settings, DNS records and WAF custom rules.",
+  description: `desired-state/zones/<zone>.yaml: one Cloudflare zone (${zoneKeys.map(([key]) => key).join(", ")}).`,
   type: "object",
   additionalProperties: false,
   required: ["zone"],
   properties: {
     zone: { description: "The zone (domain) name, lower case; the file is named <zone>.yaml.", type: "string", pattern: zoneNamePattern },
-    settings: fragment("zone-settings"),
-    dns: { description: "Every DNS record of the zone (records not listed are deleted, except `ignore:` matches).", type: "array", items: fragment("dns-record") },
-    ignore: { description: "Live records left alone.", type: "array", items: dnsIgnoreSchema },
-    firewall: { description: "WAF custom rules, evaluated in this order.", type: "array", items: fragment("firewall-rule") },
+    ...Object.fromEntries(zoneKeys.map(([key, spec]) => [key, { description: spec.description, ...spec.schema }])),
   },
 };
 
-export const serviceFileSchema: JsonSchema = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: `${base}/service.schema.json`,
-  title: "cf-gitops service file",
-  description: "desired-state/services/<service>.yaml: a service published through Cloudflare Tunnel.",
-  ...fragment("tunnel-service"),
-};
+function ownFileSchema(placement: FilePlacement, schema: JsonSchema): JsonSchema {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: `${base}/${placement.file}.schema.json`,
+    title: `cf-gitops ${placement.file} file`,
+    description: placement.description,
+    ...fragment(schema),
+  };
+}
 
 export const stackFileSchema: JsonSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -47,5 +41,11 @@ export const stackFileSchema: JsonSchema = {
   ...stackSchema,
 };
 
-export const fileSchemas = { zone: zoneFileSchema, service: serviceFileSchema, stack: stackFileSchema } as const;
-export type FileKind = keyof typeof fileSchemas;
+type OwnFileKind = Extract<(typeof kinds)[number]["placement"], { scope: "file" }>["file"];
+export type FileKind = "zone" | "stack" | OwnFileKind;
+
+export const fileSchemas = {
+  zone: zoneFileSchema,
+  ...Object.fromEntries(kinds.flatMap((kind) => (kind.placement.scope === "file" ? [[kind.placement.file, ownFileSchema(kind.placement, kind.schema)]] : []))),
+  stack: stackFileSchema,
+} as Record<FileKind, JsonSchema>;

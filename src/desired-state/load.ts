@@ -3,9 +3,9 @@
 // user input.
 import { relative, resolve } from "node:path";
 import picomatch from "picomatch";
-import { diagnostic, type Report, type StateRuleInput, type ZoneRuleInput } from "../kinds/kind.ts";
+import { diagnostic, type FilePlacement, type Report, type StateRuleInput, type ZonePlacement, type ZoneRuleInput } from "../kinds/kind.ts";
 import { kinds } from "../kinds/registry.ts";
-import { buildService, buildZone } from "./build.ts";
+import { buildContext, buildOwnFile, buildZone } from "./build.ts";
 import type { FileKind } from "./file-schemas.ts";
 import { listYamlFiles, toPosix } from "./list-files.ts";
 import type { ParsedYaml } from "./parse-yaml.ts";
@@ -24,15 +24,26 @@ export interface LoadOptions {
 
 const zoneRules = [...fileZoneRules, ...kinds.flatMap((kind) => kind.zoneRules)];
 const stateRules = [...fileStateRules, ...kinds.flatMap((kind) => kind.stateRules)];
+const zonePlacements = kinds.flatMap((kind) => (kind.placement.scope === "zone" ? [kind.placement as ZonePlacement] : []));
+const filePlacements = kinds.flatMap((kind) => (kind.placement.scope === "file" ? [kind.placement as FilePlacement] : []));
 
-function classify(relativeFile: string, value: unknown): FileKind | undefined {
-  if (/(^|\/)zones\//.test(relativeFile)) return "zone";
-  if (/(^|\/)services\//.test(relativeFile)) return "service";
+/** "zone", a kind's own file, or undefined: by folder (zones/, services/), else by the naming key. */
+function classify(relativeFile: string, value: unknown): FilePlacement | "zone" | undefined {
+  const inFolder = (folder: string) => new RegExp(`(^|/)${folder}/`).test(relativeFile);
+  if (inFolder("zones")) return "zone";
+  const byFolder = filePlacements.find((placement) => inFolder(placement.folder));
+  if (byFolder) return byFolder;
   if (typeof value === "object" && value !== null) {
     if ("zone" in value) return "zone";
-    if ("service" in value) return "service";
+    return filePlacements.find((placement) => placement.nameKey in value);
   }
   return undefined;
+}
+
+function newState(dir: string): DesiredState {
+  const state = { dir, zones: [] } as unknown as DesiredState; // each kind with files of its own adds its list just below
+  for (const placement of filePlacements) placement.init(state);
+  return state;
 }
 
 function compareLocations(a: Diagnostic, b: Diagnostic): number {
@@ -43,7 +54,7 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
   const root = resolve(options.root ?? process.cwd());
   const absDir = resolve(root, dir);
   const dirName = toPosix(relative(root, absDir)) || ".";
-  const state: DesiredState = { dir: dirName, zones: [], services: [] };
+  const state = newState(dirName);
   const diagnostics: Diagnostic[] = [];
   const report: Report = (finding, at) => diagnostics.push(diagnostic(finding, at));
   const files = await listYamlFiles(absDir);
@@ -69,18 +80,23 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
 function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: SourceMap, diagnostics: Diagnostic[], report: Report): void {
   const kind = classify(name, parsed.value);
   if (!kind) {
-    report({ code: "unknown-file-kind", message: "not a zone file (`zone:`) or a service file (`service:`)", hint: "put zone files in zones/ and service files in services/" }, { file: parsed.file, line: 1, column: 1 });
+    const known = [["zone", "zones"], ...filePlacements.map((p) => [p.nameKey, p.folder])];
+    report(
+      { code: "unknown-file-kind", message: `not ${known.map(([key]) => `a ${key} file (\`${key}:\`)`).join(" or ")}`, hint: `put ${known.map(([key, folder]) => `${key} files in ${folder}/`).join(" and ")}` },
+      { file: parsed.file, line: 1, column: 1 },
+    );
     return;
   }
-  const checked = checkSchema(kind, parsed);
+  const checked = checkSchema((kind === "zone" ? "zone" : kind.file) as FileKind, parsed);
   diagnostics.push(...checked.diagnostics);
   map.attach(parsed);
-  if (kind === "service") {
-    const service = buildService(parsed, checked.failedItems, map);
-    if (service) state.services.push(service);
-    return; // service documents stay attached: they are small and cross-file rules point into them
+  const ctx = buildContext(parsed, checked.failedItems, map);
+  if (kind !== "zone") {
+    const spec = buildOwnFile(parsed, ctx, kind);
+    if (spec !== undefined) kind.add(state, spec);
+    return; // own files stay attached: they are small and cross-file rules point into them
   }
-  const zone = buildZone(parsed, checked.failedItems, map);
+  const zone = buildZone(parsed, ctx, zonePlacements);
   if (zone) {
     state.zones.push(zone);
     const input: ZoneRuleInput = { zone, locate: map.locate };

@@ -16,82 +16,29 @@ export interface Diagnostic extends SourceLocation {
   hint?: string;
 }
 
-export const dnsRecordTypes = [
-  "A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "PTR", "DS", "TLSA", "SSHFP",
-  "NAPTR", "LOC", "HTTPS", "SVCB", "URI", "CERT", "DNSKEY", "SMIMEA", "OPENPGPKEY",
-] as const;
-export type DnsRecordType = (typeof dnsRecordTypes)[number];
-
-/** Structured-type payload, keyed by Cloudflare's own field names. */
-export type DnsRecordData = Record<string, string | number>;
-
-export interface DnsRecordSpec {
-  name: string; // as written: "@" for the apex, else relative to the zone
-  fqdn: string; // lower-case fully qualified name, no trailing dot
-  type: DnsRecordType;
-  content?: string; // unstructured types; TXT is the plain, unquoted text
-  data?: DnsRecordData; // structured types (SRV, CAA, DS, TLSA, SSHFP, NAPTR, LOC, HTTPS, SVCB, URI, CERT, DNSKEY, SMIMEA)
-  priority?: number; // MX (and URI when given outside data)
-  proxied: boolean; // default false
-  ttl: number; // 1 = automatic
-  comment?: string;
-  tags: string[];
-  source: SourceLocation;
-}
-
-export const firewallActions = ["block", "challenge", "managed_challenge", "js_challenge", "log", "skip"] as const;
-export type FirewallAction = (typeof firewallActions)[number];
-
-export interface FirewallRuleSpec {
-  ref: string;
-  description?: string;
-  expression: string;
-  action: FirewallAction;
-  action_parameters?: Record<string, unknown>;
-  enabled: boolean; // default true
-  source: SourceLocation;
-}
-
-export type ZoneSettingValue = string | number;
-
-export interface ZoneSettingsSpec {
-  /** Only listed settings are managed. Values use Cloudflare's API form ("on"/"off", "1.2", numbers). */
-  values: Record<string, ZoneSettingValue>;
-  sources: Record<string, SourceLocation>;
-  source: SourceLocation;
-}
-
-export interface DnsIgnorePattern {
-  name: string; // glob on the relative name, e.g. "_acme-challenge.*"
-  type?: DnsRecordType;
-}
-
+/**
+ * One zone file. Each kind that lives in zone files adds its keys to this interface from its own
+ * folder (`declare module` in src/kinds/<kind>/spec.ts): dns and ignore, settings, firewall, ...
+ */
 export interface ZoneSpec {
   zone: string; // lower-case zone name
   file: string;
   source: SourceLocation;
-  settings?: ZoneSettingsSpec; // undefined: settings not managed by this file
-  dns?: DnsRecordSpec[]; // undefined: the zone's DNS is not owned by this file
-  ignore: DnsIgnorePattern[];
-  firewall?: FirewallRuleSpec[]; // undefined: the custom firewall phase is not owned
 }
 
-export interface TunnelServiceSpec {
-  service: string;
-  hostname: string; // lower-case FQDN
-  origin: string; // http(s)://, tcp://, ssh://, unix:, http_status:NNN
-  tunnel: string; // a tunnel named in the stack file
-  path?: string;
-  originRequest?: Record<string, unknown>;
-  file: string;
-  source: SourceLocation;
-}
-
+/** Everything loaded. Kinds with files of their own add their lists here the same way (services). */
 export interface DesiredState {
   dir: string;
   zones: ZoneSpec[];
-  services: TunnelServiceSpec[];
 }
+
+// The kinds' own types, re-exported so policies and older imports keep working.
+export type { DnsIgnorePattern, DnsRecordData, DnsRecordSpec, DnsRecordType } from "../kinds/dns-record/spec.ts";
+export { dnsRecordTypes } from "../kinds/dns-record/record-types.ts";
+export type { FirewallAction, FirewallRuleSpec } from "../kinds/firewall-rule/spec.ts";
+export { firewallActions } from "../kinds/firewall-rule/schema.ts";
+export type { ZoneSettingsSpec, ZoneSettingValue } from "../kinds/zone-settings/spec.ts";
+export type { TunnelServiceSpec } from "../kinds/tunnel-service/spec.ts";
 
 export interface LoadResult {
   state: DesiredState;

@@ -1,7 +1,8 @@
-// The shared engine conformance suite (Hono-style): the same scenarios, against the emulator,
-// for every engine, expecting the same Plan (kind, id, op, sorted fields) for the same desired and
-// live state. Each runner (native/conformance.test.ts, pulumi/conformance.test.ts) calls
-// defineEngineConformance once.
+// The shared engine conformance suite (Hono-style): the same scenarios, against the emulator, for
+// every engine, expecting the same Plan (kind, id, op, sorted fields) in the same order for the
+// same desired and live state. Every registered kind contributes its scenario
+// (src/kinds/<kind>/conformance.ts): create, update, delete, drift and the restore after it. Each
+// runner (native/conformance.test.ts, pulumi/conformance.test.ts) calls defineEngineConformance once.
 //
 // Adoption is the one place engines legitimately differ: when objects already exist in the account
 // and match the desired state, the native engine (no state of its own) plans nothing, while the
@@ -16,9 +17,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
+import type { ConformanceApi, KindScenario, ScenarioStep } from "../kinds/conformance.ts";
+import { kinds } from "../kinds/registry.ts";
+import { expandDesired } from "../plan/expand.ts";
+import { sortChanges } from "../plan/order.ts";
 import type { Change, Plan } from "../plan/types.ts";
 import { silentLogger } from "../shared/logger.ts";
 import type { Engine, RunOptions } from "./engine.ts";
+import { nativeAdapters } from "./native/adapters.ts";
+import { nativeContext, resolveNames } from "./native/planner.ts";
 
 export interface ConformanceTarget {
   baseUrl: string;
@@ -39,52 +46,30 @@ const token = "conformance-token";
 
 const stackFile = "engine: native\ntunnels:\n  home-pi: {}\n";
 
-interface ZoneOptions {
-  mxTtl?: number;
-  withTxt?: boolean;
-  wwwName?: string;
-  reversed?: boolean;
+type StepName = "create" | "update" | "remove";
+
+/** Every kind's scenario, in registry order. */
+async function scenarios(): Promise<KindScenario[]> {
+  return Promise.all(kinds.map(async (kind) => ((await kind.modules.conformance()) as { scenario: KindScenario }).scenario));
 }
 
-function zoneFile(options: ZoneOptions = {}): string {
-  const records = [
-    `  - { name: "@", type: A, content: 203.0.113.10, proxied: true, comment: web front }`,
-    `  - { name: ${options.wwwName ?? "www"}, type: CNAME, content: example.com, proxied: true }`,
-    `  - { name: v6, type: AAAA, content: "2001:db8::1", ttl: 300 }`,
-    `  - { name: "@", type: MX, content: mx1.example.net, priority: 10, ttl: ${options.mxTtl ?? 300} }`,
-    ...(options.withTxt === false ? [] : [`  - { name: "@", type: TXT, content: "v=spf1 -all" }`]),
-  ];
-  if (options.reversed) records.reverse();
-  return [
-    "zone: example.com",
-    "settings:",
-    "  ssl: strict",
-    '  min_tls_version: "1.2"',
-    "dns:",
-    ...records,
-    "firewall:",
-    `  - { ref: block-bots, description: Block bots, expression: '(http.user_agent contains "BadBot")', action: block }`,
-    `  - { ref: challenge-admin, expression: '(http.request.uri.path contains "/admin")', action: managed_challenge }`,
-    "",
-  ].join("\n");
-}
-
-const serviceFile = "service: grafana\nhostname: grafana.example.com\norigin: http://localhost:3000\ntunnel: home-pi\n";
-
-/** "op kind id fields" lines, sorted: what both engines must agree on. */
+/** "op kind id fields" lines: what both engines must agree on. */
 export function planSignature(changes: Change[]): string[] {
-  return changes.map((c) => `${c.op} ${c.kind} ${c.id} [${[...c.fields].sort().join(",")}]`).sort();
+  return changes.map((c) => `${c.op} ${c.kind} ${c.id} [${[...c.fields].sort().join(",")}]`);
 }
 
-/** The comparison used everywhere: imports are adoption bookkeeping, not differences (see above). */
-function compared(plan: Plan): string[] {
-  return planSignature(plan.changes.filter((change) => change.op !== "import"));
+/** Imports are adoption bookkeeping, not differences (see above). */
+function compared(plan: Plan): Change[] {
+  return plan.changes.filter((change) => change.op !== "import");
 }
 
-async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+async function writeFiles(root: string, files: Record<string, string | null>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
+    if (text === null) await rm(join(root, path), { force: true });
+    else {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    }
   }
 }
 
@@ -100,21 +85,49 @@ async function load(root: string): Promise<{ desired: DesiredState; stack: Stack
 interface World {
   emulator: RunningEmulator;
   root: string;
-  dataDir: string;
   engine: Engine;
   client: Cloudflare;
-  tunnelId: string;
+  api: ConformanceApi;
+  scenarios: KindScenario[];
+}
+
+/** The step's files of every kind: one zone file (each kind's lines) and each kind's own files. */
+async function writeStep(world: World, step: StepName): Promise<void> {
+  const steps: ScenarioStep[] = world.scenarios.map((scenario) => scenario[step]);
+  const zone = ["zone: example.com", ...steps.flatMap((s) => s.zone ?? []), ""].join("\n");
+  await writeFiles(world.root, { "desired-state/zones/example.com.yaml": zone, ...Object.assign({}, ...steps.map((s) => s.files ?? {})) });
+}
+
+function expected(world: World, lines: string[][]): string[] {
+  return lines.flat().map((line) => line.replaceAll("{tunnel}", world.api.tunnelId)).sort();
 }
 
 async function createWorld(makeEngine: (target: ConformanceTarget) => Engine | Promise<Engine>): Promise<World> {
   const emulator = await startEmulator({ zones: ["example.com"] });
   const root = await mkdtemp(join(tmpdir(), "cf-gitops-conformance-"));
-  const dataDir = join(root, ".cf-gitops");
-  await writeFiles(root, { "stacks/default.yaml": stackFile, "desired-state/zones/example.com.yaml": zoneFile(), "desired-state/services/grafana.yaml": serviceFile });
+  await writeFiles(root, { "stacks/default.yaml": stackFile });
   const client = new Cloudflare({ apiToken: token, baseURL: emulator.baseUrl, maxRetries: 0 });
   const tunnel = await client.zeroTrust.tunnels.cloudflared.create({ account_id: emulator.accountId, name: "home-pi", config_src: "cloudflare" });
-  const engine = await makeEngine({ baseUrl: emulator.baseUrl, apiToken: token, accountId: emulator.accountId, dataDir });
-  return { emulator, root, dataDir, engine, client, tunnelId: tunnel.id! };
+  const zoneId = (await client.zones.list({ name: "example.com" })).result[0]!.id;
+  const api: ConformanceApi = {
+    zoneId,
+    accountId: emulator.accountId,
+    tunnelId: tunnel.id!,
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const response = await fetch(`${emulator.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const envelope = (await response.json()) as { success: boolean; result: T; errors: unknown[] };
+      if (!envelope.success) throw new Error(`${method} ${path}: ${JSON.stringify(envelope.errors)}`);
+      return envelope.result;
+    },
+  };
+  const engine = await makeEngine({ baseUrl: emulator.baseUrl, apiToken: token, accountId: emulator.accountId, dataDir: join(root, ".cf-gitops") });
+  const world: World = { emulator, root, engine, client, api, scenarios: await scenarios() };
+  await writeStep(world, "create");
+  return world;
 }
 
 async function destroyWorld(world: World | undefined): Promise<void> {
@@ -134,12 +147,21 @@ async function applyAll(world: World): Promise<void> {
   expect(result.outcomes.filter((o) => o.status !== "applied")).toEqual([]);
 }
 
-async function plan(world: World): Promise<Plan> {
+/** The plan's changes must already be in the one order both engines use (src/plan/order.ts). */
+async function expectCanonicalOrder(world: World, changes: Change[]): Promise<void> {
   const { desired, stack } = await load(world.root);
-  return world.engine.plan(desired, run(stack));
+  const native = nativeContext(world.client, run(stack), world.api.accountId);
+  const resolved = await resolveNames(await nativeAdapters(), desired, native);
+  const desiredResources = expandDesired(desired, { resolved, zoneNames: ["example.com"] }).resources;
+  expect(planSignature(changes)).toEqual(planSignature(sortChanges(changes, desiredResources)));
 }
 
-const dnsFields = (...extra: string[]) => `[${["content", "name", "proxied", "tags", "ttl", "type", ...extra].sort().join(",")}]`;
+async function planStep(world: World): Promise<Change[]> {
+  const { desired, stack } = await load(world.root);
+  const changes = compared(await world.engine.plan(desired, run(stack)));
+  await expectCanonicalOrder(world, changes);
+  return changes;
+}
 
 export function defineEngineConformance(
   name: string,
@@ -164,70 +186,31 @@ export function defineEngineConformance(
     }, timeout);
     afterAll(() => destroyWorld(world));
 
-    it("create everything: every object is a create, with all its fields", async () => {
-      const cname = `example.com/dns/grafana/CNAME/${world.tunnelId}.cfargotunnel.com`;
-      expect(compared(await plan(world))).toEqual(
-        [
-          `create dns-record example.com/dns/@/A/203.0.113.10 ${dnsFields("comment")}`,
-          `create dns-record example.com/dns/www/CNAME/example.com ${dnsFields()}`,
-          `create dns-record example.com/dns/v6/AAAA/2001:db8::1 ${dnsFields()}`,
-          `create dns-record example.com/dns/@/MX/mx1.example.net ${dnsFields("priority")}`,
-          `create dns-record example.com/dns/@/TXT/v=spf1 -all ${dnsFields()}`,
-          `create dns-record ${cname} ${dnsFields()}`,
-          "create firewall-rule example.com/firewall/block-bots [action,description,enabled,expression,ref]",
-          "create firewall-rule example.com/firewall/challenge-admin [action,enabled,expression,ref]",
-          "create tunnel-service services/grafana [hostname,service,tunnel]",
-          "update zone-settings example.com/settings/min_tls_version [value]",
-          "update zone-settings example.com/settings/ssl [value]",
-        ].sort(),
-      );
-      await applyAll(world);
-    }, timeout);
+    for (const step of ["create", "update", "remove"] as const) {
+      it(`${step}: every kind's changes, in the shared order, then nothing left to do`, async () => {
+        if (step !== "create") await writeStep(world, step);
+        const changes = await planStep(world);
+        expect([...planSignature(changes)].sort()).toEqual(expected(world, world.scenarios.map((scenario) => scenario[step].expect)));
+        await applyAll(world);
+        expect(planSignature(await planStep(world))).toEqual([]);
+      }, timeout);
+    }
 
-    it("no-op: right after apply, nothing to change", async () => {
-      expect(compared(await plan(world))).toEqual([]);
-    }, timeout);
-
-    it("update a field: a changed TTL is an update of ttl only", async () => {
-      await writeFiles(world.root, { "desired-state/zones/example.com.yaml": zoneFile({ mxTtl: 3600 }) });
-      expect(compared(await plan(world))).toEqual(["update dns-record example.com/dns/@/MX/mx1.example.net [ttl]"]);
-      await applyAll(world);
-    }, timeout);
-
-    it("delete: a record removed from the file is deleted", async () => {
-      await writeFiles(world.root, { "desired-state/zones/example.com.yaml": zoneFile({ mxTtl: 3600, withTxt: false }) });
-      expect(compared(await plan(world))).toEqual([`delete dns-record example.com/dns/@/TXT/v=spf1 -all ${dnsFields()}`]);
-      await applyAll(world);
-    }, timeout);
-
-    it("reorder: the same records in another order change nothing", async () => {
-      await writeFiles(world.root, { "desired-state/zones/example.com.yaml": zoneFile({ mxTtl: 3600, withTxt: false, reversed: true }) });
-      expect(compared(await plan(world))).toEqual([]);
-    }, timeout);
-
-    it("rename: a record's new name is a delete plus a create", async () => {
-      await writeFiles(world.root, { "desired-state/zones/example.com.yaml": zoneFile({ mxTtl: 3600, withTxt: false, wwwName: "web" }) });
-      expect(compared(await plan(world))).toEqual([
-        `create dns-record example.com/dns/web/CNAME/example.com ${dnsFields()}`,
-        `delete dns-record example.com/dns/www/CNAME/example.com ${dnsFields()}`,
-      ]);
-      await applyAll(world);
-    }, timeout);
-
-    it("drift: a hand edit through the SDK is reported with before = live and after = desired", async () => {
-      const zone = (await world.client.zones.list({ name: "example.com" })).result[0]!;
-      const records = (await world.client.dns.records.list({ zone_id: zone.id, per_page: 100 })).result;
-      const v6 = records.find((record) => record.type === "AAAA")!;
-      await world.client.dns.records.edit(v6.id, { zone_id: zone.id, ttl: 600 } as never);
-      await world.client.zones.settings.edit("ssl", { zone_id: zone.id, value: "flexible" } as never);
+    it("drift: edits through the API are reported with before = live and after = git; apply restores them", async () => {
+      for (const scenario of world.scenarios) await scenario.drift.edit(world.api);
       const { desired, stack } = await load(world.root);
-      const drift = await world.engine.drift(desired, run(stack));
-      expect(compared(drift)).toEqual(["update dns-record example.com/dns/v6/AAAA/2001:db8::1 [ttl]", "update zone-settings example.com/settings/ssl [value]"]);
-      const v6Change = drift.changes.find((change) => change.kind === "dns-record")!;
-      expect(v6Change.before).toMatchObject({ ttl: 600 });
-      expect(v6Change.after).toMatchObject({ ttl: 300 });
+      const drift = compared(await world.engine.drift(desired, run(stack)));
+      await expectCanonicalOrder(world, drift);
+      expect([...planSignature(drift)].sort()).toEqual(expected(world, world.scenarios.map((scenario) => scenario.drift.expect)));
+      for (const change of drift) {
+        for (const field of change.fields) {
+          const side = (value: unknown) => JSON.stringify((value as Record<string, unknown> | undefined)?.[field]);
+          expect(side(change.before), `${change.id} ${field}`).not.toBe(side(change.after));
+        }
+      }
+      for (const scenario of world.scenarios) scenario.drift.check?.(drift);
       await applyAll(world);
-      expect(compared(await world.engine.drift(desired, run(stack)))).toEqual([]);
+      expect(planSignature(compared(await world.engine.drift(desired, run(stack))))).toEqual([]);
     }, timeout);
   });
 

@@ -28,6 +28,12 @@ export interface Engine {
   readonly name: "native" | "pulumi";
   plan(desired: DesiredState, options: RunOptions): Promise<Plan>;
   apply(desired: DesiredState, options: RunOptions): Promise<ApplyResult>;
+  /**
+   * Applies a saved plan, exactly, or refuses with a SavedPlanError (nothing written) when it was
+   * made for another account or Cloudflare moved since. `desired` is today's desired state: the
+   * Pulumi engine previews it again (see docs/architecture.md, "Saved plans").
+   */
+  applySaved(saved: Plan, desired: DesiredState, options: RunOptions): Promise<ApplyResult>;
   /** Live vs desired, read-only: `before` is live, `after` is what git says. */
   drift(desired: DesiredState, options: RunOptions): Promise<Plan>;
 }

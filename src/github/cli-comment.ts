@@ -13,7 +13,8 @@ export const commentHelp = `cf-gitops github comment: post or update the plan co
 Usage: cf-gitops github comment --pr N --file plan.json [--stack NAME] [--summary-file FILE]
 
   --pr N              the pull request number (\${{ github.event.pull_request.number }})
-  --file FILE         the JSON written by: cf-gitops plan --format json > FILE
+  --file FILE         the JSON written by: cf-gitops plan --format json > FILE (or a saved plan,
+                      cf-gitops plan --out FILE); the comment shows the plan's fingerprint
   --stack NAME        the stack the comment is for (default: the "stack" in FILE); one comment per stack
   --summary-file FILE where to append the full report (default: $GITHUB_STEP_SUMMARY)
 

@@ -35,8 +35,11 @@ export async function readReportFile(path: string, producer: "plan" | "drift", s
   return toReport(document, shown, hint);
 }
 
+/** The JSON of `plan|drift --format json`, or a saved plan (`plan --out`). */
 function toReport(document: unknown, path: string, hint: string): ReportFile {
-  const doc = isRecord(document) ? document : {};
+  const top = isRecord(document) ? document : {};
+  const saved = top.format === "cf-gitops/plan" && isRecord(top.plan);
+  const doc = saved ? (top.plan as Record<string, unknown>) : top;
   const problems: string[] = [];
   if (typeof doc.stack !== "string") problems.push('"stack" (a string)');
   if (!Array.isArray(doc.changes)) problems.push('"changes" (an array)');
@@ -53,7 +56,8 @@ function toReport(document: unknown, path: string, hint: string): ReportFile {
     ...(Array.isArray(doc.warnings) ? { warnings: doc.warnings.map(String) } : {}),
   };
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  return { plan, diagnostics, errors, ...(doc.policy !== undefined ? { policy: doc.policy } : {}) };
+  const fingerprint = saved ? top.fingerprint : doc.fingerprint;
+  return { plan, diagnostics, errors, ...(doc.policy !== undefined ? { policy: doc.policy } : {}), ...(typeof fingerprint === "string" && { fingerprint }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,10 @@
-// What every resource kind provides to the loader: its JSON Schema fragment and its semantic rules.
-// Engine mappings (native.ts, pulumi.ts) are separate modules that only their engine imports.
+// What a resource kind contributes to the core: where it lives in the YAML, its schema and rules,
+// how its objects expand into resources, what it owns, when it is applied and how `import` writes
+// it back. Its engine adapters (native.ts, pulumi.ts) are loaded lazily through `engines`, so the
+// core (and `cf-gitops validate`) never loads an engine module or a cloud SDK.
 import type { DesiredState, Diagnostic, Severity, SourceLocation, StackConfig, ZoneSpec } from "../desired-state/types.ts";
-import type { KindId } from "../plan/types.ts";
+import type { YamlPath } from "../desired-state/positions.ts";
+import type { Resource } from "../plan/resources.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -9,14 +12,15 @@ export type JsonSchema = Record<string, unknown>;
 /** `charIndex` points inside a string field's value (0-based), mapped through quotes, escapes and folding. */
 export type Locate = (target: object, field?: string | (string | number)[], charIndex?: number) => SourceLocation;
 
-export interface Finding {
+/** What a semantic rule reports (the loader adds the location). */
+export interface RuleFinding {
   code: string;
   message: string;
   hint?: string;
   severity?: Severity;
 }
 
-export type Report = (finding: Finding, at: SourceLocation) => void;
+export type Report = (finding: RuleFinding, at: SourceLocation) => void;
 
 export interface ZoneRuleInput {
   zone: ZoneSpec;
@@ -41,17 +45,130 @@ export interface StateRule {
   check(input: StateRuleInput, report: Report): void;
 }
 
-export interface KindDefinition {
-  id: KindId;
+/** What the loader gives a kind to turn its (schema-checked) YAML into specs. */
+export interface BuildContext {
+  file: string;
+  /** Whether the schema failed at this top-level path ("dns/3", "settings"), or anywhere when none is given. */
+  failed(path?: string): boolean;
+  /** Where a YAML path is written (its key with atKey). */
+  at(path: YamlPath, options?: { atKey?: boolean }): SourceLocation;
+  /** Lets rules locate `target` and its fields; `keepFields` stay locatable after the file is detached. */
+  register(target: object, path: YamlPath, source: SourceLocation, keepFields?: string[]): void;
+}
+
+/** A zone-file key a kind owns, with the JSON Schema of its value. */
+export interface ZoneKey {
+  description: string;
+  schema: JsonSchema;
+}
+
+/** A kind that lives in zone files: one or more keys of desired-state/zones/<zone>.yaml. */
+export interface ZonePlacement {
+  scope: "zone";
+  keys: Record<string, ZoneKey>;
+  /** Sets this kind's keys on the zone from the file's raw (schema-checked) mapping. */
+  build(raw: Record<string, unknown>, zone: ZoneSpec, ctx: BuildContext): void;
+  /** How many objects the zone declares; undefined when the zone does not manage this kind. */
+  count(zone: ZoneSpec): number | undefined;
+  /** `import --zone`: live resources of one zone -> this kind's keys (absent when it writes none). */
+  toYaml?(live: Resource[], zone: string): ImportedSection;
+}
+
+/** A kind whose objects have files of their own, e.g. desired-state/services/<service>.yaml. */
+export interface FilePlacement<Spec = unknown, File extends string = string> {
+  scope: "file";
+  /** The file kind: its schema is schemas/<file>.schema.json. */
+  file: File;
+  /** The folder under the desired-state directory its files live in. */
+  folder: string;
+  /** The key that names the object; the file is named after its value. */
+  nameKey: string;
+  description: string;
+  /** Starts the kind's list in a fresh DesiredState. */
+  init(state: DesiredState): void;
+  /** One file's raw (schema-checked) mapping -> its spec, or undefined when the schema failed. */
+  build(raw: Record<string, unknown>, ctx: BuildContext): Spec | undefined;
+  add(state: DesiredState, spec: Spec): void;
+  all(state: DesiredState): readonly Spec[];
+  /** The object's name (the value of nameKey) and its file. */
+  nameOf(spec: Spec): { name: string; file: string };
+  /** The zone an object counts under, for cfgitops_managed_resources. */
+  zoneOf(spec: Spec, zones: readonly string[]): string | undefined;
+}
+
+export type Placement = ZonePlacement | FilePlacement;
+
+/** What `import` writes for one kind: zone-file keys, the resources written, and a count for people. */
+export interface ImportedSection {
+  keys: Record<string, unknown>;
+  written: Resource[];
+  /** For the one-line report, e.g. ["12 DNS record(s)"]. */
+  summary: string[];
+  /** Lines for the file's header comment. */
+  notes?: string[];
+  /** Identity of one written YAML item, for keeping its comments across re-imports; by key. */
+  itemKey?(key: string, item: unknown): string | undefined;
+}
+
+/** Modules the core never loads itself: the engine adapters, and the conformance scenario (tests). */
+export interface KindModules {
+  native(): Promise<unknown>;
+  pulumi(): Promise<unknown>;
+  conformance(): Promise<unknown>;
+}
+
+/** Which live objects of a kind the desired state owns (only those can be deleted). */
+export interface Claims {
+  claim(kind: string, scope: string, detail?: unknown): void;
+}
+
+export interface ExpandContext {
+  /** Names this kind's native adapter resolved before expansion (tunnel name -> tunnel id). */
+  ids: ReadonlyMap<string, string>;
+  /** Every zone name known (desired and live). */
+  zoneNames: readonly string[];
+}
+
+export interface ExpandOutput extends Claims {
+  resources: Resource[];
+}
+
+export interface KindDefinition<Id extends string = string, P extends Placement = Placement> {
+  id: Id;
   title: string;
-  /** JSON Schema fragment for one object of this kind (draft-07). */
+  /** How `validate` counts them: "DNS records". */
+  plural: string;
+  placement: P;
+  /** JSON Schema of one object (a list item, or the whole map for a map key). */
   schema: JsonSchema;
   zoneRules: ZoneRule[];
   stateRules: StateRule[];
+  /** Desired state -> resources (of this kind or another, like a service's CNAME) and ownership claims. */
+  expand(state: DesiredState, ctx: ExpandContext, out: ExpandOutput): void;
+  /** A claimed live resource may still be left alone (an `ignore:` pattern); default: owned. */
+  owns?(resource: Resource, detail: unknown): boolean;
+  /** Rules are evaluated in order: a moved one is an update of its position. */
+  ordered?: boolean;
+  /** Lower runs first in an apply (zones are created before anything). */
+  applyOrder: number;
+  /** The group plans show zone-less changes under, e.g. "tunnel services". */
+  group?: string;
+  /** Loaded lazily, each by its engine: `() => import("./native.ts")`. */
+  modules: KindModules;
 }
 
-export function diagnostic(finding: Finding, at: SourceLocation): Diagnostic {
+export function diagnostic(finding: RuleFinding, at: SourceLocation): Diagnostic {
   const result: Diagnostic = { ...at, severity: finding.severity ?? "error", code: finding.code, message: finding.message };
   if (finding.hint) result.hint = finding.hint;
   return result;
+}
+
+/** A kind's schema as a fragment of a file schema (its title belongs to the kind, not the file). */
+export function fragment(schema: JsonSchema): JsonSchema {
+  const { title: _title, ...rest } = schema;
+  return rest;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,29 +1,94 @@
-// Completeness: every folder under src/kinds is a registered kind with all of its parts.
-// native.ts, pulumi.ts and normalise.ts come from the engine helpers; until they land this fails.
+// Completeness: every folder under src/kinds (but shared/) is a registered kind with the same set
+// of modules and every hook, for the core and for both engines. A scratch kind, added the way
+// docs/architecture.md says (copy a sibling folder, one registry line), must pass the same checks.
 import { existsSync, readdirSync } from "node:fs";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { asNativeAdapter } from "../engines/native/adapters.ts";
+import { asPulumiAdapter } from "../engines/pulumi/adapters.ts";
+import type { KindScenario } from "./conformance.ts";
+import type { KindDefinition } from "./kind.ts";
 import { kinds } from "./registry.ts";
 
 const kindsDir = import.meta.dirname;
-const folders = readdirSync(kindsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-const requiredParts = ["index.ts", "schema.ts", "normalise.ts", "native.ts", "pulumi.ts"];
+const notKinds = new Set(["shared"]);
+const folders = readdirSync(kindsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !notKinds.has(entry.name)).map((entry) => entry.name).sort();
+
+/** The modules every kind folder has (DESIGN §2: the core imports all but native.ts and pulumi.ts). */
+export const kindModules = ["index.ts", "spec.ts", "schema.ts", "rules.ts", "normalise.ts", "expand.ts", "native.ts", "pulumi.ts", "conformance.ts"];
+
+/** What the registry test checks of one kind; returns the problems found. */
+export async function kindProblems(kind: KindDefinition, folder: string): Promise<string[]> {
+  const problems = kindModules.filter((part) => !existsSync(join(folder, part))).map((part) => `missing ${part}`);
+  if (kind.title === "") problems.push("no title");
+  if (kind.schema.type !== "object") problems.push("schema is not an object schema");
+  if (typeof kind.expand !== "function") problems.push("no expand");
+  if (!Number.isFinite(kind.applyOrder)) problems.push("no applyOrder");
+  if (kind.placement.scope === "zone") {
+    if (Object.keys(kind.placement.keys).length === 0) problems.push("a zone-file kind with no zone-file key");
+    if (typeof kind.placement.toYaml !== "function") problems.push("a zone-file kind that `import` cannot write");
+  }
+  const checks: [string, () => Promise<unknown>][] = [
+    ["native", async () => asNativeAdapter(kind.id, await kind.modules.native())],
+    ["pulumi", async () => asPulumiAdapter(kind.id, await kind.modules.pulumi())],
+    ["conformance", async () => {
+      const { scenario } = (await kind.modules.conformance()) as { scenario?: KindScenario };
+      for (const step of ["create", "update", "remove"] as const) if (!Array.isArray(scenario?.[step]?.expect)) throw new Error(`no ${step} step`);
+      if (typeof scenario?.drift?.edit !== "function") throw new Error("no drift step");
+    }],
+  ];
+  for (const [what, check] of checks) {
+    try {
+      await check();
+    } catch (error) {
+      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (kind.placement.scope === "zone" && (await kind.modules.native().then((m) => asNativeAdapter(kind.id, m)).catch(() => undefined))?.readZone === undefined) {
+    problems.push("a zone-file kind must read by zone (readZone)");
+  }
+  return problems;
+}
 
 describe("kind registry", () => {
-  it("registers every kind folder exactly once", () => {
+  it("registers every kind folder exactly once, named by its id", () => {
     expect([...kinds.map((kind) => kind.id)].sort()).toEqual(folders);
   });
 
-  for (const folder of folders) {
-    it(`${folder} has ${requiredParts.join(", ")}`, () => {
-      expect(requiredParts.filter((part) => !existsSync(join(kindsDir, folder, part)))).toEqual([]);
+  for (const kind of kinds) {
+    it(`${kind.id} has every module and every hook, for the core and both engines`, async () => {
+      expect(await kindProblems(kind, join(kindsDir, kind.id))).toEqual([]);
     });
   }
 
-  it("every kind has a titled object schema", () => {
-    for (const kind of kinds) {
-      expect(kind.title).not.toBe("");
-      expect(kind.schema.type).toBe("object");
+  it("names every zone-file key and every own file once", () => {
+    const keys = kinds.flatMap((kind) => (kind.placement.scope === "zone" ? Object.keys(kind.placement.keys) : [`file:${kind.placement.file}`]));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("accepts a scratch kind added the documented way (copy a sibling folder, one registry line), then removes it", async () => {
+    const scratch = join(kindsDir, "scratch-kind");
+    // a copy of the registry, so tests running meanwhile never see the scratch kind
+    const registry = join(kindsDir, "scratch-registry.ts");
+    try {
+      await cp(join(kindsDir, "zone-settings"), scratch, { recursive: true });
+      // the copied folder names its kind once: the id in normalise.ts
+      const normalise = join(scratch, "normalise.ts");
+      await writeFile(normalise, (await readFile(normalise, "utf8")).replace('"zone-settings"', '"scratch-kind"'));
+      const original = await readFile(join(kindsDir, "registry.ts"), "utf8");
+      await writeFile(registry, original.replace("export const kinds = [", 'import { zoneSettingsKind as scratchKind } from "./scratch-kind/index.ts";\nexport const kinds = [scratchKind, '));
+      const { kinds: withScratch } = (await import(registry)) as { kinds: readonly KindDefinition[] };
+      const added = withScratch.find((kind) => kind.id === "scratch-kind");
+      expect(withScratch).toHaveLength(kinds.length + 1);
+      expect(await kindProblems(added!, scratch)).toEqual([]);
+      // and the same check fails once a module is missing
+      await rm(join(scratch, "conformance.ts"));
+      expect(await kindProblems(added!, scratch)).toContain("missing conformance.ts");
+    } finally {
+      await rm(registry, { force: true });
+      await rm(scratch, { recursive: true, force: true });
     }
+    expect(existsSync(scratch)).toBe(false);
   });
 });

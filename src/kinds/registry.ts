@@ -1,12 +1,20 @@
-// Every resource kind, one line each. The completeness test fails when a folder is missing here.
+// Every resource kind, one line each (Renovate's managers). The registry test fails when a folder
+// is missing here or a kind lacks a module or hook. Adding a kind: docs/architecture.md.
 import { dnsRecordKind } from "./dns-record/index.ts";
 import { firewallRuleKind } from "./firewall-rule/index.ts";
 import type { KindDefinition } from "./kind.ts";
 import { tunnelServiceKind } from "./tunnel-service/index.ts";
 import { zoneSettingsKind } from "./zone-settings/index.ts";
 
-export const kinds: readonly KindDefinition[] = [dnsRecordKind, zoneSettingsKind, firewallRuleKind, tunnelServiceKind];
+export const kinds = [dnsRecordKind, zoneSettingsKind, firewallRuleKind, tunnelServiceKind] as const;
+
+export type RegisteredKindId = (typeof kinds)[number]["id"];
+
+const byId = new Map<string, KindDefinition>(kinds.map((kind) => [kind.id, kind]));
 
 export function kindById(id: string): KindDefinition | undefined {
-  return kinds.find((kind) => kind.id === id);
+  return byId.get(id);
 }
+
+/** Kinds in the order an apply writes them. */
+export const kindsInApplyOrder: readonly KindDefinition[] = [...kinds].sort((a, b) => a.applyOrder - b.applyOrder);

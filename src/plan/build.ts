@@ -1,11 +1,9 @@
-// Puts a plan's changes together in the order they are shown and applied: zones created first,
-// then per zone settings, DNS and firewall, then tunnel services.
-import { changedFields, diffResources } from "./diff.ts";
+// Puts a plan's changes together in the order they are shown and applied (order.ts): zones
+// created first, then zone by zone each kind in apply order, then zone-less kinds.
+import { changedFields, planResources, type Planned } from "./diff.ts";
+import { sortChanges } from "./order.ts";
 import type { Ownership, Resource } from "./resources.ts";
-import type { Change, KindId } from "./types.ts";
-
-const kindOrder: Record<KindId, number> = { zone: 0, "zone-settings": 1, "dns-record": 2, "firewall-rule": 3, "tunnel-service": 4 };
-const opOrder: Record<Change["op"], number> = { create: 1, replace: 1, update: 1, import: 1, delete: 0 };
+import type { Change } from "./types.ts";
 
 export interface BuildInput {
   desired: Resource[];
@@ -15,34 +13,24 @@ export interface BuildInput {
   zonesToCreate?: string[];
 }
 
+/** The changes with the resources each is about, in plan order. */
+export function buildPlanned(input: BuildInput): Planned[] {
+  const creates: Planned[] = (input.zonesToCreate ?? []).map((zone) => ({ change: { kind: "zone", id: zone, zone, op: "create", fields: ["name"], after: { name: zone } } }));
+  const planned = [...creates, ...planResources(input.desired, input.live, input.ownership)];
+  const byChange = new Map(planned.map((entry) => [entry.change, entry]));
+  return sortChanges(planned.map((entry) => entry.change), input.desired).map((change) => byChange.get(change)!);
+}
+
 export function buildChanges(input: BuildInput): Change[] {
-  const creates: Change[] = (input.zonesToCreate ?? []).map((zone) => ({
-    kind: "zone",
-    id: zone,
-    zone,
-    op: "create",
-    fields: ["name"],
-    after: { name: zone },
-  }));
-  const changes = diffResources(input.desired, input.live, input.ownership);
-  const position = new Map(input.desired.map((resource, index) => [resource.id, index]));
-  changes.sort((a, b) => {
-    const zone = (a.zone ?? "\uffff").localeCompare(b.zone ?? "\uffff");
-    if (zone !== 0) return zone;
-    const kind = kindOrder[a.kind] - kindOrder[b.kind];
-    if (kind !== 0) return kind;
-    if (a.kind === "firewall-rule") return (position.get(a.id) ?? 1e9) - (position.get(b.id) ?? 1e9);
-    return opOrder[a.op] - opOrder[b.op] || a.id.localeCompare(b.id);
-  });
-  return [...creates, ...changes];
+  return buildPlanned(input).map((entry) => entry.change);
 }
 
 /** Desired objects that differ from a live one Cloudflare will not let us change: said, not planned. */
 export function readOnlyWarnings(desired: Resource[], live: Resource[]): string[] {
-  const readOnly = new Map(live.filter((resource) => resource.readOnly).map((resource) => [resource.key, resource]));
+  const readOnly = new Map(live.filter((resource) => resource.readOnly).map((resource) => [`${resource.key}\u0000${resource.variant ?? ""}`, resource]));
   const warnings: string[] = [];
   for (const want of desired) {
-    const have = readOnly.get(want.key);
+    const have = readOnly.get(`${want.key}\u0000${want.variant ?? ""}`);
     if (!have) continue;
     const fields = changedFields(have.value, want.value);
     if (fields.length > 0) warnings.push(`${want.id} is read-only in Cloudflare, so its ${fields.join(", ")} cannot be changed; left as it is`);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { DesiredState, DnsRecordSpec, FirewallRuleSpec, ZoneSpec } from "../desired-state/types.ts";
-import { dnsValueFromLive } from "../kinds/dns-record/normalise.ts";
-import { firewallValueFromLive } from "../kinds/firewall-rule/normalise.ts";
-import { settingFromLive } from "../kinds/zone-settings/normalise.ts";
+import { dnsRecordsToResources } from "../kinds/dns-record/native.ts";
+import { firewallPhase } from "../kinds/firewall-rule/normalise.ts";
+import { phaseRulesToResources } from "../kinds/shared/ruleset-phase/native.ts";
+import { settingsToResources } from "../kinds/zone-settings/native.ts";
 import { buildChanges } from "./build.ts";
-import { dnsResource, expandDesired } from "./expand.ts";
-import type { Resource } from "./resources.ts";
+import { expandDesired } from "./expand.ts";
+import { assignIds, type Resource } from "./resources.ts";
 
 const src = { file: "desired-state/zones/example.com.yaml", line: 1, column: 1 };
 
@@ -26,21 +27,18 @@ function state(zones: ZoneSpec[]): DesiredState {
   return { dir: "desired-state", zones, services: [] };
 }
 
+/** Live resources as the native adapters read them (the API's shapes). */
 function liveDns(record: Record<string, unknown>, id = `rec-${String(record.name)}-${String(record.type)}`): Resource {
-  const resource = dnsResource("example.com", dnsValueFromLive(record));
-  resource.cloudId = id;
-  if ((record.meta as { read_only?: boolean } | undefined)?.read_only) resource.readOnly = true;
-  return resource;
+  return dnsRecordsToResources("example.com", [{ ...record, id }])[0]!;
 }
 
 function liveRule(raw: Record<string, unknown>): Resource {
-  const value = firewallValueFromLive(raw);
-  const id = `example.com/firewall/${value.ref}`;
-  return { kind: "firewall-rule", key: id, id, zone: "example.com", value: { ...value }, cloudId: String(raw.id) };
+  return phaseRulesToResources(firewallPhase, "example.com", [raw])[0]!;
 }
 
 function plan(desired: DesiredState, live: Resource[]) {
-  const expanded = expandDesired(desired, { tunnelIds: new Map() });
+  const expanded = expandDesired(desired);
+  assignIds(live);
   return buildChanges({ desired: expanded.resources, live, ownership: expanded.ownership });
 }
 
@@ -70,30 +68,40 @@ describe("diff without phantom changes", () => {
       liveDns({ name: "_sip._tcp.example.com", type: "SRV", content: "5 5060 sip.example.com", priority: 10, data: { priority: 10, weight: 5, port: 5060, target: "sip.example.com." }, ttl: 1 }),
       liveDns({ name: "example.com", type: "CAA", content: '0 issue "letsencrypt.org"', data: { flags: 0, tag: "issue", value: "letsencrypt.org" }, ttl: 1 }),
       liveRule({ id: "r1", ref: "bots", expression: '(http.user_agent contains "Bad  Bot") or (ip.src eq 192.0.2.1)', action: "block", enabled: true, description: "", version: "3" }),
-      ...Object.entries({ ssl: "strict", min_tls_version: "1.2", always_use_https: "on", browser_cache_ttl: 14400 }).map(([key, value]): Resource => ({
-        kind: "zone-settings", key: `example.com/settings/${key}`, id: `example.com/settings/${key}`, zone: "example.com", value: { ...settingFromLive({ id: key, value }) },
-      })),
+      ...settingsToResources("example.com", Object.entries({ ssl: "strict", min_tls_version: "1.2", always_use_https: "on", browser_cache_ttl: 14400 }).map(([id, value]) => ({ id, value }))),
     ];
     expect(plan(desired, live)).toEqual([]);
   });
 
-  it("reports a changed TTL as an update and changed content as delete + create", () => {
+  it("reports a changed TTL, and the changed address of a record alone at its name and type, as updates in place", () => {
     const desired = state([zone({ dns: [record({ name: "www", type: "A", content: "203.0.113.11", ttl: 300 }), record({ name: "api", type: "A", content: "203.0.113.20", ttl: 600 })] })]);
     const live = [
       liveDns({ name: "www.example.com", type: "A", content: "203.0.113.10", ttl: 300 }, "old-www"),
       liveDns({ name: "api.example.com", type: "A", content: "203.0.113.20", ttl: 300 }, "api-id"),
     ];
     const changes = plan(desired, live);
-    expect(changes.map((c) => `${c.op} ${c.id} ${c.op === "update" ? c.fields.join(",") : ""}`.trim())).toEqual([
-      "delete example.com/dns/www/A/203.0.113.10",
-      "update example.com/dns/api/A/203.0.113.20 ttl",
-      "create example.com/dns/www/A/203.0.113.11",
-    ]);
-    const update = changes.find((c) => c.op === "update")!;
-    expect(update.cloudId).toBe("api-id");
-    expect((update.before as { ttl: number }).ttl).toBe(300);
-    expect((update.after as { ttl: number }).ttl).toBe(600);
-    expect(changes.find((c) => c.op === "delete")!.cloudId).toBe("old-www");
+    expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual(["update example.com/dns/api/A ttl", "update example.com/dns/www/A content"]);
+    const [ttl, moved] = changes;
+    expect(ttl!.cloudId).toBe("api-id");
+    expect((ttl!.before as { ttl: number }).ttl).toBe(300);
+    expect((ttl!.after as { ttl: number }).ttl).toBe(600);
+    expect(moved!.cloudId).toBe("old-www");
+    expect(moved!.before).toMatchObject({ content: "203.0.113.10" });
+    expect(moved!.after).toMatchObject({ content: "203.0.113.11" });
+  });
+
+  it("pairs records sharing a name and type by content first, then updates the leftovers in place", () => {
+    const a = (content: string, extra: Partial<DnsRecordSpec> = {}) => record({ name: "rr", type: "A", content, ...extra });
+    const live = [liveDns({ name: "rr.example.com", type: "A", content: "192.0.2.1", ttl: 1 }, "one"), liveDns({ name: "rr.example.com", type: "A", content: "192.0.2.3", ttl: 1 }, "three")];
+    const lines = (dns: DnsRecordSpec[]) => plan(state([zone({ dns })]), live).map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")} ${c.cloudId ?? ""}`.trim());
+    // one unchanged, one moved: an update of the leftover, named by its new content
+    expect(lines([a("192.0.2.1"), a("192.0.2.2")])).toEqual(["update example.com/dns/rr/A/192.0.2.2 content three"]);
+    // two become one: the one with the same content stays; the other goes
+    expect(lines([a("192.0.2.3")])).toEqual(["delete example.com/dns/rr/A/192.0.2.1 content,name,proxied,tags,ttl,type one"]);
+    // two become one with new content: the first leftover is updated, the other goes
+    expect(lines([a("192.0.2.9")])).toEqual(["delete example.com/dns/rr/A/192.0.2.3 content,name,proxied,tags,ttl,type three", "update example.com/dns/rr/A content one"]);
+    // two become three: the new one is created
+    expect(lines([a("192.0.2.1"), a("192.0.2.3"), a("192.0.2.4", { ttl: 300 })])).toEqual(["create example.com/dns/rr/A/192.0.2.4 content,name,proxied,tags,ttl,type"]);
   });
 
   it("honours ownership: ignore patterns, read-only records and undeclared kinds", () => {
@@ -106,7 +114,7 @@ describe("diff without phantom changes", () => {
       liveRule({ id: "r9", ref: "dashboard-rule", expression: "true", action: "block" }),
     ];
     const changes = plan(desired, live);
-    expect(changes.map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/keep/A/192.0.2.1"]);
+    expect(changes.map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/keep/A"]);
     // a zone file without dns: owns no DNS at all
     expect(plan(state([zone({})]), live)).toEqual([]);
   });
@@ -123,9 +131,9 @@ describe("diff without phantom changes", () => {
   });
 
   it("shows zones to create first", () => {
-    const expanded = expandDesired(state([zone({ dns: [record({ name: "www", type: "A", content: "192.0.2.1" })] })]), { tunnelIds: new Map() });
+    const expanded = expandDesired(state([zone({ dns: [record({ name: "www", type: "A", content: "192.0.2.1" })] })]));
     const changes = buildChanges({ desired: expanded.resources, live: [], ownership: expanded.ownership, zonesToCreate: ["example.com"] });
-    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A/192.0.2.1"]);
+    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["create zone example.com", "create dns-record example.com/dns/www/A"]);
   });
 });
 
@@ -135,7 +143,7 @@ describe("read-only live objects", () => {
     const desired = state([zone({ dns: [record({ name: "ro", type: "A", content: "192.0.2.2", ttl: 300 })] })]);
     const live = [liveDns({ name: "ro.example.com", type: "A", content: "192.0.2.2", ttl: 60, meta: { read_only: true } })];
     expect(plan(desired, live)).toEqual([]);
-    const expanded = expandDesired(desired, { tunnelIds: new Map() });
-    expect(readOnlyWarnings(expanded.resources, live)).toEqual(["example.com/dns/ro/A/192.0.2.2 is read-only in Cloudflare, so its ttl cannot be changed; left as it is"]);
+    const expanded = expandDesired(desired);
+    expect(readOnlyWarnings(expanded.resources, live)).toEqual(["example.com/dns/ro/A is read-only in Cloudflare, so its ttl cannot be changed; left as it is"]);
   });
 });

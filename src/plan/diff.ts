@@ -1,7 +1,10 @@
-// The generic diff: desired vs live resources -> changes. Kind-specific rules live in the
-// normalisers (what "equal" means) and in ownership (what may be deleted); this file only matches.
+// The generic diff: desired vs live resources -> changes. What "equal" means is the kinds'
+// normalisers'; what may be deleted is ownership's; this file only matches. Resources match by key;
+// where several share a key (records of one name and type) they pair by variant (content) first,
+// then leftovers pair in variant order as updates in place, and the rest are creates or deletes.
+import { kindById } from "../kinds/registry.ts";
+import { movedRefs } from "./moves.ts";
 import { ownsLive } from "./ownership.ts";
-import { movedRefs } from "./firewall-order.ts";
 import type { Ownership, Resource } from "./resources.ts";
 import type { Change } from "./types.ts";
 
@@ -20,75 +23,109 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return keys.filter((key) => stableJson(before[key]) !== stableJson(after[key]));
 }
 
+/** A change with the desired and live resource it is about (payloads and fingerprints need them). */
+export interface Planned {
+  change: Change;
+  want?: Resource;
+  have?: Resource;
+}
+
 function change(op: Change["op"], resource: Resource, extra: Partial<Change>): Change {
   const out: Change = { kind: resource.kind, id: resource.id, op, fields: [], ...extra };
   if (resource.zone !== undefined) out.zone = resource.zone;
   return out;
 }
 
-export function diffResources(desired: Resource[], live: Resource[], ownership: Ownership): Change[] {
-  const liveByKey = new Map<string, Resource>();
-  const extraLive: Resource[] = [];
-  for (const resource of live) {
-    if (liveByKey.has(resource.key)) extraLive.push(resource); // duplicates: the extra copies go
-    else liveByKey.set(resource.key, resource);
-  }
-  const changes: Change[] = [];
-  const matched = new Set<string>();
-  for (const want of desired) {
-    const have = liveByKey.get(want.key);
-    if (have === undefined) {
-      changes.push(change("create", want, { after: want.value, fields: Object.keys(want.value), ...(want.source && { source: want.source }) }));
-      continue;
-    }
-    matched.add(want.key);
-    if (have.readOnly) continue;
-    const fields = changedFields(have.value, want.value);
-    if (fields.length === 0) continue;
-    const update = change("update", want, { before: have.value, after: want.value, fields });
-    if (want.source) update.source = want.source;
-    if (have.cloudId) update.cloudId = have.cloudId;
-    changes.push(update);
-  }
-  const leftovers = [...[...liveByKey.values()].filter((resource) => !matched.has(resource.key)), ...extraLive];
-  for (const have of leftovers) {
-    if (!ownsLive(ownership, have)) continue;
-    const gone = change("delete", have, { before: have.value, fields: Object.keys(have.value) });
-    if (have.cloudId) gone.cloudId = have.cloudId;
-    changes.push(gone);
-  }
-  return addFirewallMoves(changes, desired, live, ownership);
+function group(resources: Resource[]): Map<string, Resource[]> {
+  const groups = new Map<string, Resource[]>();
+  for (const resource of resources) groups.set(resource.key, [...(groups.get(resource.key) ?? []), resource]);
+  return groups;
 }
 
-/** Rules are evaluated in order: a rule whose relative position changed is an update of `position`. */
-function addFirewallMoves(changes: Change[], desired: Resource[], live: Resource[], ownership: Ownership): Change[] {
-  for (const zone of ownership.firewallZones) {
-    const wanted = desired.filter((r) => r.kind === "firewall-rule" && r.zone === zone);
-    const current = live.filter((r) => r.kind === "firewall-rule" && r.zone === zone);
-    const moved = movedRefs(
-      wanted.map((r) => r.key),
-      current.map((r) => r.key),
-    );
-    for (const key of moved) {
-      const want = wanted.find((r) => r.key === key)!;
-      const position = { before: current.findIndex((r) => r.key === key), after: wanted.indexOf(want) };
-      const existing = changes.find((c) => c.kind === "firewall-rule" && c.id === want.id && c.op === "update");
-      if (existing) {
-        existing.fields.push("position");
-        existing.before = { ...(existing.before as object), position: position.before };
-        existing.after = { ...(existing.after as object), position: position.after };
-        continue;
+const byVariant = (a: Resource, b: Resource) => (a.variant ?? "").localeCompare(b.variant ?? "");
+
+/** Pairs one key's desired and live resources: equal variants first, then leftovers in variant order. */
+export function pairByVariant(wants: Resource[], haves: Resource[]): { pairs: [Resource, Resource][]; wants: Resource[]; haves: Resource[] } {
+  const pairs: [Resource, Resource][] = [];
+  const leftHaves = [...haves];
+  const leftWants: Resource[] = [];
+  for (const want of wants) {
+    const index = leftHaves.findIndex((have) => have.variant === want.variant);
+    if (index < 0) leftWants.push(want);
+    else pairs.push([want, leftHaves.splice(index, 1)[0]!]);
+  }
+  leftWants.sort(byVariant);
+  leftHaves.sort(byVariant);
+  const count = Math.min(leftWants.length, leftHaves.length);
+  for (let i = 0; i < count; i++) pairs.push([leftWants[i]!, leftHaves[i]!]);
+  return { pairs, wants: leftWants.slice(count), haves: leftHaves.slice(count) };
+}
+
+function update(want: Resource, have: Resource): Planned | undefined {
+  if (have.readOnly) return undefined;
+  const fields = changedFields(have.value, want.value);
+  if (fields.length === 0) return undefined;
+  const planned = change("update", want, { before: have.value, after: want.value, fields });
+  if (want.source) planned.source = want.source;
+  if (have.cloudId) planned.cloudId = have.cloudId;
+  return { change: planned, want, have };
+}
+
+export function planResources(desired: Resource[], live: Resource[], ownership: Ownership): Planned[] {
+  const planned: Planned[] = [];
+  const liveGroups = group(live);
+  for (const [key, wants] of group(desired)) {
+    const { pairs, wants: creates, haves: deletes } = pairByVariant(wants, liveGroups.get(key) ?? []);
+    liveGroups.delete(key);
+    for (const [want, have] of pairs) {
+      const updated = update(want, have);
+      if (updated) planned.push(updated);
+    }
+    for (const want of creates) {
+      planned.push({ change: change("create", want, { after: want.value, fields: Object.keys(want.value), ...(want.source && { source: want.source }) }), want });
+    }
+    planned.push(...deletions(deletes, ownership));
+  }
+  for (const haves of liveGroups.values()) planned.push(...deletions(haves, ownership));
+  return addMoves(planned, desired, live, ownership);
+}
+
+function deletions(haves: Resource[], ownership: Ownership): Planned[] {
+  return haves.filter((have) => ownsLive(ownership, have)).map((have) => {
+    const gone = change("delete", have, { before: have.value, fields: Object.keys(have.value) });
+    if (have.cloudId) gone.cloudId = have.cloudId;
+    return { change: gone, have };
+  });
+}
+
+export function diffResources(desired: Resource[], live: Resource[], ownership: Ownership): Change[] {
+  return planResources(desired, live, ownership).map((entry) => entry.change);
+}
+
+/** Ordered kinds (rules evaluated in order): a rule whose relative position changed is an update of `position`. */
+function addMoves(planned: Planned[], desired: Resource[], live: Resource[], ownership: Ownership): Planned[] {
+  for (const [kind, scopes] of ownership) {
+    if (!kindById(kind)?.ordered) continue;
+    for (const scope of scopes.keys()) {
+      const wanted = desired.filter((r) => r.kind === kind && r.scope === scope);
+      const current = live.filter((r) => r.kind === kind && r.scope === scope);
+      for (const key of movedRefs(wanted.map((r) => r.key), current.map((r) => r.key))) {
+        const want = wanted.find((r) => r.key === key)!;
+        const have = current.find((r) => r.key === key)!;
+        const position = { before: current.indexOf(have), after: wanted.indexOf(want) };
+        const existing = planned.find((p) => p.change.kind === kind && p.change.id === want.id && p.change.op === "update");
+        if (existing) {
+          existing.change.fields.push("position");
+          existing.change.before = { ...(existing.change.before as object), position: position.before };
+          existing.change.after = { ...(existing.change.after as object), position: position.after };
+          continue;
+        }
+        const moved = change("update", want, { before: { ...have.value, position: position.before }, after: { ...want.value, position: position.after }, fields: ["position"] });
+        if (want.source) moved.source = want.source;
+        if (have.cloudId) moved.cloudId = have.cloudId;
+        planned.push({ change: moved, want, have });
       }
-      const have = current.find((r) => r.key === key)!;
-      const moveChange = change("update", want, {
-        before: { ...have.value, position: position.before },
-        after: { ...want.value, position: position.after },
-        fields: ["position"],
-      });
-      if (want.source) moveChange.source = want.source;
-      if (have.cloudId) moveChange.cloudId = have.cloudId;
-      changes.push(moveChange);
     }
   }
-  return changes;
+  return planned;
 }

@@ -1,18 +1,17 @@
-// Desired state + resolved tunnel ids -> the flat list of desired resources and the ownership rules.
-import type { DesiredState, ZoneSpec } from "../desired-state/types.ts";
-import { canonicalHost, dnsRecordId } from "../kinds/dns-record/identity.ts";
-import { dnsValueFromSpec, type DnsRecordValue } from "../kinds/dns-record/normalise.ts";
-import { firewallValueFromSpec } from "../kinds/firewall-rule/normalise.ts";
-import { settingFromSpec } from "../kinds/zone-settings/normalise.ts";
-import { ingressKey, tunnelCnameTarget, tunnelServiceFromSpec } from "../kinds/tunnel-service/normalise.ts";
-import { ConfigError } from "../shared/errors.ts";
-import { emptyOwnership, type Ownership, type Resource } from "./resources.ts";
+// Desired state + names the engines resolved -> the flat list of desired resources and the
+// ownership claims. Each kind expands its own part (and may add resources of another kind: a
+// tunnel service's CNAME is a DNS record).
+import type { DesiredState } from "../desired-state/types.ts";
+import { kinds } from "../kinds/registry.ts";
+import { assignIds, claim, emptyOwnership, type Ownership, type Resource } from "./resources.ts";
+
+/** kind -> names that kind's native adapter resolved (tunnel name -> tunnel id). */
+export type Resolved = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 export interface ExpandOptions {
-  /** Tunnel name (as in the stack) -> tunnel id. */
-  tunnelIds: Map<string, string>;
+  resolved?: Resolved;
   /** Every zone name known (desired and live), to place a service's CNAME in its zone. */
-  zoneNames?: string[];
+  zoneNames?: readonly string[];
 }
 
 export interface Expanded {
@@ -20,69 +19,22 @@ export interface Expanded {
   ownership: Ownership;
 }
 
-export function dnsResource(zone: string, value: DnsRecordValue, source?: Resource["source"]): Resource {
-  const id = dnsRecordId(zone, { fqdn: value.name, type: value.type, content: value.content, data: value.data });
-  const resource: Resource = { kind: "dns-record", key: id, id, zone, value: { ...value } };
-  if (source) resource.source = source;
-  return resource;
-}
+const none: ReadonlyMap<string, string> = new Map();
 
-function expandZone(zone: ZoneSpec, resources: Resource[], ownership: Ownership): void {
-  const name = zone.zone;
-  for (const [setting, raw] of Object.entries(zone.settings?.values ?? {})) {
-    const id = `${name}/settings/${setting}`;
-    const source = zone.settings?.sources[setting] ?? zone.settings?.source ?? zone.source;
-    resources.push({ kind: "zone-settings", key: id, id, zone: name, value: { ...settingFromSpec(raw) }, source, rawSetting: raw });
-  }
-  if (zone.dns) {
-    ownership.dnsZones.set(name, zone.ignore);
-    for (const spec of zone.dns) resources.push(dnsResource(name, dnsValueFromSpec(spec), spec.source));
-  }
-  if (zone.firewall) {
-    ownership.firewallZones.add(name);
-    for (const rule of zone.firewall) {
-      const id = `${name}/firewall/${rule.ref}`;
-      resources.push({ kind: "firewall-rule", key: id, id, zone: name, value: { ...firewallValueFromSpec(rule) }, source: rule.source });
-    }
-  }
-}
-
-/** The zone a hostname belongs to: the longest known zone name it ends with. */
-export function zoneOf(hostname: string, zoneNames: string[]): string | undefined {
-  const host = canonicalHost(hostname);
-  let best: string | undefined;
-  for (const zone of zoneNames) {
-    if ((host === zone || host.endsWith(`.${zone}`)) && (best === undefined || zone.length > best.length)) best = zone;
-  }
-  return best;
-}
-
-export function expandDesired(desired: DesiredState, options: ExpandOptions): Expanded {
-  const resources: Resource[] = [];
+export function expandDesired(desired: DesiredState, options: ExpandOptions = {}): Expanded {
   const ownership = emptyOwnership();
-  for (const zone of desired.zones) expandZone(zone, resources, ownership);
+  const out = { resources: [] as Resource[], claim: (kind: string, scope: string, detail?: unknown) => claim(ownership, kind, scope, detail) };
   const zoneNames = [...new Set([...desired.zones.map((zone) => zone.zone), ...(options.zoneNames ?? [])])];
-  for (const service of desired.services) {
-    const tunnelId = options.tunnelIds.get(service.tunnel);
-    if (tunnelId === undefined) {
-      throw new ConfigError(`service "${service.service}" uses tunnel "${service.tunnel}", which the stack does not name`, {
-        file: service.file,
-        hint: `add it to the stack file: tunnels: { ${service.tunnel}: {} }`,
-      });
-    }
-    ownership.tunnels.add(tunnelId);
-    const value = tunnelServiceFromSpec(service);
-    const id = `services/${service.service}`;
-    resources.push({ kind: "tunnel-service", key: ingressKey(tunnelId, value), id, tunnelId, value: { ...value }, source: service.source });
-    const zone = zoneOf(service.hostname, zoneNames);
-    if (zone === undefined) {
-      throw new ConfigError(`service "${service.service}": no zone in the account or desired state contains ${service.hostname}`, {
-        file: service.file,
-        hint: "add the zone's file under desired-state/zones/ or fix the hostname",
-      });
-    }
-    const cname: DnsRecordValue = { name: value.hostname, type: "CNAME", content: tunnelCnameTarget(tunnelId), proxied: true, ttl: 1, tags: [] };
-    if (!resources.some((r) => r.key === dnsResource(zone, cname).key)) resources.push(dnsResource(zone, cname, service.source));
-  }
-  return { resources, ownership };
+  for (const kind of kinds) kind.expand(desired, { ids: options.resolved?.get(kind.id) ?? none, zoneNames }, out);
+  assignIds(out.resources);
+  return { resources: out.resources, ownership };
+}
+
+/** The scopes to read per kind: every claimed scope and every scope a desired resource is in. */
+export function scopesToRead(expanded: Expanded): Map<string, string[]> {
+  const scopes = new Map<string, Set<string>>();
+  const add = (kind: string, scope: string) => scopes.set(kind, (scopes.get(kind) ?? new Set()).add(scope));
+  for (const [kind, claimed] of expanded.ownership) for (const scope of claimed.keys()) add(kind, scope);
+  for (const resource of expanded.resources) add(resource.kind, resource.scope);
+  return new Map([...scopes].map(([kind, set]) => [kind, [...set].sort()]));
 }

@@ -12,9 +12,17 @@ export interface PlanJson {
   policy?: unknown;
   warnings?: string[];
   diagnostics: Diagnostic[];
+  /** The plan's fingerprint (plans only): what a saved plan of it would carry. */
+  fingerprint?: string;
 }
 
-export function planToJson(plan: Plan, extra: { policy?: unknown; diagnostics?: Diagnostic[] } = {}): PlanJson {
+export interface JsonExtra {
+  policy?: unknown;
+  diagnostics?: Diagnostic[];
+  fingerprint?: string;
+}
+
+export function planToJson(plan: Plan, extra: JsonExtra = {}): PlanJson {
   const doc: PlanJson = {
     stack: plan.stack,
     engine: plan.engine,
@@ -30,11 +38,12 @@ export function planToJson(plan: Plan, extra: { policy?: unknown; diagnostics?: 
     diagnostics: extra.diagnostics ?? [],
   };
   if (plan.commit !== undefined) doc.commit = plan.commit;
+  if (extra.fingerprint !== undefined) doc.fingerprint = extra.fingerprint;
   if (extra.policy !== undefined) doc.policy = extra.policy;
   if (plan.warnings?.length) doc.warnings = plan.warnings;
   return doc;
 }
 
-export function renderJson(plan: Plan, extra: { policy?: unknown; diagnostics?: Diagnostic[] } = {}): string {
+export function renderJson(plan: Plan, extra: JsonExtra = {}): string {
   return `${JSON.stringify(planToJson(plan, extra), null, 2)}\n`;
 }

@@ -3,6 +3,7 @@
 // results, diagnostics. Stays under `maxChars` (GitHub refuses comments over 65,536 characters) by
 // dropping change details last-first and saying how many were left out.
 import type { Diagnostic } from "../desired-state/types.ts";
+import { kindById } from "../kinds/registry.ts";
 import { codeFence, codeSpan, escapeHtml, escapeMarkdown } from "./markdown-escape.ts";
 import { policyLine, policySection, readPolicy } from "./markdown-policy.ts";
 import type { Change, ChangeOp, Plan } from "./types.ts";
@@ -12,6 +13,8 @@ export interface MarkdownReport {
   /** The policy report as `renderPolicyReport(report, "json")` prints it; read defensively. */
   policy?: unknown;
   diagnostics?: Diagnostic[];
+  /** The plan's fingerprint: `apply FILE` applies only the plan with this fingerprint. */
+  fingerprint?: string;
 }
 
 export interface MarkdownOptions {
@@ -38,7 +41,8 @@ export function renderMarkdown(report: MarkdownReport, options: MarkdownOptions 
   const { plan } = report;
   const diagnostics = Array.isArray(report.diagnostics) ? report.diagnostics : [];
   const policy = readPolicy(report.policy);
-  const head = [headline(plan, options.title, mode), "", statusLine(plan, diagnostics, mode), ...(policy ? ["", policyLine(policy)] : []), ""];
+  const fingerprint = typeof report.fingerprint === "string" && /^[0-9a-f]{12,64}$/.test(report.fingerprint) ? ["", `Plan fingerprint: ${codeSpan(report.fingerprint.slice(0, 12))}`] : [];
+  const head = [headline(plan, options.title, mode), "", statusLine(plan, diagnostics, mode), ...fingerprint, ...(policy ? ["", policyLine(policy)] : []), ""];
   if (plan.changes.length > 0) head.push(summaryTable(plan.changes), "", ...(mode === "drift" ? [driftLegend, ""] : []));
   const tail = [...policySection(policy), ...diagnosticsSection(diagnostics), ...warningsSection(plan.warnings)];
   const fixed = join(head) + join(tail);
@@ -127,7 +131,8 @@ function summaryTable(changes: Change[]): string {
 function zoneOf(change: Change): string {
   if (change.zone) return change.zone;
   if (change.kind === "zone") return change.id;
-  return change.kind === "tunnel-service" ? "(tunnel services)" : "(no zone)";
+  const group = kindById(change.kind)?.group;
+  return group ? `(${group})` : "(no zone)";
 }
 
 function groupByZone(changes: Change[]): [string, Change[]][] {

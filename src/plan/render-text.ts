@@ -1,4 +1,5 @@
 // The plan for people: grouped by zone, +/~/- markers, field by field `before -> after`.
+import { kindById } from "../kinds/registry.ts";
 import { summarise, summaryLine } from "./summary.ts";
 import type { Change, Plan } from "./types.ts";
 
@@ -24,13 +25,21 @@ function field(value: unknown, name: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-/** Fields already visible in the id line are not repeated in the one-line summary. */
-const inId = new Set(["name", "type", "content", "data", "ref", "tunnel"]);
+/** Fields the id line already shows are not repeated in the one-line summary. */
+const identity = new Set(["name", "type", "ref", "tunnel"]);
 
-function summaryFields(value: unknown): string {
+/** A record's content or data: shown unless its id carries it (records sharing a name and type). */
+function inId(id: string, key: string, value: unknown): boolean {
+  if (identity.has(key)) return true;
+  if (key === "content") return id.endsWith(`/${String(value)}`);
+  if (key === "data" && typeof value === "object" && value !== null) return id.includes(Object.values(value).map(String).join(" "));
+  return false;
+}
+
+function summaryFields(id: string, value: unknown): string {
   if (typeof value !== "object" || value === null) return "";
   return Object.entries(value as Record<string, unknown>)
-    .filter(([key, v]) => !inId.has(key) && v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .filter(([key, v]) => !inId(id, key, v) && v !== undefined && !(Array.isArray(v) && v.length === 0))
     .map(([key, v]) => `${key}=${key === "ttl" && v === 1 ? "auto" : formatValue(v)}`)
     .join(" ");
 }
@@ -39,7 +48,7 @@ function changeLines(change: Change): string[] {
   const where = change.source ? `  (${change.source.file}:${change.source.line}:${change.source.column})` : "";
   const lines = [`  ${markers[change.op]} ${change.kind} ${shortId(change)}${where}`];
   if (change.op === "create" || change.op === "delete") {
-    const summary = summaryFields(change.op === "create" ? change.after : change.before);
+    const summary = summaryFields(change.id, change.op === "create" ? change.after : change.before);
     if (summary) lines.push(`      ${summary}`);
   } else {
     for (const name of change.fields) {
@@ -50,8 +59,7 @@ function changeLines(change: Change): string[] {
 }
 
 function groupName(change: Change): string {
-  if (change.zone) return change.zone;
-  return change.kind === "tunnel-service" ? "services" : "account";
+  return change.zone ?? kindById(change.kind)?.group ?? "account";
 }
 
 export function renderText(plan: Plan, options: TextOptions = {}): string {

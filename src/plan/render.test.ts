@@ -23,6 +23,12 @@ describe("plan renderers", () => {
     expect(renderText({ ...plan, changes: [] }, { mode: "drift" })).toContain("No drift");
   });
 
+  it("shows a created record's content unless its id carries it", () => {
+    const created = (id: string) => renderText({ ...plan, changes: [{ kind: "dns-record", id, zone: "example.com", op: "create", fields: [], after: { name: "www.example.com", type: "A", ttl: 1, content: "203.0.113.10" } }] });
+    expect(created("example.com/dns/www/A")).toContain('  + dns-record dns/www/A\n      ttl=auto content="203.0.113.10"\n');
+    expect(created("example.com/dns/www/A/203.0.113.10")).toContain("  + dns-record dns/www/A/203.0.113.10\n      ttl=auto\n");
+  });
+
   it("renders the JSON contract", () => {
     const doc = JSON.parse(renderJson(plan, { policy: { blocked: false } })) as Record<string, unknown>;
     expect(doc.summary).toEqual({ create: 1, update: 1, delete: 1, replace: 0, import: 0 });

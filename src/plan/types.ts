@@ -1,16 +1,19 @@
 // The Plan/Change model shared by both engines (DESIGN §10), and the outcome of an apply.
 import type { SourceLocation } from "../desired-state/types.ts";
+import type { RegisteredKindId } from "../kinds/registry.ts";
 
-export type KindId = "zone" | "dns-record" | "zone-settings" | "firewall-rule" | "tunnel-service";
+/** "zone" (a zone created because the stack allows it) or a registered kind's id. */
+export type KindId = "zone" | RegisteredKindId;
 
 export type ChangeOp = "create" | "update" | "delete" | "replace" | "import";
 
-export interface Change {
+export interface Change<Payload = unknown> {
   kind: KindId;
   /**
    * Stable identity. Formats:
    *  zone            example.com
-   *  dns-record      example.com/dns/<relative name or @>/<TYPE>/<content key>
+   *  dns-record      example.com/dns/<relative name or @>/<TYPE>, and /<content key> when several
+   *                  records share the name and type
    *  zone-settings   example.com/settings/<setting>
    *  firewall-rule   example.com/firewall/<ref>
    *  tunnel-service  services/<service>
@@ -24,15 +27,32 @@ export interface Change {
   source?: SourceLocation;
   /** Cloudflare's id of the live object, when one exists (record id, rule id, tunnel id). */
   cloudId?: string;
+  /** Native plans: what the write needs, typed by the kind's native adapter, so a saved plan applies alone. */
+  payload?: Payload;
+}
+
+/** What a native plan read, so `apply FILE` can tell whether Cloudflare moved since. */
+export interface PlanReads {
+  /** kind -> the scopes read (zone names, tunnel ids). */
+  scopes: Record<string, string[]>;
+  /** kind -> names resolved before reading (tunnel name -> tunnel id). */
+  resolved: Record<string, Record<string, string>>;
+  /** kind -> scope -> claim detail: which live objects the plan owns. */
+  owned: Record<string, Record<string, unknown>>;
+  /** Live resource id -> fingerprint of what was read; "absent" for what a create expects not to exist. */
+  fingerprints: Record<string, string>;
 }
 
 export interface Plan {
   stack: string;
   engine: "native" | "pulumi";
   commit?: string;
+  /** The Cloudflare account the plan was made against, when known. */
+  account?: string;
   changes: Change[];
   /** Non-fatal notes from planning (for example ignored read-only records). */
   warnings?: string[];
+  reads?: PlanReads;
 }
 
 export type ChangeStatus = "applied" | "failed" | "skipped";

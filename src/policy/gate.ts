@@ -1,23 +1,14 @@
-// The policy gate for apply and the daemon: plugs into the Engine's approve(plan) hook, so a
-// mandatory failure stops the run after planning and before the first write call.
-import type { DesiredState, StackConfig } from "../desired-state/types.ts";
+// The policy gate, the one both `cf-gitops apply` and the daemon plug into the Engine's
+// approve(plan) hook: the plan policies run after planning and before the first write call, and a
+// mandatory failure declines the apply. Each report is handed to the caller (printed, recorded).
 import type { Plan } from "../plan/types.ts";
-import { runPolicies } from "./run.ts";
+import { runPolicies, type RunPoliciesInput } from "./run.ts";
 import type { PolicyReport } from "./types.ts";
 
-export interface PolicyGate {
-  approve(plan: Plan): Promise<boolean>;
-  /** The report of the last approve() call. */
-  report(): PolicyReport | undefined;
-}
-
-export function createPolicyGate(input: { root: string; desired: DesiredState; stack?: StackConfig; now?: Date }): PolicyGate {
-  let last: PolicyReport | undefined;
-  return {
-    async approve(plan) {
-      last = await runPolicies({ ...input, plan });
-      return !last.blocked;
-    },
-    report: () => last,
+export function policyGate(input: Omit<RunPoliciesInput, "plan">, onReport: (report: PolicyReport, plan: Plan) => void): (plan: Plan) => Promise<boolean> {
+  return async (plan) => {
+    const report = await runPolicies({ ...input, plan });
+    onReport(report, plan);
+    return !report.blocked;
   };
 }

@@ -3,7 +3,7 @@ export { runPolicies, type RunPoliciesInput } from "./run.ts";
 export { renderPolicyReport, policyReportFormats, type PolicyReportFormat } from "./render/index.ts";
 export { policyReportToJson } from "./render/json.ts";
 export { summarize, type PolicySummary } from "./render/summary.ts";
-export { createPolicyGate, type PolicyGate } from "./gate.ts";
+export { policyGate } from "./gate.ts";
 export { definePolicy } from "./define-policy.ts";
 export { builtinPolicies } from "./registry.ts";
 export { policyConfigSchema } from "./config-schema.ts";

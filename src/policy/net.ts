@@ -1,5 +1,5 @@
 // Address-range checks for the IP policies, on plain BigInts (no dependency).
-import { isIP, isIPv4 } from "node:net";
+import { isIP } from "node:net";
 
 export interface Cidr {
   version: 4 | 6;
@@ -70,8 +70,4 @@ export function privateRangeOf(address: string): string | undefined {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   const candidate = mapped?.[1] ?? address;
   return parsedPrivate.find((range) => cidrContains(range.parsed, candidate))?.label;
-}
-
-export function isIpAddress(text: string): boolean {
-  return isIP(text.replace(/^\[|\]$/g, "")) !== 0 || isIPv4(text);
 }

@@ -1,9 +1,11 @@
 // Resource identities and small facts about the desired state that several policies share.
 import type { DesiredState, DnsRecordSpec, ZoneSpec } from "../desired-state/types.ts";
 import { dnsRecordId } from "../kinds/dns-record/identity.ts";
+import { zoneOf as zoneNameOf } from "../kinds/shared/names.ts";
 
+/** The record's change id (its name and type, and its content where others share those). */
 export function recordResource(zone: ZoneSpec, record: DnsRecordSpec): string {
-  return dnsRecordId(zone.zone, record);
+  return dnsRecordId(zone, record);
 }
 
 export function settingResource(zone: ZoneSpec, setting: string): string {
@@ -16,12 +18,8 @@ export function firewallResource(zone: ZoneSpec, ref: string): string {
 
 /** The managed zone a hostname belongs to (longest suffix match). */
 export function zoneOf(desired: DesiredState, fqdn: string): ZoneSpec | undefined {
-  const host = fqdn.toLowerCase().replace(/\.$/, "");
-  let best: ZoneSpec | undefined;
-  for (const zone of desired.zones) {
-    if ((host === zone.zone || host.endsWith(`.${zone.zone}`)) && (!best || zone.zone.length > best.zone.length)) best = zone;
-  }
-  return best;
+  const name = zoneNameOf(fqdn, desired.zones.map((zone) => zone.zone));
+  return desired.zones.find((zone) => zone.zone === name);
 }
 
 /** Whether Cloudflare serves HTTP for the zone: a proxied record, or a tunnel service (always a proxied CNAME). */

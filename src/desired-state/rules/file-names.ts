@@ -1,6 +1,6 @@
-// A zone file is named after its zone and a service file after its service; each zone once.
+// A zone file is named after its zone, a service file after its service; each zone once.
 import { basename, extname } from "node:path";
-import type { StateRule, ZoneRule } from "../../kinds/kind.ts";
+import type { FilePlacement, StateRule, ZoneRule } from "../../kinds/kind.ts";
 import type { ZoneSpec } from "../types.ts";
 
 function stem(file: string): string {
@@ -33,15 +33,20 @@ export const zoneOnceRule: StateRule = {
   },
 };
 
-export const serviceFileNameRule: StateRule = {
-  name: "service-file-name",
-  check({ state, locate }, report) {
-    for (const service of state.services) {
-      if (stem(service.file) === service.service) continue;
-      report(
-        { code: "service-file-name-mismatch", message: `the file is named ${basename(service.file)} but declares service ${service.service}`, hint: `rename the file to ${service.service}.yaml or fix \`service:\`` },
-        locate(service, "service"),
-      );
-    }
-  },
-};
+/** Each kind with files of its own: a file is named after the object it declares (services/grafana.yaml). */
+export function ownFileNameRule(placement: FilePlacement): StateRule {
+  const key = placement.nameKey;
+  return {
+    name: `${key}-file-name`,
+    check({ state, locate }, report) {
+      for (const spec of placement.all(state)) {
+        const { name, file } = placement.nameOf(spec);
+        if (stem(file) === name) continue;
+        report(
+          { code: `${key}-file-name-mismatch`, message: `the file is named ${basename(file)} but declares ${key} ${name}`, hint: `rename the file to ${name}.yaml or fix \`${key}:\`` },
+          locate(spec as object, key),
+        );
+      }
+    },
+  };
+}

@@ -1,7 +1,9 @@
-// Phase 2 rules that are not tied to one kind.
-import type { StateRule, ZoneRule } from "../../kinds/kind.ts";
-import { crossZoneNamesRule } from "./cross-zone-names.ts";
-import { serviceFileNameRule, zoneFileNameRule, zoneOnceRule } from "./file-names.ts";
+// Phase 2 rules that are not tied to one kind: file names, each zone once.
+import type { FilePlacement, StateRule, ZoneRule } from "../../kinds/kind.ts";
+import { kinds } from "../../kinds/registry.ts";
+import { ownFileNameRule, zoneFileNameRule, zoneOnceRule } from "./file-names.ts";
+
+const ownFiles = kinds.flatMap((kind) => (kind.placement.scope === "file" ? [ownFileNameRule(kind.placement as FilePlacement)] : []));
 
 export const fileZoneRules: ZoneRule[] = [zoneFileNameRule];
-export const fileStateRules: StateRule[] = [zoneOnceRule, serviceFileNameRule, crossZoneNamesRule];
+export const fileStateRules: StateRule[] = [zoneOnceRule, ...ownFiles];

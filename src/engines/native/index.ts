@@ -1,15 +1,20 @@
 // The native engine: reads live configuration with the official `cloudflare` SDK, diffs it
 // against the desired state and applies with as few calls as possible (DESIGN §4). No state file:
 // drift is simply live ≠ desired.
+import type Cloudflare from "cloudflare";
 import type { DesiredState } from "../../desired-state/types.ts";
+import { fingerprintKeys, movedKeys } from "../../plan/fingerprint.ts";
+import { ownershipFromJson } from "../../plan/resources.ts";
+import { PlanStaleError, SavedPlanError } from "../../plan/saved.ts";
+import type { ApplyResult, Plan } from "../../plan/types.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Engine, RunOptions } from "../engine.ts";
-import type { ApplyResult } from "../../plan/types.ts";
-import { applyPlan } from "./applier.ts";
+import { nativeAdapters } from "./adapters.ts";
+import { applyPlan, type ApplyInput } from "./applier.ts";
 import { createClient, type RequestEvent, type RetryBudget } from "./client.ts";
-import { computePlan } from "./planner.ts";
+import { checkAborted, computePlan, nativeContext, zonesOf } from "./planner.ts";
+import { readScopes } from "./reads.ts";
 
-export { readLive, type LiveZone, type ReadOptions } from "./read-live.ts";
 export { createClient, type RequestEvent } from "./client.ts";
 export { listZones, resolveAccountId, type ZoneRef } from "./zones.ts";
 
@@ -24,6 +29,33 @@ export interface NativeEngineOptions {
   retry?: Partial<RetryBudget>;
 }
 
+function skipped(plan: Plan): ApplyResult["outcomes"] {
+  return plan.changes.map((change) => ({ id: change.id, kind: change.kind, op: change.op, status: "skipped" }));
+}
+
+/** Reads again what a saved plan read and refuses when anything it depends on moved. */
+async function recheck(client: Cloudflare, saved: Plan, run: RunOptions, explicitAccount: string | undefined): Promise<Omit<ApplyInput, "plan">> {
+  const reads = saved.reads;
+  if (!reads) throw new SavedPlanError("the saved plan does not say what it read, so it cannot be checked; nothing was applied", { hint: "make it again with cf-gitops plan --out" });
+  const native = nativeContext(client, run, explicitAccount);
+  const adapters = await nativeAdapters();
+  const zones = await zonesOf(client, explicitAccount);
+  const account = explicitAccount ?? Object.values(reads.scopes).flat().map((scope) => zones.get(scope)?.accountId).find((id) => id !== undefined);
+  if (saved.account && account && saved.account !== account) {
+    throw new SavedPlanError(`the plan was made for account ${saved.account}, not ${account}; nothing was applied`, { hint: "check CLOUDFLARE_ACCOUNT_ID and the stack's account_id" });
+  }
+  const resolved = new Map(Object.entries(reads.resolved).map(([kind, names]) => [kind, new Map(Object.entries(names))]));
+  const live = await readScopes({ adapters, scopes: new Map(Object.entries(reads.scopes)), zones, resolved }, native);
+  checkAborted(run.signal);
+  const now = fingerprintKeys(live.resources, ownershipFromJson(reads.owned), Object.keys(reads.fingerprints));
+  const moved = movedKeys(reads.fingerprints, now);
+  if (moved.length > 0) {
+    const names = new Map(live.resources.map((resource) => [resource.key, resource.id]));
+    throw new PlanStaleError(moved.map((key) => names.get(key) ?? key));
+  }
+  return { native, adapters, zones };
+}
+
 export function createNativeEngine(options: NativeEngineOptions): Engine {
   const client = createClient(options);
   const engineOptions = options.accountId ? { accountId: options.accountId } : {};
@@ -32,23 +64,28 @@ export function createNativeEngine(options: NativeEngineOptions): Engine {
     return (await computePlan(client, desired, run, engineOptions)).plan;
   }
 
-  async function apply(desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
-    const ctx = await computePlan(client, desired, run, engineOptions);
-    if (ctx.plan.changes.length === 0) return { plan: ctx.plan, status: "no-changes", outcomes: [] };
-    if (run.approve && !(await run.approve(ctx.plan))) {
-      run.log.info({ stack: run.stack.name, changes: ctx.plan.changes.length }, "apply declined before any write");
-      return {
-        plan: ctx.plan,
-        status: "declined",
-        outcomes: ctx.plan.changes.map((change) => ({ id: change.id, kind: change.kind, op: change.op, status: "skipped" })),
-      };
+  async function write(input: ApplyInput, run: RunOptions): Promise<ApplyResult> {
+    if (input.plan.changes.length === 0) return { plan: input.plan, status: "no-changes", outcomes: [] };
+    if (run.approve && !(await run.approve(input.plan))) {
+      run.log.info({ stack: run.stack.name, changes: input.plan.changes.length }, "apply declined before any write");
+      return { plan: input.plan, status: "declined", outcomes: skipped(input.plan) };
     }
-    run.onProgress?.({ stage: "apply", message: `applying ${ctx.plan.changes.length} change(s)`, total: ctx.plan.changes.length });
-    const applyOptions = { dnsBatchSize: run.stack.dns_batch_size || 200, log: run.log, ...(run.signal && { signal: run.signal }) };
-    const result = await applyPlan(client, ctx, applyOptions);
+    run.onProgress?.({ stage: "apply", message: `applying ${input.plan.changes.length} change(s)`, total: input.plan.changes.length });
+    const result = await applyPlan(input);
     run.log.info({ stack: run.stack.name, status: result.status, changes: result.outcomes.length }, "apply finished");
     return result;
   }
 
-  return { name: "native", plan, apply, drift: plan };
+  return {
+    name: "native",
+    plan,
+    drift: plan,
+    async apply(desired, run) {
+      return write(await computePlan(client, desired, run, engineOptions), run);
+    },
+    async applySaved(saved, _desired, run) {
+      const checked = await recheck(client, saved, run, options.accountId ?? run.stack.account_id);
+      return write({ plan: saved, ...checked }, run);
+    },
+  };
 }

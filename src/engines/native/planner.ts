@@ -1,26 +1,26 @@
-// Planning: list zones once, resolve tunnels, read what the desired state declares, diff.
+// Planning: list zones once, let the kinds resolve names (tunnels), expand the desired state, read
+// each kind's scopes, diff, then attach each change's write payload and the fingerprints of what
+// was read (a saved plan checks them before it writes).
 import type Cloudflare from "cloudflare";
 import type { DesiredState, StackConfig } from "../../desired-state/types.ts";
-import { buildChanges, readOnlyWarnings } from "../../plan/build.ts";
-import { expandDesired, zoneOf, type Expanded } from "../../plan/expand.ts";
-import type { Resource } from "../../plan/resources.ts";
+import { buildPlanned, readOnlyWarnings } from "../../plan/build.ts";
+import type { Planned } from "../../plan/diff.ts";
+import { expandDesired, scopesToRead, type Expanded, type Resolved } from "../../plan/expand.ts";
+import { fingerprintKeys } from "../../plan/fingerprint.ts";
+import { ownershipToJson, type Resource } from "../../plan/resources.ts";
 import type { Plan } from "../../plan/types.ts";
 import { AbortedError, ZoneMissingError } from "../../shared/errors.ts";
 import type { RunOptions } from "../engine.ts";
-import { tunnelResources, zoneResources } from "./live-resources.ts";
-import { readLive, type LiveZone, type ReadOptions } from "./read-live.ts";
-import { readTunnelConfig, resolveTunnelId, type LiveTunnel } from "./tunnels.ts";
+import type { NativeAdapter, StackContext } from "./adapter.ts";
+import { nativeAdapters } from "./adapters.ts";
+import { readScopes, type Live } from "./reads.ts";
 import { listZones, resolveAccountId, type ZoneRef } from "./zones.ts";
 
 export interface PlanContext {
   plan: Plan;
-  accountId: string | undefined;
+  native: StackContext;
+  adapters: Map<string, NativeAdapter>;
   zones: Map<string, ZoneRef>;
-  zonesToCreate: string[];
-  expanded: Expanded;
-  live: Resource[];
-  liveZones: Map<string, LiveZone>;
-  tunnels: Map<string, LiveTunnel>;
 }
 
 function missingZoneError(missing: string[], stack: StackConfig): ZoneMissingError {
@@ -31,68 +31,83 @@ function missingZoneError(missing: string[], stack: StackConfig): ZoneMissingErr
   });
 }
 
-function checkAborted(signal: AbortSignal | undefined): void {
+export function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortedError("the run was cancelled while reading Cloudflare; nothing was written");
 }
 
-function readPlanFor(desired: DesiredState, expanded: Expanded, zoneName: string): ReadOptions {
-  const spec = desired.zones.find((zone) => zone.zone === zoneName);
-  const hasServiceRecords = expanded.resources.some((r) => r.kind === "dns-record" && r.zone === zoneName);
-  return { dns: spec?.dns !== undefined || hasServiceRecords, settings: spec?.settings !== undefined, firewall: spec?.firewall !== undefined };
+/** The API context adapters work in; the account is looked up once, only when something needs it. */
+export function nativeContext(client: Cloudflare, run: Pick<RunOptions, "stack" | "log" | "signal">, explicitAccount: string | undefined): StackContext {
+  let account: Promise<string> | undefined;
+  return {
+    client,
+    stack: run.stack,
+    log: run.log,
+    ...(run.signal && { signal: run.signal }),
+    accountId: () => (account ??= resolveAccountId(client, explicitAccount)),
+  };
 }
 
-export async function computePlan(
-  client: Cloudflare,
-  desired: DesiredState,
-  options: RunOptions,
-  engine: { accountId?: string },
-): Promise<PlanContext> {
+export async function zonesOf(client: Cloudflare, accountId: string | undefined): Promise<Map<string, ZoneRef>> {
+  return new Map((await listZones(client, accountId)).map((zone) => [zone.name, zone]));
+}
+
+export async function resolveNames(adapters: Map<string, NativeAdapter>, desired: DesiredState, ctx: StackContext): Promise<Map<string, Map<string, string>>> {
+  const resolved = new Map<string, Map<string, string>>();
+  for (const [kind, adapter] of adapters) if (adapter.resolve) resolved.set(kind, await adapter.resolve(desired, ctx));
+  return resolved;
+}
+
+/** Every change's payload, from the desired and live resources of its kind and scope. */
+function withPayloads(planned: Planned[], expanded: Expanded, live: Live, adapters: Map<string, NativeAdapter>): void {
+  const inScope = (list: Resource[], kind: string, scope: string) => list.filter((r) => r.kind === kind && r.scope === scope);
+  for (const { change, want, have } of planned) {
+    const adapter = adapters.get(change.kind);
+    const resource = want ?? have;
+    if (!adapter || !resource) continue;
+    const input = { change, desired: inScope(expanded.resources, change.kind, resource.scope), live: inScope(live.resources, change.kind, resource.scope), meta: live.meta.get(change.kind)?.[resource.scope] };
+    change.payload = adapter.payload({ ...input, ...(want && { want }), ...(have && { have }) });
+  }
+}
+
+export async function computePlan(client: Cloudflare, desired: DesiredState, options: RunOptions, engine: { accountId?: string }): Promise<PlanContext> {
   const stack = options.stack;
-  let accountId = engine.accountId ?? stack.account_id;
+  const explicitAccount = engine.accountId ?? stack.account_id;
+  const native = nativeContext(client, options, explicitAccount);
+  const adapters = await nativeAdapters();
   options.onProgress?.({ stage: "read", message: "listing zones" });
-  const accountZones = await listZones(client, accountId);
+  const zones = await zonesOf(client, explicitAccount);
   checkAborted(options.signal);
-  const zones = new Map(accountZones.map((zone) => [zone.name, zone]));
   const missing = desired.zones.map((zone) => zone.zone).filter((name) => !zones.has(name));
   if (missing.length > 0 && !stack.create_zones) throw missingZoneError(missing, stack);
+  if (missing.length > 0) await native.accountId();
 
-  const tunnelNames = [...new Set(desired.services.map((service) => service.tunnel))].filter((name) => name in stack.tunnels);
-  const tunnels = new Map<string, LiveTunnel>();
-  const tunnelIds = new Map<string, string>();
-  if (tunnelNames.length > 0 || missing.length > 0) accountId = await resolveAccountId(client, accountId);
-  for (const name of tunnelNames) {
-    const id = await resolveTunnelId(client, accountId!, stack, name);
-    tunnelIds.set(name, id);
-    tunnels.set(id, await readTunnelConfig(client, accountId!, name, id));
-  }
+  const resolved: Resolved = await resolveNames(adapters, desired, native);
   checkAborted(options.signal);
-  const expanded = expandDesired(desired, { tunnelIds, zoneNames: [...zones.keys()] });
+  const expanded = expandDesired(desired, { resolved, zoneNames: [...zones.keys()] });
+  const scopes = scopesToRead(expanded);
+  options.onProgress?.({ stage: "read", message: `reading ${[...new Set([...scopes.values()].flat())].length} scope(s)` });
+  const live = await readScopes({ adapters, scopes, zones, resolved }, native);
+  checkAborted(options.signal);
 
-  const touched = new Set(desired.zones.map((zone) => zone.zone));
-  for (const service of desired.services) {
-    const zone = zoneOf(service.hostname, [...zones.keys(), ...touched]);
-    if (zone) touched.add(zone);
-  }
-  const toRead = [...touched].filter((name) => zones.has(name)).map((name) => zones.get(name)!);
-  options.onProgress?.({ stage: "read", message: `reading ${toRead.length} zone(s)`, total: toRead.length });
-  const liveZones = new Map<string, LiveZone>();
-  const groups = new Map<string, ZoneRef[]>();
-  for (const zone of toRead) {
-    const readOptions = readPlanFor(desired, expanded, zone.name);
-    const key = JSON.stringify(readOptions);
-    groups.set(key, [...(groups.get(key) ?? []), zone]);
-  }
-  for (const [key, group] of groups) {
-    for (const zone of await readLive(client, group, JSON.parse(key) as ReadOptions)) liveZones.set(zone.name, zone);
-  }
-  checkAborted(options.signal);
-  const live = [...[...liveZones.values()].flatMap(zoneResources), ...[...tunnels.values()].flatMap(tunnelResources)];
-  const zonesToCreate = missing;
   options.onProgress?.({ stage: "plan", message: "comparing" });
-  const changes = buildChanges({ desired: expanded.resources, live, ownership: expanded.ownership, zonesToCreate });
-  const plan: Plan = { stack: stack.name, engine: "native", changes };
+  const planned = buildPlanned({ desired: expanded.resources, live: live.resources, ownership: expanded.ownership, zonesToCreate: missing });
+  withPayloads(planned, expanded, live, adapters);
+  const touched = planned.flatMap(({ want, have }) => [want?.key, have?.key]).filter((key): key is string => key !== undefined);
+  const plan: Plan = {
+    stack: stack.name,
+    engine: "native",
+    changes: planned.map((entry) => entry.change),
+    reads: {
+      scopes: Object.fromEntries(scopes),
+      resolved: Object.fromEntries([...resolved].map(([kind, names]) => [kind, Object.fromEntries(names)])),
+      owned: ownershipToJson(expanded.ownership),
+      fingerprints: fingerprintKeys(live.resources, expanded.ownership, touched),
+    },
+  };
+  const account = explicitAccount ?? desired.zones.map((zone) => zones.get(zone.zone)?.accountId).find((id) => id !== undefined);
+  if (account) plan.account = account;
   if (options.commit) plan.commit = options.commit;
-  const warnings = readOnlyWarnings(expanded.resources, live);
+  const warnings = readOnlyWarnings(expanded.resources, live.resources);
   if (warnings.length > 0) plan.warnings = warnings;
-  return { plan, accountId, zones, zonesToCreate, expanded, live, liveZones, tunnels };
+  return { plan, native, adapters, zones };
 }

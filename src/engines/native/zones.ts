@@ -6,6 +6,8 @@ import { call } from "./call.ts";
 export interface ZoneRef {
   id: string;
   name: string;
+  /** The account the zone belongs to. */
+  accountId?: string;
 }
 
 /** Every zone the token can see (optionally within one account), paging by total_pages. */
@@ -14,7 +16,7 @@ export async function listZones(client: Cloudflare, accountId?: string): Promise
   for (let page = 1; ; page++) {
     const query = { per_page: 50, page, ...(accountId && { account: { id: accountId } }) };
     const result = await call("list zones", () => client.zones.list(query));
-    for (const zone of result.result) zones.push({ id: zone.id, name: zone.name.toLowerCase() });
+    for (const zone of result.result) zones.push({ id: zone.id, name: zone.name.toLowerCase(), ...(zone.account?.id && { accountId: zone.account.id }) });
     const info = (result as unknown as { result_info?: { total_pages?: number } }).result_info;
     if (result.result.length === 0 || page >= (info?.total_pages ?? page)) break;
   }

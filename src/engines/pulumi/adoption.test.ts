@@ -7,10 +7,18 @@ import { ZoneMissingError } from "../../shared/errors.ts";
 import { silentLogger } from "../../shared/logger.ts";
 import { emulatorWith, load, removeRepo, runOptions, sdk, tempRepo, token } from "../../../test/native-support.ts";
 import { createNativeEngine } from "../native/index.ts";
+import { rulesetLogicalName } from "../../kinds/shared/ruleset-phase/pulumi.ts";
+import { tunnelConfigName } from "../../kinds/tunnel-service/pulumi.ts";
+import { expandDesired } from "../../plan/expand.ts";
+import { nativeAdapters } from "../native/adapters.ts";
+import { nativeContext, resolveNames } from "../native/planner.ts";
 import { planAdoption } from "./adoption.ts";
+import { pulumiAdapters } from "./adapters.ts";
 import { formatPulumiImportIds, listPulumiImportIds } from "./import-ids.ts";
-import { liveClient, resolveTunnelIds, resolveZoneIds } from "./live.ts";
-import { encodeLogicalName, rulesetName, tunnelConfigName } from "./names.ts";
+import { liveClient, resolveZones } from "./live.ts";
+import { encodeLogicalName } from "./names.ts";
+
+const rulesetName = (zone: string) => rulesetLogicalName(zone, "firewall");
 
 const zoneFile = `zone: example.com
 settings:
@@ -53,9 +61,12 @@ describe("Pulumi adoption of existing objects", () => {
 
   async function adoption(inState: Set<string> = new Set(), state: DesiredState = desired) {
     const client = liveClient({ apiToken: token, baseUrl: emulator.baseUrl, log: silentLogger() });
-    const zoneIds = await resolveZoneIds(client, emulator.accountId, state);
-    const tunnelIds = await resolveTunnelIds(client, emulator.accountId, state, stack);
-    return planAdoption(client, { desired: state, accountId: emulator.accountId, zoneIds, tunnelIds, inState });
+    const native = nativeContext(client, runOptions(stack), emulator.accountId);
+    const zones = await resolveZones(client, emulator.accountId, state);
+    const nativeByKind = await nativeAdapters();
+    const resolved = await resolveNames(nativeByKind, state, native);
+    const expanded = expandDesired(state, { resolved, zoneNames: [...zones.keys()] });
+    return planAdoption({ expanded, accountId: emulator.accountId, zones, resolved, inState, native, nativeAdapters: nativeByKind, pulumiAdapters: await pulumiAdapters() });
   }
 
   it("imports every matching object with the provider's id formats, under the program's logical names", async () => {
@@ -64,8 +75,8 @@ describe("Pulumi adoption of existing objects", () => {
     const { imports, warnings } = await adoption();
     expect(warnings).toEqual([]);
     expect(imports).toEqual({
-      [encodeLogicalName("example.com/dns/@/A/203.0.113.10")]: `${zoneId}/${idOf("A")}`,
-      [encodeLogicalName("example.com/dns/v6/AAAA/2001:db8::1")]: `${zoneId}/${idOf("AAAA")}`,
+      [encodeLogicalName("example.com/dns/@/A")]: `${zoneId}/${idOf("A")}`,
+      [encodeLogicalName("example.com/dns/v6/AAAA")]: `${zoneId}/${idOf("AAAA")}`,
       ["example.com/dns/grafana/CNAME"]: `${zoneId}/${idOf("CNAME")}`,
       [encodeLogicalName("example.com/settings/ssl")]: `${zoneId}/ssl`,
       [rulesetName("example.com")]: expect.stringMatching(new RegExp(`^zones/${zoneId}/[0-9a-f]{32}$`)),
@@ -87,16 +98,16 @@ describe("Pulumi adoption of existing objects", () => {
     changed.zones[0]!.dns![1]!.ttl = 3600;
     changed.zones[0]!.firewall![0]!.action = "log";
     const { imports, warnings } = await adoption(new Set(), changed);
-    expect(imports[encodeLogicalName("example.com/dns/v6/AAAA/2001:db8::1")]).toBeUndefined();
+    expect(imports[encodeLogicalName("example.com/dns/v6/AAAA")]).toBeUndefined();
     expect(imports[rulesetName("example.com")]).toBeUndefined();
     expect(warnings).toEqual([
-      expect.stringMatching(/^example.com\/dns\/v6\/AAAA\/2001:db8::1 exists in Cloudflare with other settings.*cf-gitops import --zone example.com/),
+      expect.stringMatching(/^example.com\/dns\/v6\/AAAA exists in Cloudflare with other settings.*cf-gitops import --zone example.com/),
       expect.stringMatching(/^example.com\/firewall: the zone already has custom firewall rules that differ/),
     ]);
   });
 
   it("lists a zone's Pulumi import ids for `cf-gitops import --zone`", async () => {
-    const ids = await listPulumiImportIds({ apiToken: token, baseUrl: emulator.baseUrl }, "example.com", ["ssl"]);
+    const ids = await listPulumiImportIds({ apiToken: token, baseUrl: emulator.baseUrl }, "example.com", (r) => r.kind !== "zone-settings" || r.id === "example.com/settings/ssl");
     const lines = formatPulumiImportIds(ids).split("\n");
     expect(lines).toContain(`pulumi import cloudflare:index/zoneSetting:ZoneSetting 'example.com/settings/ssl' '${zoneId}/ssl'`);
     expect(lines.filter((line) => line.includes("dnsRecord:DnsRecord"))).toHaveLength(3);

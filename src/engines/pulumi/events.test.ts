@@ -1,13 +1,21 @@
 import { DiffKind, type EngineEvent, type OpType, type StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
+import { dnsResource } from "../../kinds/dns-record/expand.ts";
+import { serviceResource } from "../../kinds/tunnel-service/expand.ts";
+import { assignIds } from "../../plan/resources.ts";
 import { createEventTranslator } from "./events.ts";
-import { encodeLogicalName, pulumiTypes } from "./names.ts";
-import type { TranslateContext } from "./translate.ts";
+import { pulumiAdapters } from "./adapters.ts";
+import { encodeLogicalName } from "./names.ts";
+import { translateContext } from "./translate.ts";
 
-const context: TranslateContext = {
-  sources: new Map([["example.com/dns/www/CNAME/example.com", { file: "desired-state/zones/example.com.yaml", line: 12, column: 5 }]]),
-  serviceNames: { "home-pi": { "grafana.example.com": "grafana" } },
-};
+const adapters = await pulumiAdapters();
+const pulumiTypes = Object.fromEntries(adapters.map((adapter) => [adapter.kind, adapter.type]));
+const desiredCname = dnsResource("example.com", { name: "www.example.com", type: "CNAME", content: "example.com", proxied: true, ttl: 1, tags: [] }, { file: "desired-state/zones/example.com.yaml", line: 12, column: 5 });
+const desiredGrafana = serviceResource("t", "services/grafana", { hostname: "grafana.example.com", service: "http://localhost:3100", tunnel: "home-pi" });
+const desired = [desiredCname, desiredGrafana];
+assignIds(desired);
+const context = translateContext(desired, adapters);
+const types = { dnsRecord: pulumiTypes["dns-record"]!, zoneSetting: pulumiTypes["zone-settings"]!, ruleset: pulumiTypes["firewall-rule"]!, tunnelConfig: pulumiTypes["tunnel-service"]! };
 
 let sequence = 0;
 
@@ -38,19 +46,19 @@ function translate(events: EngineEvent[]) {
 
 const www = { zoneId: "z1", name: "www.example.com", type: "CNAME", content: "example.com", proxied: true, ttl: 1, tags: [] };
 const mx = { zoneId: "z1", name: "example.com", type: "MX", content: "mx1.example.net", priority: 10, proxied: false, ttl: 300, tags: [] };
-const dns = pulumiTypes.dnsRecord;
+const dns = types.dnsRecord;
 
 describe("engine events -> Plan changes", () => {
   it("create: all fields of the normalised record, with the desired source", () => {
-    const [change] = translate([pre(step("create", dns, "example.com/dns/www/CNAME/example.com", { new: www }))]).changes();
-    expect(change).toMatchObject({ kind: "dns-record", id: "example.com/dns/www/CNAME/example.com", zone: "example.com", op: "create" });
+    const [change] = translate([pre(step("create", dns, "example.com/dns/www/CNAME", { new: www }))]).changes();
+    expect(change).toMatchObject({ kind: "dns-record", id: "example.com/dns/www/CNAME", zone: "example.com", op: "create" });
     expect(change!.fields.sort()).toEqual(["content", "name", "proxied", "tags", "ttl", "type"]);
     expect(change!.after).toMatchObject({ name: "www.example.com", content: "example.com", proxied: true });
     expect(change!.source).toEqual({ file: "desired-state/zones/example.com.yaml", line: 12, column: 5 });
   });
 
   it("update with detailedDiff: only the fields that differ", () => {
-    const id = "example.com/dns/@/MX/mx1.example.net";
+    const id = "example.com/dns/@/MX";
     const event = step("update", dns, id, { old: mx, new: { ...mx, ttl: 3600, comment: "primary" } }, {
       diffs: ["ttl", "comment"],
       detailedDiff: { ttl: { diffKind: DiffKind.update, inputDiff: true }, comment: { diffKind: DiffKind.add, inputDiff: true } },
@@ -62,13 +70,13 @@ describe("engine events -> Plan changes", () => {
   });
 
   it("delete: the id comes from the URN's state, fields are the old record's", () => {
-    const [change] = translate([pre(step("delete", dns, "example.com/dns/@/MX/mx1.example.net", { old: mx }))]).changes();
-    expect(change).toMatchObject({ kind: "dns-record", id: "example.com/dns/@/MX/mx1.example.net", op: "delete" });
+    const [change] = translate([pre(step("delete", dns, "example.com/dns/@/MX", { old: mx }))]).changes();
+    expect(change).toMatchObject({ kind: "dns-record", id: "example.com/dns/@/MX", op: "delete" });
     expect(change!.before).toMatchObject({ priority: 10 });
   });
 
   it("replace: fields fall back to the provider's diff when our model sees none (zone moved)", () => {
-    const id = "example.com/dns/www/CNAME/example.com";
+    const id = "example.com/dns/www/CNAME";
     const event = step("replace", dns, id, { old: www, new: { ...www, zoneId: "z2" } }, {
       detailedDiff: { zoneId: { diffKind: DiffKind.updateReplace, inputDiff: true } },
     });
@@ -78,34 +86,37 @@ describe("engine events -> Plan changes", () => {
 
   it("import: shown as import, same, read and provider steps are not changes", () => {
     const events = [
-      pre(step("import", dns, "example.com/dns/www/CNAME/example.com", { new: www })),
-      pre(step("same", dns, "example.com/dns/@/MX/mx1.example.net", { old: mx, new: mx })),
+      pre(step("import", dns, "example.com/dns/www/CNAME", { new: www })),
+      pre(step("same", dns, "example.com/dns/@/MX", { old: mx, new: mx })),
       pre(step("create", "pulumi:providers:cloudflare", "cloudflare", { new: { apiToken: "x" } })),
     ];
-    expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["import example.com/dns/www/CNAME/example.com"]);
+    expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["import example.com/dns/www/CNAME"]);
   });
 
-  it("a CNAME's new target (an in-place update of one resource) is shown as delete + create, since content is identity", () => {
+  it("a CNAME's new target is an update in place of content (a record alone at its name and type is named without it)", () => {
     const event = step("update", dns, "example.com/dns/www/CNAME", { old: www, new: { ...www, content: "elsewhere.example.net" } }, {
       detailedDiff: { content: { diffKind: DiffKind.update, inputDiff: true } },
     });
-    expect(translate([pre(event)]).changes().map((c) => `${c.op} ${c.id}`)).toEqual([
-      "create example.com/dns/www/CNAME/elsewhere.example.net",
-      "delete example.com/dns/www/CNAME/example.com",
+    const [change, ...others] = translate([pre(event)]).changes();
+    expect(others).toEqual([]);
+    expect(change).toMatchObject({ id: "example.com/dns/www/CNAME", op: "update", fields: ["content"], before: { content: "example.com" }, after: { content: "elsewhere.example.net" } });
+  });
+
+  it("a hand-edited content (drift) is an update of content, before = live", () => {
+    const event = step("update", dns, "example.com/dns/www/CNAME", { old: { ...www, content: "elsewhere.example.net" }, new: www });
+    expect(translate([pre(event)]).changes().map((c) => `${c.op} ${c.id} ${c.fields.join(",")} ${String((c.before as { content: string }).content)}`)).toEqual([
+      "update example.com/dns/www/CNAME content elsewhere.example.net",
     ]);
   });
 
-  it("a hand-edited content (drift) is delete + create, since content is identity", () => {
-    const id = "example.com/dns/www/CNAME/example.com";
-    const event = step("update", dns, id, { old: { ...www, content: "elsewhere.example.net" }, new: www });
-    expect(translate([pre(event)]).changes().map((c) => `${c.op} ${c.id}`)).toEqual([
-      "delete example.com/dns/www/CNAME/elsewhere.example.net",
-      "create example.com/dns/www/CNAME/example.com",
-    ]);
+  it("records sharing a name and type are named with their content, and stay so", () => {
+    const a = (content: string) => ({ zoneId: "z1", name: "rr.example.com", type: "A", content, proxied: false, ttl: 1, tags: [] });
+    const events = [pre(step("create", dns, "example.com/dns/rr/A/192.0.2.2", { new: a("192.0.2.2") })), pre(step("delete", dns, "example.com/dns/rr/A/192.0.2.3", { old: a("192.0.2.3") }))];
+    expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/rr/A/192.0.2.3", "create example.com/dns/rr/A/192.0.2.2"]);
   });
 
   it("zone settings: one change per setting with field value", () => {
-    const event = step("update", pulumiTypes.zoneSetting, "example.com/settings/ssl", {
+    const event = step("update", types.zoneSetting, "example.com/settings/ssl", {
       old: { zoneId: "z1", settingId: "ssl", value: "full" },
       new: { zoneId: "z1", settingId: "ssl", value: "strict" },
     });
@@ -115,7 +126,7 @@ describe("engine events -> Plan changes", () => {
   });
 
   it("creating a ZoneSetting resource is an update of the live setting (settings always exist)", () => {
-    const event = step("create", pulumiTypes.zoneSetting, "example.com/settings/ssl", { new: { zoneId: "z1", settingId: "ssl", value: "strict" } });
+    const event = step("create", types.zoneSetting, "example.com/settings/ssl", { new: { zoneId: "z1", settingId: "ssl", value: "strict" } });
     expect(translate([pre(event)]).changes()).toEqual([
       expect.objectContaining({ kind: "zone-settings", id: "example.com/settings/ssl", op: "update", fields: ["value"], after: { value: "strict" } }),
     ]);
@@ -125,7 +136,7 @@ describe("engine events -> Plan changes", () => {
     const rule = (ref: string, expression: string, action = "block") => ({ ref, expression, action, enabled: true, id: `id-${ref}`, version: "1" });
     const old = { zoneId: "z1", rules: [rule("a", "(ip.src eq 192.0.2.1)"), rule("b", '(http.host eq "x")'), rule("c", "(cf.bot_management.score lt 10)")] };
     const next = { zoneId: "z1", rules: [rule("c", "(cf.bot_management.score lt 10)"), rule("a", "(ip.src eq 192.0.2.2)"), rule("d", "(ssl)", "log")] };
-    const changes = translate([pre(step("update", pulumiTypes.ruleset, "example.com/firewall", { old, new: next }))]).changes();
+    const changes = translate([pre(step("update", types.ruleset, "example.com/firewall", { old, new: next }))]).changes();
     expect(changes.map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")}`)).toEqual([
       "update example.com/firewall/a expression",
       "delete example.com/firewall/b action,enabled,expression,ref",
@@ -137,25 +148,25 @@ describe("engine events -> Plan changes", () => {
   it("a tunnel config update becomes per-service changes, named by the desired state, else by hostname + path (as native)", () => {
     const ingress = (hostname: string, service: string) => ({ hostname, service });
     const config = (...rules: object[]) => ({ accountId: "a", tunnelId: "t", config: { ingresses: [...rules, { service: "http_status:404" }] } });
-    const event = step("update", pulumiTypes.tunnelConfig, "tunnels/home-pi", {
+    const event = step("update", types.tunnelConfig, "tunnels/home-pi", {
       old: config(ingress("grafana.example.com", "http://localhost:3000"), ingress("old.example.com", "http://localhost:9000")),
       new: config(ingress("grafana.example.com", "http://localhost:3100"), ingress("new.example.com", "ssh://localhost:22")),
     });
     const changes = translate([pre(event)]).changes();
     expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`)).toEqual([
+      "delete services/old.example.com hostname,service,tunnel",
       "update services/grafana service",
       "create services/new.example.com hostname,service,tunnel",
-      "delete services/old.example.com hostname,service,tunnel",
     ]);
   });
 
   it("failure: the failed step's changes carry the error, finished ones are applied, unstarted ones skipped", () => {
-    const ok = step("create", dns, "example.com/dns/www/CNAME/example.com", { new: www });
-    const bad = step("update", pulumiTypes.zoneSetting, "example.com/settings/ssl", {
+    const ok = step("create", dns, "example.com/dns/www/CNAME", { new: www });
+    const bad = step("update", types.zoneSetting, "example.com/settings/ssl", {
       old: { zoneId: "z1", settingId: "ssl", value: "full" },
       new: { zoneId: "z1", settingId: "ssl", value: "bogus" },
     });
-    const later = step("delete", dns, "example.com/dns/@/MX/mx1.example.net", { old: mx });
+    const later = step("delete", dns, "example.com/dns/@/MX", { old: mx });
     const translator = translate([
       pre(ok),
       { sequence: 90, timestamp: 0, resOutputsEvent: { metadata: ok } },
@@ -166,9 +177,9 @@ describe("engine events -> Plan changes", () => {
     ]);
     const outcomes = translator.outcomes(false);
     expect(outcomes).toEqual([
-      { id: "example.com/dns/www/CNAME/example.com", kind: "dns-record", op: "create", status: "applied" },
+      { id: "example.com/dns/www/CNAME", kind: "dns-record", op: "create", status: "applied" },
       { id: "example.com/settings/ssl", kind: "zone-settings", op: "update", status: "failed", error: "error: invalid value for ssl (1007)" },
-      { id: "example.com/dns/@/MX/mx1.example.net", kind: "dns-record", op: "delete", status: "skipped" },
+      { id: "example.com/dns/@/MX", kind: "dns-record", op: "delete", status: "skipped" },
     ]);
     expect(translator.errors()).toEqual([`${bad.urn}: error: invalid value for ssl (1007)`]);
   });

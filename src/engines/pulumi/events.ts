@@ -1,12 +1,13 @@
 // Collects a preview's or an update's engine events into our Plan changes and, for an update,
 // each change's outcome (resOutputsEvent = done, resOpFailedEvent + error diagnostic = failed).
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import type { Change, ChangeOutcome, KindId } from "../../plan/types.ts";
+import { sortChanges } from "../../plan/order.ts";
+import type { Change, ChangeOutcome } from "../../plan/types.ts";
 import { changesOfStep, type TranslateContext } from "./translate.ts";
 
 export interface EventTranslator {
   onEvent(event: EngineEvent): void;
-  /** Every change seen so far, in a stable order. */
+  /** Every change seen so far, in the plan order both engines use (src/plan/order.ts). */
   changes(): Change[];
   /** One outcome per change; steps without an event are "applied" when the update succeeded, else "skipped". */
   outcomes(updateSucceeded: boolean): ChangeOutcome[];
@@ -14,17 +15,6 @@ export interface EventTranslator {
   errors(): string[];
   /** Warnings the engine printed (for example about imports). */
   warnings(): string[];
-}
-
-const kindOrder: KindId[] = ["zone", "zone-settings", "dns-record", "firewall-rule", "tunnel-service"];
-
-export function sortChanges(changes: Change[]): Change[] {
-  return [...changes].sort(
-    (a, b) =>
-      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
-      a.id.localeCompare(b.id) ||
-      (a.op === "delete" ? -1 : 0) - (b.op === "delete" ? -1 : 0),
-  );
 }
 
 /** Without ANSI colour codes and Pulumi's colour tags (`<{%reset%}>`). */
@@ -63,7 +53,7 @@ export function createEventTranslator(context: TranslateContext): EventTranslato
         } else if (diagnostic.severity === "warning" && message !== "") warningLines.push(message);
       }
     },
-    changes: () => sortChanges([...byUrn.values()].flat()),
+    changes: () => sortChanges([...byUrn.values()].flat(), context.desired),
     outcomes(updateSucceeded) {
       const out: ChangeOutcome[] = [];
       for (const [urn, changes] of byUrn) {

@@ -7,17 +7,18 @@ import type { Engine, RunOptions } from "../engine.ts";
 import { requirePulumiCli } from "./cli.ts";
 import { mapPulumiError } from "./errors.ts";
 import { createEventTranslator, type EventTranslator } from "./events.ts";
+import { approveSameAs } from "./saved-plan.ts";
 import { openSession, type PulumiEngineOptions, type Session } from "./session.ts";
 
 export type { PulumiEngineOptions } from "./session.ts";
 export { findPulumiCli, pulumiInstallHint } from "./cli.ts";
-export { formatPulumiImportIds, listPulumiImportIds, pulumiImportIds, type PulumiImportId } from "./import-ids.ts";
+export { formatPulumiImportIds, listPulumiImportIds, type PulumiImportId } from "./import-ids.ts";
 
-/** An AbortSignal that fires on the caller's signal or on SIGTERM; `stack.cancel()` if the CLI lingers. */
 interface SessionRef {
   session?: Session;
 }
 
+/** An AbortSignal that fires on the caller's signal or on SIGTERM; `stack.cancel()` if the CLI lingers. */
 function cancellation(run: RunOptions, ref: SessionRef): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -64,7 +65,7 @@ async function preview(session: Session, run: RunOptions, signal: AbortSignal, r
   const translator = createEventTranslator(session.context);
   run.onProgress?.({ stage: refresh ? "refresh" : "plan", message: "pulumi preview" });
   await session.stack.preview({ program: session.program, onEvent: (event) => translator.onEvent(event), refresh, signal, diff: false, color: "never" });
-  const plan: Plan = { stack: run.stack.name, engine: "pulumi", changes: translator.changes() };
+  const plan: Plan = { stack: run.stack.name, engine: "pulumi", account: session.accountId, changes: translator.changes() };
   if (run.commit) plan.commit = run.commit;
   const warnings = [...session.warnings, ...translator.warnings()];
   if (warnings.length > 0) plan.warnings = warnings;
@@ -87,28 +88,33 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       }, options);
     },
     apply(desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
-      return guarded(run, async (open, signal) => {
-        const session = await open(desired);
-        const { plan } = await preview(session, run, signal, false);
-        if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
-        signal.throwIfAborted();
-        if (run.approve && !(await run.approve(plan))) {
-          run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
-          return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
-        }
-        signal.throwIfAborted(); // the approval may have waited on a person
-        const translator = createEventTranslator(session.context);
-        run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
-        try {
-          await session.stack.up({ program: session.program, onEvent: (event) => translator.onEvent(event), signal, color: "never" });
-        } catch (error) {
-          if (signal.aborted) throw error;
-          const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
-          run.log.error({ stack: run.stack.name, error: mapped.message }, "pulumi up failed");
-          return { plan, status: "failed", outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
-        }
-        return { plan, status: "applied", outcomes: translator.outcomes(true) };
-      }, options);
+      return guarded(run, (open, signal) => up(open, desired, run, signal), options);
+    },
+    applySaved(saved: Plan, desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
+      return guarded(run, (open, signal) => up(open, desired, { ...run, approve: approveSameAs(saved, run) }, signal), options);
     },
   };
+}
+
+async function up(open: (desired: DesiredState) => Promise<Session>, desired: DesiredState, run: RunOptions, signal: AbortSignal): Promise<ApplyResult> {
+  const session = await open(desired);
+  const { plan } = await preview(session, run, signal, false);
+  if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
+  signal.throwIfAborted();
+  if (run.approve && !(await run.approve(plan))) {
+    run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
+    return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
+  }
+  signal.throwIfAborted(); // the approval may have waited on a person
+  const translator = createEventTranslator(session.context);
+  run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
+  try {
+    await session.stack.up({ program: session.program, onEvent: (event) => translator.onEvent(event), signal, color: "never" });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
+    run.log.error({ stack: run.stack.name, error: mapped.message }, "pulumi up failed");
+    return { plan, status: "failed", outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
+  }
+  return { plan, status: "applied", outcomes: translator.outcomes(true) };
 }

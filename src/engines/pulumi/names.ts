@@ -1,6 +1,7 @@
 // Pulumi logical names come from each object's identity (the Change id), never from its position,
 // so reordering files or records keeps every URN. The encoding is reversible so a URN found in
-// state (a resource the desired state no longer declares) maps back to its Change id.
+// state (a resource the desired state no longer declares) maps back to its Change id. Each kind's
+// adapter (src/kinds/<kind>/pulumi.ts) names its own resources with these.
 
 /** Characters kept as they are; everything else (":" of IPv6, spaces, quotes of TXT) is %-encoded. */
 const safe = /[A-Za-z0-9._~@/+=-]/;
@@ -35,30 +36,3 @@ export function urnType(urn: string): string {
   const index = qualified.lastIndexOf("$");
   return index < 0 ? qualified : qualified.slice(index + 1);
 }
-
-/**
- * A DNS record's logical name: its change id, except that a CNAME (alone at its name by rule) is
- * named without its target. A new target is then an in-place update, which Cloudflare accepts,
- * instead of a create that Pulumi would run before the delete and Cloudflare would reject. Plans
- * still show it as delete + create, since the ids on either side differ (see translate.ts).
- */
-export function dnsLogicalName(changeId: string): string {
-  const cname = /^([^/]+\/dns\/[^/]+\/CNAME)\//.exec(changeId);
-  return encodeLogicalName(cname ? cname[1]! : changeId);
-}
-
-/** Logical names of the resources that are not one Change each. */
-export function rulesetName(zone: string): string {
-  return encodeLogicalName(`${zone}/firewall`);
-}
-
-export function tunnelConfigName(tunnel: string): string {
-  return encodeLogicalName(`tunnels/${tunnel}`);
-}
-
-export const pulumiTypes = {
-  dnsRecord: "cloudflare:index/dnsRecord:DnsRecord",
-  ruleset: "cloudflare:index/ruleset:Ruleset",
-  zoneSetting: "cloudflare:index/zoneSetting:ZoneSetting",
-  tunnelConfig: "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig",
-} as const;

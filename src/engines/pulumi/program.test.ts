@@ -47,7 +47,7 @@ async function run(desired: DesiredState, extra: Partial<ProgramInput> = {}): Pr
     desired,
     accountId: "acc-1",
     zoneIds: { "example.com": "zone-1" },
-    tunnelIds: { "home-pi": "11111111-2222-3333-4444-555555555555" },
+    resolved: { "tunnel-service": { "home-pi": "11111111-2222-3333-4444-555555555555" } },
     imports: {},
     ...extra,
   };
@@ -82,14 +82,15 @@ describe("the Pulumi program", () => {
     const names = resources.map((r) => `${r.type} ${r.name}`).sort();
     expect(names).toEqual(
       [
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/A/203.0.113.10",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/CAA/0%20issue%20letsencrypt.org",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/MX/mx1.example.net",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/TXT/v=spf1%20include%3A%22_spf.example.net%22%20-all",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/_sip._tcp/SRV/10%205%205060%20sip.example.com",
+        // each record is alone at its name and type, so its name and type name it (no content)
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/A",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/CAA",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/MX",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/@/TXT",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/_sip._tcp/SRV",
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/grafana/CNAME",
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ha/CNAME",
-        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ipv6/AAAA/2001%3Adb8%3A%3A10",
+        "cloudflare:index/dnsRecord:DnsRecord example.com/dns/ipv6/AAAA",
         "cloudflare:index/dnsRecord:DnsRecord example.com/dns/www/CNAME",
         "cloudflare:index/ruleset:Ruleset example.com/firewall",
         "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig tunnels/home-pi",
@@ -103,13 +104,13 @@ describe("the Pulumi program", () => {
 
   it("gives DnsRecord the provider's inputs: FQDN, quoted TXT, camelCase data, automatic TTL when proxied", async () => {
     const dns = byType(await example(), "cloudflare:index/dnsRecord:DnsRecord");
-    const find = (fragment: string) => dns.find((r) => r.name.includes(fragment))!.inputs;
-    expect(find("/A/203")).toMatchObject({ zoneId: "zone-1", name: "example.com", type: "A", content: "203.0.113.10", proxied: true, ttl: 1, comment: "web front", tags: ["team:web"] });
-    expect(find("/TXT/").content).toBe('"v=spf1 include:\\"_spf.example.net\\" -all"');
-    expect(find("/MX/")).toMatchObject({ priority: 10, ttl: 3600, proxied: false });
-    expect(find("/SRV/")).toMatchObject({ data: { priority: 10, weight: 5, port: 5060, target: "sip.example.com" } });
-    expect(find("/SRV/").content).toBeUndefined();
-    expect(find("/CAA/").data).toEqual({ flags: 0, tag: "issue", value: "letsencrypt.org" });
+    const find = (nameAndType: string) => dns.find((r) => r.name === `example.com/dns/${nameAndType}`)!.inputs;
+    expect(find("@/A")).toMatchObject({ zoneId: "zone-1", name: "example.com", type: "A", content: "203.0.113.10", proxied: true, ttl: 1, comment: "web front", tags: ["team:web"] });
+    expect(find("@/TXT").content).toBe('"v=spf1 include:\\"_spf.example.net\\" -all"');
+    expect(find("@/MX")).toMatchObject({ priority: 10, ttl: 3600, proxied: false });
+    expect(find("_sip._tcp/SRV")).toMatchObject({ data: { priority: 10, weight: 5, port: 5060, target: "sip.example.com" } });
+    expect(find("_sip._tcp/SRV").content).toBeUndefined();
+    expect(find("@/CAA").data).toEqual({ flags: 0, tag: "issue", value: "letsencrypt.org" });
   });
 
   it("declares one zone Ruleset for the custom firewall phase with the rules in order, each with its ref", async () => {

@@ -1,6 +1,7 @@
-// One Pulumi run for one stack: resolve ids through the Cloudflare API, open the LocalWorkspace
-// stack with the inline program, repair an interrupted run's state, work out adoption, and
-// build the translation context. The Automation API is loaded here, lazily, never at import.
+// One Pulumi run for one stack: resolve ids through the Cloudflare API (the kinds' native
+// adapters), open the LocalWorkspace stack with the inline program, repair an interrupted run's
+// state, work out adoption, and build the translation context. The Automation API is loaded here,
+// lazily, never at import.
 import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -9,13 +10,15 @@ import type { DesiredState } from "../../desired-state/types.ts";
 import type { RunOptions } from "../engine.ts";
 import { expandDesired } from "../../plan/expand.ts";
 import type { Logger } from "../../shared/logger.ts";
+import { nativeAdapters } from "../native/adapters.ts";
+import { nativeContext, resolveNames } from "../native/planner.ts";
 import { planAdoption } from "./adoption.ts";
-import { liveClient, resolveAccountId, resolveTunnelIds, resolveZoneIds } from "./live.ts";
+import { pulumiAdapters } from "./adapters.ts";
+import { liveClient, resolveZones } from "./live.ts";
 import type { ProgramInput } from "./program-input.ts";
 import { projectName, resolvePulumiSettings } from "./settings.ts";
-import { clearPendingOperations, namesInState } from "./stack-state.ts";
-import type { TranslateContext } from "./translate.ts";
-import { ingressKey } from "../../kinds/tunnel-service/pulumi.ts";
+import { clearPendingOperations, namesInState, stateResources } from "./stack-state.ts";
+import { translateContext, type TranslateContext } from "./translate.ts";
 
 export interface PulumiEngineOptions {
   /** Where the file backend and the workspace live; default `<root>/.cf-gitops`. */
@@ -31,22 +34,12 @@ export interface PulumiEngineOptions {
 }
 
 export interface Session {
+  accountId: string;
   auto: typeof automation;
   stack: automation.Stack;
   program: automation.PulumiFn;
   context: TranslateContext;
   warnings: string[];
-}
-
-function serviceNames(desired: DesiredState): TranslateContext["serviceNames"] {
-  const names: TranslateContext["serviceNames"] = {};
-  for (const service of desired.services) (names[service.tunnel] ??= {})[ingressKey(service)] = service.service;
-  return names;
-}
-
-function sources(desired: DesiredState, input: Pick<ProgramInput, "zoneIds" | "tunnelIds">): TranslateContext["sources"] {
-  const expanded = expandDesired(desired, { tunnelIds: new Map(Object.entries(input.tunnelIds)), zoneNames: Object.keys(input.zoneIds) });
-  return new Map(expanded.resources.flatMap((resource) => (resource.source ? [[resource.id, resource.source] as const] : [])));
 }
 
 /** The cloudflare resource plugin matching the installed @pulumi/cloudflare, installed on first use. */
@@ -62,9 +55,12 @@ export async function openSession(options: PulumiEngineOptions, desired: Desired
   const dataDir = options.dataDir ?? join(options.root ?? process.cwd(), ".cf-gitops");
   const settings = resolvePulumiSettings(dataDir, options.env ?? process.env);
   const client = liveClient({ apiToken: options.apiToken, log: run.log, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
-  const accountId = await resolveAccountId(client, options.accountId, run.stack);
-  const zoneIds = await resolveZoneIds(client, accountId, desired);
-  const tunnelIds = await resolveTunnelIds(client, accountId, desired, run.stack);
+  const native = nativeContext(client, run, options.accountId ?? run.stack.account_id);
+  const accountId = await native.accountId();
+  const zones = await resolveZones(client, accountId, desired);
+  const nativeByKind = await nativeAdapters();
+  const resolved = await resolveNames(nativeByKind, desired, native);
+  const expanded = expandDesired(desired, { resolved, zoneNames: [...zones.keys()] });
 
   const { automation: auto } = await import("@pulumi/pulumi");
   const { createProgram } = await import("./program.ts");
@@ -87,11 +83,18 @@ export async function openSession(options: PulumiEngineOptions, desired: Desired
     warnings.push(repaired.warning);
     run.log.warn({ stack: run.stack.name }, "cleared pending pulumi operations");
   }
-  const adoption = await planAdoption(client, { desired, accountId, zoneIds, tunnelIds, inState: namesInState(repaired.deployment) });
+  const adapters = await pulumiAdapters();
+  const adoption = await planAdoption({ expanded, accountId, zones, resolved, inState: namesInState(repaired.deployment), native, nativeAdapters: nativeByKind, pulumiAdapters: adapters });
   warnings.push(...adoption.warnings);
 
-  const input: ProgramInput = { desired, accountId, zoneIds, tunnelIds, imports: adoption.imports };
+  const input: ProgramInput = {
+    desired,
+    accountId,
+    zoneIds: Object.fromEntries([...zones].map(([name, zone]) => [name, zone.id])),
+    resolved: Object.fromEntries([...resolved].map(([kind, names]) => [kind, Object.fromEntries(names)])),
+    imports: adoption.imports,
+    state: stateResources(repaired.deployment),
+  };
   if (options.baseUrl) input.baseUrl = options.baseUrl;
-  const context: TranslateContext = { sources: sources(desired, input), serviceNames: serviceNames(desired) };
-  return { auto, stack, program: createProgram(input), context, warnings };
+  return { accountId, auto, stack, program: createProgram(input), context: translateContext(expanded.resources, adapters), warnings };
 }

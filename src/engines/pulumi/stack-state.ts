@@ -1,5 +1,6 @@
 // Reading and repairing the stack's state through `stack export` / `stack import`.
 import type { automation } from "@pulumi/pulumi";
+import type { StateResource } from "./adapter.ts";
 import { urnName } from "./names.ts";
 
 type Stack = automation.Stack;
@@ -11,7 +12,7 @@ interface PendingOperation {
 }
 
 interface Checkpoint {
-  resources?: { urn?: string }[];
+  resources?: { urn?: string; type?: string; outputs?: Record<string, unknown> }[];
   pending_operations?: PendingOperation[];
 }
 
@@ -22,6 +23,13 @@ function checkpoint(deployment: Deployment): Checkpoint {
 /** Logical names of every resource the stack's state holds. */
 export function namesInState(deployment: Deployment): Set<string> {
   return new Set((checkpoint(deployment).resources ?? []).flatMap((resource) => (resource.urn ? [urnName(resource.urn)] : [])));
+}
+
+/** The state's resources with their outputs (adapters alias earlier logical names from them). */
+export function stateResources(deployment: Deployment): StateResource[] {
+  return (checkpoint(deployment).resources ?? []).flatMap((resource) =>
+    resource.urn && resource.type ? [{ type: resource.type, name: urnName(resource.urn), outputs: resource.outputs ?? {} }] : [],
+  );
 }
 
 /**

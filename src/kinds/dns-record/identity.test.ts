@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalIpv6, contentKey, dnsRecordId, toFqdn, toRelative } from "./identity.ts";
+import { canonicalIpv6, contentKey, dnsLongId, dnsRecordId, toFqdn, toRelative } from "./identity.ts";
 
 describe("dns identity", () => {
   it.each([
@@ -22,10 +22,21 @@ describe("dns identity", () => {
   });
 
   it("gives the same id for equivalent spellings", () => {
-    const a = dnsRecordId("example.com", { fqdn: "www.example.com", type: "AAAA", content: "2001:DB8::0:1" });
-    const b = dnsRecordId("example.com", { fqdn: "WWW.example.com.", type: "AAAA", content: "2001:db8::1" });
+    const a = dnsLongId("example.com", { fqdn: "www.example.com", type: "AAAA", content: "2001:DB8::0:1" });
+    const b = dnsLongId("example.com", { fqdn: "WWW.example.com.", type: "AAAA", content: "2001:db8::1" });
     expect(a).toBe("example.com/dns/www/AAAA/2001:db8::1");
     expect(b).toBe(a);
     expect(contentKey({ type: "SRV", data: { target: "Sip.Example.com.", port: 5060, weight: 5, priority: 10 } })).toBe("10 5 5060 sip.example.com");
+  });
+
+  it("names a record by name and type when it is alone there, with its content when it has twins", () => {
+    const a = { fqdn: "www.example.com", type: "A" as const, content: "203.0.113.10" };
+    const b = { fqdn: "www.example.com", type: "A" as const, content: "203.0.113.11" };
+    const mx = { fqdn: "example.com", type: "MX" as const, content: "mx1.example.net" };
+    expect(dnsRecordId({ zone: "example.com", dns: [a, mx] }, a)).toBe("example.com/dns/www/A");
+    expect(dnsRecordId({ zone: "example.com", dns: [a, b, mx] }, a)).toBe("example.com/dns/www/A/203.0.113.10");
+    expect(dnsRecordId({ zone: "example.com", dns: [a, b, mx] }, mx)).toBe("example.com/dns/@/MX");
+    expect(dnsRecordId("example.com", a)).toBe("example.com/dns/www/A");
+    expect(dnsRecordId("example.com", a, true)).toBe("example.com/dns/www/A/203.0.113.10");
   });
 });

@@ -1,12 +1,14 @@
 // Identity and canonical forms of a DNS record. Shared by validation (duplicates), policies,
 // both engines and the diff, so that "the same record" means one thing everywhere.
+// A record alone at its name and type is identified by both (example.com/dns/www/A), so a new
+// address or target is an update in place; where several records share them (round-robin A,
+// several TXT or MX), the content joins the identity (example.com/dns/www/A/203.0.113.10).
+// docs/adr/0012-dns-record-identity-by-name-and-type.md.
 import { isIPv6 } from "node:net";
-import type { DnsRecordData, DnsRecordType } from "../../desired-state/types.ts";
+import { canonicalHost } from "../shared/names.ts";
+import type { DnsRecordData, DnsRecordType } from "./spec.ts";
 
-/** Lower-case, no trailing dot. */
-export function canonicalHost(name: string): string {
-  return name.trim().replace(/\.$/, "").toLowerCase();
-}
+export { canonicalHost };
 
 /** "@" or a label relative to the zone -> FQDN; an FQDN inside the zone is kept. */
 export function toFqdn(name: string, zone: string): string {
@@ -103,7 +105,25 @@ export function contentKey(record: { type: DnsRecordType; content?: string; data
   }
 }
 
-/** example.com/dns/www/A/203.0.113.10 */
-export function dnsRecordId(zone: string, record: { fqdn: string; type: DnsRecordType; content?: string; data?: DnsRecordData }): string {
-  return `${canonicalHost(zone)}/dns/${toRelative(record.fqdn, zone)}/${record.type}/${contentKey(record)}`;
+type RecordLike = { fqdn: string; type: DnsRecordType; content?: string | undefined; data?: DnsRecordData | undefined };
+
+/** example.com/dns/www/A: what the records of one name and type share (the diff's matching key). */
+export function dnsRecordKey(zone: string, fqdn: string, type: string): string {
+  return `${canonicalHost(zone)}/dns/${toRelative(fqdn, zone)}/${type}`;
+}
+
+/** example.com/dns/www/A/203.0.113.10: the id of a record that shares its name and type. */
+export function dnsLongId(zone: string, record: RecordLike): string {
+  return `${dnsRecordKey(zone, record.fqdn, record.type)}/${contentKey(record)}`;
+}
+
+/**
+ * A record's id: example.com/dns/www/A when it is alone at its name and type, else
+ * example.com/dns/www/A/203.0.113.10. Pass the zone's spec (`{ zone, dns }`) and the records of
+ * its `dns:` decide; with a zone name, `shared` says (default: alone).
+ */
+export function dnsRecordId(zone: string | { zone: string; dns?: readonly RecordLike[] | undefined }, record: RecordLike, shared?: boolean): string {
+  const name = typeof zone === "string" ? zone : zone.zone;
+  const twins = shared ?? (typeof zone === "string" ? false : (zone.dns ?? []).filter((other) => canonicalHost(other.fqdn) === canonicalHost(record.fqdn) && other.type === record.type).length > 1);
+  return twins ? dnsLongId(name, record) : dnsRecordKey(name, record.fqdn, record.type);
 }

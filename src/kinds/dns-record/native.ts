@@ -1,26 +1,50 @@
-// Normalised DNS record -> the body Cloudflare's API takes (batch posts and patches).
-import type { DnsRecordValue } from "./normalise.ts";
-import { quoteTxt } from "./txt.ts";
+// The native engine's DNS adapter: one paged list per zone (5,000 records a page), and every
+// change of a zone through the batch endpoint (deletes, patches, posts; chunked by dns_batch_size).
+import type { NativeAdapter } from "../../engines/native/adapter.ts";
+import { call } from "../../engines/native/call.ts";
+import { dnsApiBody, dnsApiPatch } from "./api-body.ts";
+import { dnsBatches, type DnsPayload } from "./batches.ts";
+import { dnsResource } from "./expand.ts";
+import { dnsValueFromLive, isReadOnlyLive, type DnsRecordValue } from "./normalise.ts";
+import { dnsRecordKindId } from "./normalise.ts";
 
-export type DnsApiBody = Record<string, unknown>;
+export { dnsApiBody, dnsApiPatch };
 
-/** A full record body for a batch `posts` entry. */
-export function dnsApiBody(value: DnsRecordValue): DnsApiBody {
-  const body: DnsApiBody = { name: value.name, type: value.type, ttl: value.proxied ? 1 : value.ttl };
-  if (value.data) body.data = value.data;
-  else if (value.content !== undefined) body.content = value.type === "TXT" ? quoteTxt(value.content) : value.content;
-  if (value.priority !== undefined) body.priority = value.priority;
-  if (value.type === "A" || value.type === "AAAA" || value.type === "CNAME") body.proxied = value.proxied;
-  body.comment = value.comment ?? "";
-  body.tags = value.tags;
-  return body;
+export const dnsPageSize = 5000;
+
+/** Live records (as the API returns them) -> resources; ids are final after the core's assignIds. */
+export function dnsRecordsToResources(zone: string, records: Record<string, unknown>[]) {
+  return records.map((record) => {
+    const resource = dnsResource(zone, dnsValueFromLive(record));
+    resource.cloudId = String(record.id);
+    if (isReadOnlyLive(record)) resource.readOnly = true;
+    return resource;
+  });
 }
 
-/** A batch `patches` entry: the record id plus the fields that changed. */
-export function dnsApiPatch(id: string, value: DnsRecordValue, fields: string[]): DnsApiBody {
-  const full = dnsApiBody(value);
-  const patch: DnsApiBody = { id };
-  for (const field of fields) patch[field] = full[field] ?? (field === "comment" ? "" : null);
-  if (fields.includes("proxied") && !fields.includes("ttl")) patch.ttl = full.ttl;
-  return patch;
-}
+export const native: NativeAdapter<DnsPayload> = {
+  kind: dnsRecordKindId,
+  async readZone(zone, { client }) {
+    const records: Record<string, unknown>[] = [];
+    for (let page = 1; ; page++) {
+      const result = await call(`list DNS records of ${zone.name}`, () => client.dns.records.list({ zone_id: zone.id, per_page: dnsPageSize, page }));
+      records.push(...(result.result as unknown as Record<string, unknown>[]));
+      const info = (result as unknown as { result_info?: { total_pages?: number } }).result_info;
+      if (result.result.length < dnsPageSize || page >= (info?.total_pages ?? page)) break;
+    }
+    return { resources: dnsRecordsToResources(zone.name, records) };
+  },
+  payload({ change }) {
+    const after = change.after as DnsRecordValue;
+    if (change.op === "delete") return { batch: "deletes", item: { id: change.cloudId } };
+    if (change.op === "update" && change.cloudId) return { batch: "patches", item: dnsApiPatch(change.cloudId, after, change.fields) };
+    return { batch: "posts", item: dnsApiBody(after) };
+  },
+  writes(changes, ctx) {
+    const zone = changes[0]?.zone ?? "";
+    return dnsBatches(changes, ctx.stack.dns_batch_size || 200).map((batch) => ({
+      changes: batch.changes,
+      run: () => call(`apply ${batch.changes.length} DNS change(s) to ${zone}`, () => ctx.client.dns.records.batch({ zone_id: ctx.zoneId(zone), ...batch.body } as never)),
+    }));
+  },
+};

@@ -1,8 +1,10 @@
 // Desired spec and live API record -> one normalised value, so that equal records compare equal
 // whatever spelling Cloudflare or the YAML used (FQDN vs relative, case, TXT quoting, IPv6 form...).
-import type { DnsRecordData, DnsRecordSpec, DnsRecordType } from "../../desired-state/types.ts";
+import type { DnsRecordData, DnsRecordSpec, DnsRecordType } from "./spec.ts";
 import { canonicalHost, canonicalIpv6, dataFieldOrder } from "./identity.ts";
 import { unquoteTxt } from "./txt.ts";
+
+export const dnsRecordKindId = "dns-record" as const;
 
 export interface DnsRecordValue {
   name: string; // lower-case FQDN

@@ -1,7 +1,15 @@
-// Pulumi mapping of a DNS record: DnsRecordSpec -> @pulumi/cloudflare DnsRecordArgs, and a
-// DnsRecord's Pulumi state back to the API's shape, so plans reuse the shared normaliser.
+// The Pulumi engine's DNS adapter: one DnsRecord per record, named by its identity (name and type,
+// with the content only where several records share them), and a DnsRecord's state read back in
+// the API's shape, so plans reuse the shared normaliser and diff.
 import type { DnsRecordArgs, types } from "@pulumi/cloudflare";
-import type { DnsRecordData, DnsRecordSpec } from "../../desired-state/types.ts";
+import type { PulumiAdapter, StateResource } from "../../engines/pulumi/adapter.ts";
+import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
+import { pairByVariant } from "../../plan/diff.ts";
+import type { Resource } from "../../plan/resources.ts";
+import { dnsResource } from "./expand.ts";
+import { dnsValueFromLive, type DnsRecordValue } from "./normalise.ts";
+import { dnsRecordKindId } from "./normalise.ts";
+import type { DnsRecordData } from "./spec.ts";
 import { quoteTxt } from "./txt.ts";
 
 type ProviderData = types.input.DnsRecordData;
@@ -37,25 +45,20 @@ export function providerData(data: DnsRecordData): ProviderData {
   return out;
 }
 
-function content(spec: Pick<DnsRecordSpec, "type" | "content">): string | undefined {
-  if (spec.content === undefined) return undefined;
-  return spec.type === "TXT" ? quoteTxt(spec.content) : spec.content;
-}
-
-export function dnsRecordArgs(zoneId: string, spec: DnsRecordSpec): DnsRecordArgs {
-  const proxiable = spec.type === "A" || spec.type === "AAAA" || spec.type === "CNAME";
+/** The provider's inputs for a normalised record (desired, or a tunnel service's CNAME). */
+export function dnsRecordArgs(zoneId: string, value: DnsRecordValue): DnsRecordArgs {
   const args: DnsRecordArgs = {
     zoneId,
-    name: spec.fqdn,
-    type: spec.type,
-    ttl: spec.proxied ? 1 : spec.ttl, // Cloudflare forces automatic TTL on proxied records
-    proxied: proxiable ? spec.proxied : false,
-    tags: [...spec.tags].sort(),
+    name: value.name,
+    type: value.type,
+    ttl: value.proxied ? 1 : value.ttl, // Cloudflare forces automatic TTL on proxied records
+    proxied: value.proxied,
+    tags: [...value.tags].sort(),
   };
-  if (spec.data) args.data = providerData(spec.data);
-  else args.content = content(spec);
-  if (spec.priority !== undefined) args.priority = spec.priority;
-  if (spec.comment !== undefined) args.comment = spec.comment;
+  if (value.data) args.data = providerData(value.data);
+  else if (value.content !== undefined) args.content = value.type === "TXT" ? quoteTxt(value.content) : value.content;
+  if (value.priority !== undefined) args.priority = value.priority;
+  if (value.comment !== undefined) args.comment = value.comment;
   return args;
 }
 
@@ -75,3 +78,58 @@ export function dnsRecordStateToApi(state: Record<string, unknown>): Record<stri
   }
   return api;
 }
+
+const zoneOfName = (name: string) => decodeLogicalName(name).split("/")[0] ?? "";
+
+/** A DnsRecord in the stack's state, read back as a resource named by its logical name. */
+function stateRecord(state: StateResource): { name: string; resource: Resource } {
+  const resource = dnsResource(zoneOfName(state.name), dnsValueFromLive(dnsRecordStateToApi(state.outputs)));
+  return { name: state.name, resource: { ...resource, id: decodeLogicalName(state.name) } };
+}
+
+/**
+ * Earlier logical names of desired records: where a name and type gains or loses a twin (its id
+ * gains or loses the content) or a twin's content changes, the desired record takes over the state
+ * record the native diff pairs it with (content first, then in order), so Pulumi updates it in
+ * place as the native engine does, instead of deleting one record and creating another.
+ */
+export function dnsAliases(desired: readonly Resource[], state: readonly StateResource[]): Map<string, string> {
+  const wanted = new Set(desired.map((resource) => encodeLogicalName(resource.id)));
+  const held = state.map(stateRecord).filter((entry) => !wanted.has(entry.name));
+  const aliases = new Map<string, string>();
+  const keys = new Set(desired.map((resource) => resource.key));
+  for (const key of keys) {
+    const haves = held.filter((entry) => entry.resource.key === key);
+    if (haves.length === 0) continue;
+    const wants = desired.filter((resource) => resource.key === key && !state.some((s) => s.name === encodeLogicalName(resource.id)));
+    for (const [want, have] of pairByVariant(wants, haves.map((entry) => entry.resource)).pairs) {
+      aliases.set(encodeLogicalName(want.id), haves.find((entry) => entry.resource === have)!.name);
+    }
+  }
+  return aliases;
+}
+
+export const pulumi: PulumiAdapter = {
+  kind: dnsRecordKindId,
+  type: "cloudflare:index/dnsRecord:DnsRecord",
+  shape: "single",
+  // the record's id: its name and type alone, with the content only where it has twins
+  logicalName: (resource) => encodeLogicalName(resource.id),
+  declare(resources, ctx) {
+    const aliases = dnsAliases(resources, ctx.state);
+    for (const resource of resources) {
+      const name = encodeLogicalName(resource.id);
+      const alias = aliases.get(name);
+      new ctx.cloudflare.DnsRecord(name, dnsRecordArgs(ctx.zoneId(resource.zone!), resource.value as unknown as DnsRecordValue), ctx.opts(name, alias ? [alias] : []));
+    }
+    return {};
+  },
+  fromState(name, state): Resource[] {
+    // named by the logical name: a step on one resource is one record, updated in place
+    return state ? [{ ...dnsResource(zoneOfName(name), dnsValueFromLive(dnsRecordStateToApi(state))), id: decodeLogicalName(name) }] : [];
+  },
+  importId: (name, live, ctx) => (live[0]?.cloudId ? `${ctx.zoneId(zoneOfName(name))}/${live[0].cloudId}` : undefined),
+  adoptionWarning(_name, resource) {
+    return `${resource.id} exists in Cloudflare with other settings, so Pulumi cannot adopt it; run \`cf-gitops import --zone ${resource.zone ?? ""}\` to take the live values into the zone file, or change it once with --engine native`;
+  },
+};

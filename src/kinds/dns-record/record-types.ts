@@ -1,7 +1,12 @@
 // Facts about each DNS record type Cloudflare serves: where its value goes (`content` or `data`
 // with Cloudflare's field names), whether it can be proxied, and whether it takes `priority`.
-import type { DnsRecordType } from "../../desired-state/types.ts";
 import type { JsonSchema } from "../kind.ts";
+
+export const dnsRecordTypes = [
+  "A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "PTR", "DS", "TLSA", "SSHFP",
+  "NAPTR", "LOC", "HTTPS", "SVCB", "URI", "CERT", "DNSKEY", "SMIMEA", "OPENPGPKEY",
+] as const;
+export type DnsRecordType = (typeof dnsRecordTypes)[number];
 
 export type ContentKind = "ipv4" | "ipv6" | "hostname" | "text" | "base64";
 

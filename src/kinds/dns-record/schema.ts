@@ -1,5 +1,5 @@
 // JSON Schema of one DNS record in a zone file's `dns:` list.
-import { dnsRecordTypes } from "../../desired-state/types.ts";
+import { dnsRecordTypes } from "./record-types.ts";
 import type { JsonSchema } from "../kind.ts";
 import { recordTypes } from "./record-types.ts";
 

@@ -1,11 +1,20 @@
-import type { KindDefinition } from "../kind.ts";
+// WAF custom rules: the `firewall:` key of a zone file, one ruleset phase (src/kinds/shared/ruleset-phase).
+import type { KindDefinition, ZonePlacement } from "../kind.ts";
+import { expandFirewall } from "./expand.ts";
 import { expressionRule, skipParametersRule, uniqueRefRule } from "./rules.ts";
 import { firewallRuleSchema } from "./schema.ts";
+import { firewallPlacement, firewallRuleKindId } from "./spec.ts";
 
-export const firewallRuleKind: KindDefinition = {
-  id: "firewall-rule",
+export const firewallRuleKind: KindDefinition<typeof firewallRuleKindId, ZonePlacement> = {
+  id: firewallRuleKindId,
   title: "Firewall rule",
+  plural: "firewall rules",
+  placement: firewallPlacement,
   schema: firewallRuleSchema,
   zoneRules: [uniqueRefRule, expressionRule, skipParametersRule],
   stateRules: [],
+  expand: (state, _ctx, out) => expandFirewall(state, out),
+  ordered: true,
+  applyOrder: 3,
+  modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -1,72 +1,45 @@
-// A WAF custom rule in one comparable form. Rules are identified by `ref`; Cloudflare's own
-// id/version/last_updated are bookkeeping, not configuration, and never compared.
-import type { FirewallRuleSpec } from "../../desired-state/types.ts";
+// A WAF custom rule in one comparable form, and the firewall's ruleset phase: which phase, which
+// zone-file key, and how a rule reads from the YAML and the API and writes back to both.
+import type { RulesetPhase } from "../shared/ruleset-phase/phase.ts";
+import { phaseRuleFromApi, phaseRuleValue, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
+import type { FirewallRuleSpec } from "./spec.ts";
 
-export interface FirewallRuleValue {
-  ref: string;
-  description?: string;
-  expression: string;
-  action: string;
-  action_parameters?: Record<string, unknown>;
-  enabled: boolean;
-}
+export const firewallRuleKindId = "firewall-rule" as const;
 
-/** Collapses whitespace outside quoted strings, so YAML folding and indentation are not diffs. */
-export function normaliseExpression(expression: string): string {
-  let out = "";
-  let quoted = false;
-  let pendingSpace = false;
-  for (let i = 0; i < expression.length; i++) {
-    const char = expression[i]!;
-    if (!quoted && /\s/.test(char)) {
-      pendingSpace = out.length > 0;
-      continue;
-    }
-    if (pendingSpace) out += " ";
-    pendingSpace = false;
-    out += char;
-    if (char === "\\" && quoted && i + 1 < expression.length) out += expression[++i];
-    else if (char === '"') quoted = !quoted;
-  }
-  return out;
-}
+export { normaliseExpression } from "../shared/ruleset-phase/normalise.ts";
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return out;
-}
-
-function build(raw: {
-  ref: string;
-  description?: unknown;
-  expression?: unknown;
-  action?: unknown;
-  action_parameters?: unknown;
-  enabled?: unknown;
-}): FirewallRuleValue {
-  const value: FirewallRuleValue = {
-    ref: raw.ref,
-    expression: normaliseExpression(String(raw.expression ?? "")),
-    action: String(raw.action ?? ""),
-    enabled: raw.enabled !== false,
-  };
-  if (typeof raw.description === "string" && raw.description !== "") value.description = raw.description;
-  const params = raw.action_parameters;
-  if (typeof params === "object" && params !== null && Object.keys(params).length > 0) {
-    value.action_parameters = sortKeys(params) as Record<string, unknown>;
-  }
-  return value;
-}
+export type FirewallRuleValue = PhaseRuleValue;
 
 export function firewallValueFromSpec(spec: FirewallRuleSpec): FirewallRuleValue {
-  return build(spec);
+  return phaseRuleValue(spec);
 }
 
 /** A rule from the entrypoint ruleset; a rule without a ref (made in the dashboard) is named by its id. */
 export function firewallValueFromLive(rule: Record<string, unknown>): FirewallRuleValue {
-  const ref = typeof rule.ref === "string" && rule.ref !== "" ? rule.ref : String(rule.id ?? "");
-  return build({ ...rule, ref });
+  return phaseRuleFromApi(rule);
 }
+
+export const firewallPhase: RulesetPhase<FirewallRuleValue, FirewallRuleSpec> = {
+  kind: firewallRuleKindId,
+  key: "firewall",
+  phase: "http_request_firewall_custom",
+  what: "custom firewall rules",
+  noun: "firewall rule",
+  rulesOf: (zone) => zone.firewall,
+  fromSpec: firewallValueFromSpec,
+  fromApi: firewallValueFromLive,
+  toApi(value) {
+    const body: Record<string, unknown> = { ref: value.ref, description: value.description ?? "", expression: value.expression, action: value.action, enabled: value.enabled };
+    if (value.action_parameters) body.action_parameters = value.action_parameters;
+    return body;
+  },
+  toYaml(value) {
+    const out: Record<string, unknown> = { ref: value.ref };
+    if (value.description) out.description = value.description;
+    out.expression = value.expression;
+    out.action = value.action;
+    if (value.action_parameters) out.action_parameters = value.action_parameters;
+    if (!value.enabled) out.enabled = false;
+    return out;
+  },
+};

@@ -1,5 +1,5 @@
 // Semantic rules for firewall rules: unique refs, expressions that parse, skip parameters.
-import type { FirewallRuleSpec } from "../../desired-state/types.ts";
+import type { FirewallRuleSpec } from "./spec.ts";
 import type { ZoneRule } from "../kind.ts";
 import { parseExpression } from "./expression/index.ts";
 

@@ -1,6 +1,8 @@
 // JSON Schema of one WAF custom rule in a zone file's `firewall:` list.
-import { firewallActions } from "../../desired-state/types.ts";
 import type { JsonSchema } from "../kind.ts";
+
+export const firewallActions = ["block", "challenge", "managed_challenge", "js_challenge", "log", "skip"] as const;
+export type FirewallAction = (typeof firewallActions)[number];
 
 export const skipPhases = ["http_ratelimit", "http_request_firewall_managed", "http_request_sbfm"] as const;
 export const skipProducts = ["bic", "hot", "rateLimit", "securityLevel", "uaBlock", "waf", "zoneLockdown"] as const;

@@ -1,5 +1,24 @@
-// Tunnel services -> one configurations PUT per tunnel: every ingress rule, the catch-all last.
-import type { TunnelServiceValue } from "./normalise.ts";
+// The native engine's tunnel adapter: tunnels named in the stack are resolved to ids (by name when
+// the stack gives none), each one's configuration is read once, and a tunnel's changes are one PUT
+// of its whole ingress (the catch-all last), keeping whatever else the configuration holds.
+import type { NativeAdapter } from "../../engines/native/adapter.ts";
+import { call } from "../../engines/native/call.ts";
+import type { Resource } from "../../plan/resources.ts";
+import { ConfigError } from "../../shared/errors.ts";
+import { serviceResource } from "./expand.ts";
+import { catchAllService, ingressKey, orderIngress, tunnelServiceFromLive, tunnelServiceKindId, type TunnelServiceValue } from "./normalise.ts";
+
+export interface TunnelPayload {
+  tunnelId: string;
+  tunnel: string;
+  config: Record<string, unknown>;
+}
+
+/** What the read keeps of a tunnel: its name and the rest of its configuration (warp-routing...). */
+export interface TunnelMeta {
+  name: string;
+  config?: Record<string, unknown>;
+}
 
 export interface IngressRule {
   hostname?: string;
@@ -8,26 +27,81 @@ export interface IngressRule {
   originRequest?: Record<string, unknown>;
 }
 
-export const catchAll: IngressRule = { service: "http_status:404" };
-
-/** Path-specific rules come before the bare hostname so cloudflared matches them first. */
 export function ingressRules(services: TunnelServiceValue[]): IngressRule[] {
-  const ordered = [...services].sort((a, b) => {
-    if (a.hostname !== b.hostname) return a.hostname < b.hostname ? -1 : 1;
-    return (b.path ?? "").length - (a.path ?? "").length;
-  });
-  const rules = ordered.map((service) => {
+  const rules = orderIngress(services).map((service) => {
     const rule: IngressRule = { hostname: service.hostname, service: service.service };
     if (service.path) rule.path = service.path;
     if (service.originRequest) rule.originRequest = service.originRequest;
     return rule;
   });
-  return [...rules, catchAll];
+  return [...rules, { service: catchAllService }];
 }
 
-/** The PUT body, keeping whatever else the live configuration holds (warp-routing, originRequest). */
-export function tunnelConfigBody(liveConfig: Record<string, unknown> | undefined, services: TunnelServiceValue[]): {
-  config: Record<string, unknown>;
-} {
-  return { config: { ...(liveConfig ?? {}), ingress: ingressRules(services) } };
+/** A tunnel configuration's ingress -> resources (the catch-all is not a service). */
+export function ingressToResources(tunnelId: string, name: string, ingress: unknown): Resource[] {
+  if (!Array.isArray(ingress)) return [];
+  return (ingress as Record<string, unknown>[]).flatMap((rule) => {
+    const value = tunnelServiceFromLive(rule, name);
+    return value ? [{ ...serviceResource(tunnelId, `services/${ingressKey(value)}`, value), cloudId: tunnelId }] : [];
+  });
 }
+
+export const native: NativeAdapter<TunnelPayload> = {
+  kind: tunnelServiceKindId,
+  async resolve(desired, ctx) {
+    const ids = new Map<string, string>();
+    const names = [...new Set(desired.services.map((service) => service.tunnel))].filter((name) => name in ctx.stack.tunnels).sort();
+    for (const name of names) {
+      const explicit = ctx.stack.tunnels[name]?.id;
+      if (explicit) {
+        ids.set(name, explicit);
+        continue;
+      }
+      const accountId = await ctx.accountId();
+      const page = await call(`look up tunnel "${name}"`, () => ctx.client.zeroTrust.tunnels.cloudflared.list({ account_id: accountId, name, is_deleted: false }));
+      const found = page.result.find((tunnel) => tunnel.name === name && !tunnel.deleted_at);
+      if (!found?.id) {
+        throw new ConfigError(`tunnel "${name}" (named in ${ctx.stack.file}) does not exist in account ${accountId}`, {
+          file: ctx.stack.file,
+          hint: `create it with \`cloudflared tunnel create ${name}\`, or set tunnels.${name}.id in ${ctx.stack.file}`,
+        });
+      }
+      ids.set(name, found.id);
+    }
+    return ids;
+  },
+  async readAccount(scopes, ctx) {
+    const names = new Map([...ctx.resolved].map(([name, id]) => [id, name]));
+    const accountId = scopes.length > 0 ? await ctx.accountId() : "";
+    const resources: Resource[] = [];
+    const meta: Record<string, TunnelMeta> = {};
+    for (const id of scopes) {
+      const name = names.get(id) ?? id;
+      const result = await call(`read the configuration of tunnel "${name}"`, () => ctx.client.zeroTrust.tunnels.cloudflared.configurations.get(id, { account_id: accountId }));
+      const config = (result as unknown as { config?: Record<string, unknown> | null }).config ?? undefined;
+      meta[id] = config ? { name, config } : { name };
+      resources.push(...ingressToResources(id, name, config?.ingress));
+    }
+    return { resources, meta };
+  },
+  payload({ want, have, desired, meta }) {
+    const tunnelId = (want ?? have)!.scope;
+    const tunnel = meta as TunnelMeta | undefined;
+    const services = desired.map((resource) => resource.value as unknown as TunnelServiceValue);
+    return { tunnelId, tunnel: tunnel?.name ?? tunnelId, config: { ...(tunnel?.config ?? {}), ingress: ingressRules(services) } };
+  },
+  writes(changes, ctx) {
+    const byTunnel = new Map<string, typeof changes>();
+    for (const change of changes) if (change.payload) byTunnel.set(change.payload.tunnelId, [...(byTunnel.get(change.payload.tunnelId) ?? []), change]);
+    return [...byTunnel.values()].map((group) => {
+      const { tunnelId, tunnel, config } = group[0]!.payload!;
+      return {
+        changes: group,
+        run: async () => {
+          const accountId = await ctx.accountId();
+          return call(`update the ingress of tunnel "${tunnel}"`, () => ctx.client.zeroTrust.tunnels.cloudflared.configurations.update(tunnelId, { account_id: accountId, config } as never));
+        },
+      };
+    });
+  },
+};

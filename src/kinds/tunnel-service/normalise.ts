@@ -1,6 +1,9 @@
-// A service published through a tunnel = one ingress rule on the tunnel's configuration.
-import type { TunnelServiceSpec } from "../../desired-state/types.ts";
-import { canonicalHost } from "../dns-record/identity.ts";
+// A service published through a tunnel = one ingress rule on the tunnel's configuration. One
+// matching key and one ingress order, so both engines send cloudflared the same rules.
+import { canonicalHost } from "../shared/names.ts";
+import type { TunnelServiceSpec } from "./spec.ts";
+
+export const tunnelServiceKindId = "tunnel-service" as const;
 
 export interface TunnelServiceValue {
   hostname: string;
@@ -36,10 +39,29 @@ export function tunnelServiceFromLive(rule: Record<string, unknown>, tunnel: str
   return build({ hostname: rule.hostname, service: String(rule.service ?? ""), path: rule.path, originRequest: rule.originRequest, tunnel });
 }
 
-/** Matching key of an ingress rule within its tunnel. */
-export function ingressKey(tunnelId: string, value: { hostname: string; path?: string }): string {
-  return `tunnel/${tunnelId}/${value.hostname}${value.path ?? ""}`;
+/** An ingress rule's identity within its tunnel: hostname + path. */
+export function ingressKey(value: { hostname: string; path?: string | undefined }): string {
+  return `${value.hostname.toLowerCase()}${value.path ?? ""}`;
 }
+
+/** The diff's matching key of an ingress rule: its tunnel and ingressKey. */
+export function tunnelServiceKey(tunnelId: string, value: { hostname: string; path?: string | undefined }): string {
+  return `tunnel/${tunnelId}/${ingressKey(value)}`;
+}
+
+/** cloudflared matches in order: by hostname, a rule with a (longer) path before the hostname's bare rule. */
+export function orderIngress<T extends { hostname: string; path?: string | undefined; service: string }>(rules: readonly T[]): T[] {
+  return [...rules].sort(
+    (a, b) =>
+      a.hostname.localeCompare(b.hostname) ||
+      (b.path ?? "").length - (a.path ?? "").length ||
+      (a.path ?? "").localeCompare(b.path ?? "") ||
+      a.service.localeCompare(b.service),
+  );
+}
+
+/** The rule every configuration ends with. */
+export const catchAllService = "http_status:404";
 
 /** The proxied CNAME every tunnel service needs. */
 export function tunnelCnameTarget(tunnelId: string): string {

@@ -1,9 +1,12 @@
-// Pulumi mapping of tunnel services: one ZeroTrustTunnelCloudflaredConfig per tunnel whose ingress
-// gathers every service on it (catch-all last), plus each service's proxied CNAME to the tunnel.
-import type { DnsRecordArgs, ZeroTrustTunnelCloudflaredConfigArgs, types } from "@pulumi/cloudflare";
-import type { TunnelServiceSpec } from "../../desired-state/types.ts";
-
-export const catchAllService = "http_status:404";
+// The Pulumi engine's tunnel adapter: one ZeroTrustTunnelCloudflaredConfig per tunnel whose ingress
+// gathers every service on it (in the shared ingress order, catch-all last). Each service's CNAME
+// is a dns-record resource, declared by the DNS adapter.
+import type { ZeroTrustTunnelCloudflaredConfigArgs, types } from "@pulumi/cloudflare";
+import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
+import type { Resource } from "../../plan/resources.ts";
+import { serviceResource } from "./expand.ts";
+import { catchAllService, ingressKey, orderIngress, tunnelServiceFromLive, tunnelServiceKey, tunnelServiceKindId, type TunnelServiceValue } from "./normalise.ts";
 
 type Ingress = types.input.ZeroTrustTunnelCloudflaredConfigConfigIngress;
 type OriginRequest = types.input.ZeroTrustTunnelCloudflaredConfigConfigIngressOriginRequest;
@@ -54,40 +57,15 @@ export function originRequestArgs(options: Record<string, unknown>): OriginReque
   return out;
 }
 
-/** Most specific first: by hostname, a rule with a path before the hostname's catch-all. */
-export function orderServices(services: TunnelServiceSpec[]): TunnelServiceSpec[] {
-  return [...services].sort(
-    (a, b) =>
-      a.hostname.localeCompare(b.hostname) ||
-      (b.path ?? "").length - (a.path ?? "").length ||
-      (a.path ?? "").localeCompare(b.path ?? "") ||
-      a.service.localeCompare(b.service),
-  );
-}
-
-export function ingressRule(service: TunnelServiceSpec): Ingress {
-  const rule: Ingress = { hostname: service.hostname, service: service.origin };
+export function ingressRule(service: TunnelServiceValue): Ingress {
+  const rule: Ingress = { hostname: service.hostname, service: service.service };
   if (service.path !== undefined) rule.path = service.path;
-  if (service.originRequest && Object.keys(service.originRequest).length > 0) {
-    rule.originRequest = originRequestArgs(service.originRequest);
-  }
+  if (service.originRequest && Object.keys(service.originRequest).length > 0) rule.originRequest = originRequestArgs(service.originRequest);
   return rule;
 }
 
-export function tunnelConfigArgs(accountId: string, tunnelId: string, services: TunnelServiceSpec[]): ZeroTrustTunnelCloudflaredConfigArgs {
-  return {
-    accountId,
-    tunnelId,
-    config: { ingresses: [...orderServices(services).map(ingressRule), { service: catchAllService }] },
-  };
-}
-
-export function tunnelCnameTarget(tunnelId: string): string {
-  return `${tunnelId}.cfargotunnel.com`;
-}
-
-export function tunnelCnameArgs(zoneId: string, service: TunnelServiceSpec, tunnelId: string): DnsRecordArgs {
-  return { zoneId, name: service.hostname, type: "CNAME", content: tunnelCnameTarget(tunnelId), proxied: true, ttl: 1, tags: [] };
+export function tunnelConfigArgs(accountId: string, tunnelId: string, services: TunnelServiceValue[]): ZeroTrustTunnelCloudflaredConfigArgs {
+  return { accountId, tunnelId, config: { ingresses: [...orderIngress(services).map(ingressRule), { service: catchAllService }] } };
 }
 
 /** A tunnel config's Pulumi state (inputs or outputs) -> its ingress rules, catch-all included. */
@@ -109,7 +87,39 @@ export function tunnelStateToApiIngress(state: Record<string, unknown> | undefin
     });
 }
 
-/** Matching key of a service within its tunnel (hostname + path). */
-export function ingressKey(rule: { hostname: string; path?: string }): string {
-  return `${rule.hostname.toLowerCase()}${rule.path ?? ""}`;
+export function tunnelConfigName(tunnel: string): string {
+  return encodeLogicalName(`tunnels/${tunnel}`);
 }
+
+export const pulumi: PulumiAdapter = {
+  kind: tunnelServiceKindId,
+  type: "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig",
+  shape: "group",
+  logicalName: (resource) => tunnelConfigName(String(resource.value.tunnel)),
+  declare(resources, ctx) {
+    const byTunnel = new Map<string, Resource[]>();
+    for (const resource of resources) byTunnel.set(resource.scope, [...(byTunnel.get(resource.scope) ?? []), resource]);
+    /** tunnel name -> ingress key (hostname + path) -> service name (for `pulumi stack output`). */
+    const ingressServices: Record<string, Record<string, string>> = {};
+    for (const [tunnelId, services] of [...byTunnel].sort(([a], [b]) => a.localeCompare(b))) {
+      const values = services.map((service) => service.value as unknown as TunnelServiceValue);
+      const tunnel = values[0]!.tunnel;
+      const name = tunnelConfigName(tunnel);
+      new ctx.cloudflare.ZeroTrustTunnelCloudflaredConfig(name, tunnelConfigArgs(ctx.accountId, tunnelId, values), ctx.opts(name));
+      ingressServices[tunnel] = Object.fromEntries(services.map((service) => [ingressKey(service.value as unknown as TunnelServiceValue), service.id.replace(/^services\//, "")]));
+    }
+    return { ingressServices };
+  },
+  fromState(name, state, ctx) {
+    const tunnel = decodeLogicalName(name).replace(/^tunnels\//, "");
+    const tunnelId = typeof state?.tunnelId === "string" ? state.tunnelId : tunnel;
+    return tunnelStateToApiIngress(state).flatMap((rule) => {
+      const value = tunnelServiceFromLive(rule, tunnel);
+      if (!value) return [];
+      // not desired any more: named by hostname + path, as the native engine does
+      const id = ctx.desiredByKey.get(tunnelServiceKey(tunnelId, value))?.id ?? `services/${ingressKey(value)}`;
+      return [serviceResource(tunnelId, id, value)];
+    });
+  },
+  importId: (_name, live, ctx) => (live[0] ? `${ctx.accountId}/${live[0].scope}` : undefined),
+};

@@ -1,16 +1,10 @@
 // Cross-file rules for tunnel services: hostnames inside declared zones, used once, not clashing
 // with DNS records, and tunnels that the stack file names.
-import type { DnsRecordSpec, TunnelServiceSpec } from "../../desired-state/types.ts";
+import type { DnsRecordSpec } from "../dns-record/spec.ts";
 import { withArticle } from "../dns-record/record-types.ts";
 import type { StateRule } from "../kind.ts";
-
-function zoneOf(hostname: string, zones: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  for (const zone of zones) {
-    if ((hostname === zone || hostname.endsWith(`.${zone}`)) && (!best || zone.length > best.length)) best = zone;
-  }
-  return best;
-}
+import { zoneOf } from "../shared/names.ts";
+import type { TunnelServiceSpec } from "./spec.ts";
 
 export const hostnameZoneRule: StateRule = {
   name: "service-hostname-zone",

@@ -1,11 +1,19 @@
-import type { KindDefinition } from "../kind.ts";
+// Zone settings: the `settings:` key of a zone file.
+import type { KindDefinition, ZonePlacement } from "../kind.ts";
+import { expandSettings } from "./expand.ts";
 import { tlsVersionRule } from "./rules.ts";
 import { zoneSettingsSchema } from "./schema.ts";
+import { settingsPlacement, zoneSettingsKindId } from "./spec.ts";
 
-export const zoneSettingsKind: KindDefinition = {
-  id: "zone-settings",
+export const zoneSettingsKind: KindDefinition<typeof zoneSettingsKindId, ZonePlacement> = {
+  id: zoneSettingsKindId,
   title: "Zone settings",
+  plural: "zone settings",
+  placement: settingsPlacement,
   schema: zoneSettingsSchema,
   zoneRules: [tlsVersionRule],
   stateRules: [],
+  expand: (state, _ctx, out) => expandSettings(state, out),
+  applyOrder: 1,
+  modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

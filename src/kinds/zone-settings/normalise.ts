@@ -1,6 +1,8 @@
 // A zone setting's value, compared in one canonical form: "on"/"off" and numbers as strings
 // equal what Cloudflare returns, so a setting already at its desired value never shows a diff.
-import type { ZoneSettingValue } from "../../desired-state/types.ts";
+import type { ZoneSettingValue } from "./spec.ts";
+
+export const zoneSettingsKindId = "zone-settings" as const;
 
 export interface ZoneSettingValueNormalised {
   value: ZoneSettingValue | undefined;

@@ -1,24 +1,31 @@
-// Pulumi mapping of zone settings: one ZoneSetting resource per managed setting.
-import type { ZoneSettingArgs } from "@pulumi/cloudflare";
-import type { ZoneSettingValue, ZoneSettingsSpec } from "../../desired-state/types.ts";
+// The Pulumi engine's settings adapter: one ZoneSetting per managed setting. Creating one changes
+// a value that always exists, so plans show it as an update.
+import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
+import { settingName, settingResource } from "./expand.ts";
+import { settingFromLive } from "./normalise.ts";
+import { zoneSettingsKindId } from "./normalise.ts";
+import type { ZoneSettingValue } from "./spec.ts";
 
-export interface ZoneSettingEntry {
-  setting: string;
-  value: ZoneSettingValue;
-}
-
-/** Sorted by setting name, so the order of the YAML never matters. */
-export function zoneSettingEntries(spec: ZoneSettingsSpec): ZoneSettingEntry[] {
-  return Object.keys(spec.values)
-    .sort()
-    .map((setting) => ({ setting, value: spec.values[setting]! }));
-}
-
-export function zoneSettingArgs(zoneId: string, entry: ZoneSettingEntry): ZoneSettingArgs {
-  return { zoneId, settingId: entry.setting, value: entry.value };
-}
-
-/** Provider inputs -> the setting's Change id and the value plans show. */
-export function zoneSettingFromInputs(zone: string, inputs: Record<string, unknown>): { id: string; view: { value: unknown } } {
-  return { id: `${zone}/settings/${String(inputs.settingId ?? "")}`, view: { value: inputs.value } };
-}
+export const pulumi: PulumiAdapter = {
+  kind: zoneSettingsKindId,
+  type: "cloudflare:index/zoneSetting:ZoneSetting",
+  shape: "single",
+  createIsUpdate: true,
+  logicalName: (resource) => encodeLogicalName(resource.id),
+  declare(resources, ctx) {
+    // sorted by setting, so the order of the YAML never matters
+    for (const resource of [...resources].sort((a, b) => a.id.localeCompare(b.id))) {
+      const name = encodeLogicalName(resource.id);
+      const args = { zoneId: ctx.zoneId(resource.zone!), settingId: settingName(resource.id), value: resource.raw as ZoneSettingValue };
+      new ctx.cloudflare.ZoneSetting(name, args, ctx.opts(name));
+    }
+    return {};
+  },
+  fromState(name, state) {
+    if (!state) return [];
+    const id = decodeLogicalName(name);
+    return [settingResource(id.split("/")[0] ?? "", settingName(id), settingFromLive({ value: state.value }))];
+  },
+  importId: (name, live, ctx) => (live[0] ? `${ctx.zoneId(live[0].zone!)}/${settingName(decodeLogicalName(name))}` : undefined),
+};

@@ -1,6 +1,6 @@
 // The curated zone settings: each with its value type and the conversion of what people write
 // in YAML (true, on, 1.2) to Cloudflare's API form ("on", "1.2", 14400).
-import type { ZoneSettingValue } from "../../desired-state/types.ts";
+import type { ZoneSettingValue } from "./spec.ts";
 import type { JsonSchema } from "../kind.ts";
 
 export interface SettingInfo {

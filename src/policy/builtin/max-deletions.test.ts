@@ -40,6 +40,13 @@ describe("max-deletions", () => {
     expect(await check(policy, state([zone("example.com", { dns })]), {}, plan(changes))).toEqual([]);
   });
 
+  it("counts ids with and without content alike (records alone at their name and type)", async () => {
+    const dns = Array.from({ length: 10 }, (_, i) => rec(`keep${i}`, "A", `203.0.113.${i + 1}`));
+    const changes = Array.from({ length: 10 }, (_, i) => change("dns-record", `example.com/dns/old${i}/A`, "delete"));
+    const found = await check(policy, state([zone("example.com", { dns })]), {}, plan(changes));
+    expect(found).toEqual([expect.objectContaining({ message: "plan deletes 10 of 20 managed objects in example.com (50%), more than 30%" })]);
+  });
+
   it("judges each zone on its own and counts firewall rules", async () => {
     const desired = state([zone("a.example", { dns: [] }), zone("b.example", { dns: [rec("x", "A", "203.0.113.1", {}, "b.example")] })]);
     const changes = [

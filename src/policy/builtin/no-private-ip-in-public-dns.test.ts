@@ -21,8 +21,14 @@ describe("no-private-ip-in-public-dns", () => {
     const found = await check(policy, one(type, content));
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain(label);
-    expect(found[0]!.resource).toBe(`example.com/dns/host/${type}/${type === "AAAA" ? found[0]!.resource.split("/")[4] : content}`);
+    // alone at its name and type: the record's id is its name and type (no content)
+    expect(found[0]!.resource).toBe(`example.com/dns/host/${type}`);
     expect(found[0]!.source?.file).toBe("desired-state/zones/example.com.yaml");
+  });
+
+  it("names a record that shares its name and type by its content too", async () => {
+    const found = await check(policy, state([zone("example.com", { dns: [rec("host", "A", "10.1.2.3"), rec("host", "A", "203.0.113.5")] })]));
+    expect(found.map((f) => f.resource)).toEqual(["example.com/dns/host/A/10.1.2.3"]);
   });
 
   it("ignores other record types", async () => {

@@ -7,14 +7,22 @@ export interface DnsChangeId {
   zone: string;
   name: string; // relative, "@" = apex
   type: string;
-  content: string;
+  content: string; // "" when the id has none (a record alone at its name and type)
 }
 
-/** Splits example.com/dns/www/A/203.0.113.10 (content may itself contain "/"). */
+/** Splits example.com/dns/www/A, or example.com/dns/www/A/203.0.113.10 (content may itself contain "/"). */
 export function parseDnsChangeId(id: string): DnsChangeId | undefined {
-  const match = /^([^/]+)\/dns\/([^/]+)\/([^/]+)\/(.*)$/.exec(id);
+  const match = /^([^/]+)\/dns\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(id);
   if (!match) return undefined;
-  return { zone: match[1]!, name: match[2]!, type: match[3]!, content: match[4]! };
+  return { zone: match[1]!, name: match[2]!, type: match[3]!, content: match[4] ?? "" };
+}
+
+/** The record's content as a change shows it: from its id, else from its value (after, else before). */
+export function dnsChangeContent(change: Change, id: DnsChangeId): string {
+  if (id.content !== "") return id.content;
+  const value = (change.after ?? change.before) as { content?: unknown; data?: unknown } | undefined;
+  if (typeof value?.content === "string") return value.content;
+  return value?.data === undefined ? "" : JSON.stringify(value.data);
 }
 
 /** The zone a change belongs to, or undefined for zone-less changes (tunnel services). */

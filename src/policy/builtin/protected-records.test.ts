@@ -20,6 +20,11 @@ describe("protected-records", () => {
     ["changing www's ttl", change("dns-record", "example.com/dns/www/CNAME/example.com", "update", { fields: ["ttl"] }), /changes ttl of protected record www/],
     ["deleting an MX", change("dns-record", "example.com/dns/@/MX/mx1.example.net", "delete"), /MX/],
     ["deleting a subdomain delegation", change("dns-record", "example.com/dns/lab/NS/ns1.example.net", "delete"), /lab NS/],
+    [
+      "retargeting www in place (a record alone at its name and type has no content in its id)",
+      change("dns-record", "example.com/dns/www/CNAME", "update", { fields: ["content"], before: { content: "old.example.net" }, after: { content: "example.com" } }),
+      /changes content of protected record www CNAME example.com in example.com/,
+    ],
   ])("fails %s", async (_label, c: Change, message) => {
     const found = await check(policy, desired, {}, plan([c]));
     expect(found).toHaveLength(1);

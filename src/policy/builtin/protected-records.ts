@@ -2,7 +2,7 @@
 import picomatch from "picomatch";
 import { definePolicy } from "../define-policy.ts";
 import type { Finding } from "../types.ts";
-import { parseDnsChangeId } from "./plan-facts.ts";
+import { dnsChangeContent, parseDnsChangeId } from "./plan-facts.ts";
 
 export interface ProtectedSelector {
   name?: string; // glob on the relative name, "@" = apex
@@ -50,7 +50,7 @@ export const protectedRecords = definePolicy<ProtectedRecordsParams>({
       const what = change.op === "update" ? `changes ${change.fields.join(", ") || "fields"} of` : `${change.op}s`;
       findings.push({
         resource: change.id,
-        message: `plan ${what} protected record ${id.name} ${id.type} ${id.content} in ${id.zone}`,
+        message: `plan ${what} protected record ${id.name} ${id.type} ${dnsChangeContent(change, id)} in ${id.zone}`,
         // A deleted record has no YAML node any more: point at the zone file instead.
         ...((change.source ?? zoneSource) ? { source: change.source ?? zoneSource } : {}),
       });

@@ -1,5 +1,5 @@
 // Duplicate records (same identity) and a CNAME that shares its name with any other record.
-import type { DnsRecordSpec } from "../../../desired-state/types.ts";
+import type { DnsRecordSpec } from "../spec.ts";
 import type { ZoneRule } from "../../kind.ts";
 import { contentKey, dnsRecordId } from "../identity.ts";
 import { withArticle } from "../record-types.ts";
@@ -15,7 +15,7 @@ export const uniquenessRule: ZoneRule = {
       const first = seen.get(key);
       if (first) {
         report(
-          { code: "dns-duplicate-record", message: `duplicate record ${dnsRecordId(zone.zone, record)}`, hint: `the same record is already declared at line ${first.source.line}; remove one` },
+          { code: "dns-duplicate-record", message: `duplicate record ${dnsRecordId(zone.zone, record, true)}`, hint: `the same record is already declared at line ${first.source.line}; remove one` },
           locate(record),
         );
       } else seen.set(key, record);
@@ -26,7 +26,7 @@ export const uniquenessRule: ZoneRule = {
     for (const [fqdn, records] of byName) {
       const cname = records.find((record) => record.type === "CNAME");
       if (!cname || records.length < 2) continue;
-      const other = records.find((record) => record !== cname && !(record.type === "CNAME" && dnsRecordId(zone.zone, record) === dnsRecordId(zone.zone, cname)));
+      const other = records.find((record) => record !== cname && !(record.type === "CNAME" && dnsRecordId(zone.zone, record, true) === dnsRecordId(zone.zone, cname, true)));
       if (!other) continue;
       report(
         {

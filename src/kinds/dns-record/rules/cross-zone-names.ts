@@ -1,6 +1,6 @@
 // A relative record name ending in another declared zone ("www.example.net" in example.com
 // becomes www.example.net.example.com) was meant for that other zone.
-import type { StateRule } from "../../kinds/kind.ts";
+import type { StateRule } from "../../kind.ts";
 
 function* suffixes(name: string): Generator<string> {
   for (let index = name.indexOf("."); index >= 0; index = name.indexOf(".", index + 1)) yield name.slice(index + 1);

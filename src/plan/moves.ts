@@ -1,5 +1,5 @@
-// Which rules moved: the rules present on both sides that are not part of the longest common
-// subsequence of their order. Inserting or deleting a rule therefore moves nothing else.
+// Which rules of an ordered kind moved: those present on both sides that are not part of the
+// longest common subsequence of their order. Inserting or deleting a rule moves nothing else.
 
 export function movedRefs(desired: string[], live: string[]): string[] {
   const liveSet = new Set(live);

@@ -1,0 +1,71 @@
+// What a kind's Pulumi adapter (src/kinds/<kind>/pulumi.ts) gives the Pulumi engine: the
+// @pulumi/cloudflare resources it declares and their logical names, how a step's state reads back
+// as resources (so plans reuse the shared diff), and the ids `pulumi import` takes. Adapters only
+// import Pulumi types: the program passes the SDK in, so import ids never load it.
+import type * as cloudflare from "@pulumi/cloudflare";
+import type { CustomResourceOptions } from "@pulumi/pulumi";
+import type { Resource } from "../../plan/resources.ts";
+
+export type CloudflareModule = typeof cloudflare;
+
+/** A resource of the stack's state (from `stack export`). */
+export interface StateResource {
+  type: string;
+  name: string;
+  outputs: Record<string, unknown>;
+}
+
+export interface DeclareContext {
+  cloudflare: CloudflareModule;
+  accountId: string;
+  zoneId(zone: string): string;
+  /** The provider, the import id when adopting, and aliases (earlier logical names of the same object). */
+  opts(name: string, aliases?: string[]): CustomResourceOptions;
+  /** The state's resources of this kind's type. */
+  state: StateResource[];
+  /** The scopes the desired state claims for this kind (a zone whose file has `firewall: []`). */
+  claimed: ReadonlySet<string>;
+}
+
+export interface TranslateContext {
+  /** Desired resources by key: what a step stands for is named the way the native engine names it. */
+  desiredByKey: ReadonlyMap<string, Resource>;
+}
+
+export interface PulumiImportId {
+  /** Pulumi type token, e.g. cloudflare:index/dnsRecord:DnsRecord */
+  type: string;
+  /** The logical name the program gives the object. */
+  name: string;
+  /** The id `pulumi import` takes. */
+  id: string;
+}
+
+export interface ImportIdContext {
+  accountId: string;
+  zoneId(zone: string): string;
+  /** The read's meta of a scope (a ruleset's id). */
+  meta(scope: string): unknown;
+}
+
+export interface PulumiAdapter {
+  kind: string;
+  /** The Pulumi type token this kind declares. */
+  type: string;
+  /** One Pulumi resource per change ("single"), or one for a scope's whole list ("group": a ruleset, a tunnel's ingress). */
+  shape: "single" | "group";
+  /** Creating the resource changes a value that always exists in Cloudflare (a zone setting): shown as an update. */
+  createIsUpdate?: boolean;
+  /** Where kinds share a Pulumi type (ruleset phases): whether a logical name is this kind's. */
+  handles?(name: string): boolean;
+  /** The logical name a desired or live resource is declared under (its identity, never its position). */
+  logicalName(resource: Resource): string;
+  /** Declares the desired resources of this kind; returns stack outputs, if any. */
+  declare(resources: Resource[], ctx: DeclareContext): Record<string, unknown>;
+  /** One side of a step (old state or new inputs) -> the resources it stands for. */
+  fromState(name: string, state: Record<string, unknown> | undefined, ctx: TranslateContext): Resource[];
+  /** The import id of the live objects declared under one logical name. */
+  importId(name: string, live: Resource[], ctx: ImportIdContext): string | undefined;
+  /** Said when a live object exists under a wanted name but differs, so it cannot be adopted. */
+  adoptionWarning?(name: string, resource: Resource): string | undefined;
+}

@@ -1,0 +1,31 @@
+// The one order of a plan's changes, used by both engines: zones created first, then zone by zone
+// (alphabetically) each kind in apply order, zone-less kinds last. Within a kind whose rules are
+// evaluated in order, the desired order (deletes after); otherwise deletes first, then by id.
+import { kindById } from "../kinds/registry.ts";
+import type { Resource } from "./resources.ts";
+import type { Change } from "./types.ts";
+
+const last = "\uffff";
+
+function kindRank(change: Change): number {
+  return change.kind === "zone" ? -1 : (kindById(change.kind)?.applyOrder ?? 1e6);
+}
+
+function zoneRank(change: Change): string {
+  if (change.kind === "zone") return "";
+  return change.zone ?? last;
+}
+
+/** `desired`: the desired resources in YAML order (positions of ordered kinds' rules). */
+export function sortChanges(changes: readonly Change[], desired: readonly Resource[] = []): Change[] {
+  const position = new Map(desired.map((resource, index) => [resource.id, index]));
+  const rank = (change: Change) => (change.op === "delete" ? 1e9 : (position.get(change.id) ?? 1e9));
+  return [...changes].sort((a, b) => {
+    const zone = zoneRank(a).localeCompare(zoneRank(b));
+    if (zone !== 0) return zone;
+    const kind = kindRank(a) - kindRank(b) || a.kind.localeCompare(b.kind);
+    if (kind !== 0) return kind;
+    if (kindById(a.kind)?.ordered) return rank(a) - rank(b) || a.id.localeCompare(b.id);
+    return (a.op === "delete" ? 0 : 1) - (b.op === "delete" ? 0 : 1) || a.id.localeCompare(b.id);
+  });
+}
