@@ -6,7 +6,7 @@ export { createFileDedupeStore, createMemoryDedupeStore, driftFingerprint, type 
 export { createNotifiersFromConfig, type NotifierSetup } from "./from-config.ts";
 export { createRedactor, type Redactor } from "./redact.ts";
 export { createSlackNotifier } from "./slack.ts";
-export { createWebhookNotifier, signBody, verifySignature, signatureHeader } from "./webhook.ts";
+export { createWebhookNotifier, signatureHeader } from "./webhook.ts";
 export { createEmailNotifier } from "./email.ts";
 export { createGithubStatusNotifier } from "./github-status.ts";
 export { buildMessage } from "./message.ts";

@@ -1,5 +1,5 @@
 // A generic JSON webhook, signed like GitHub's: X-CfGitops-Signature-256: sha256=<hex HMAC of the body>.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { signPayload } from "../shared/hmac-signature.ts";
 import { postJson } from "./http-post.ts";
 import { announcedKinds, type NotificationMessage, type Notifier } from "./types.ts";
 
@@ -12,7 +12,7 @@ export function createWebhookNotifier(options: { url: string; secret?: string; t
     async send(message) {
       const body = JSON.stringify(webhookPayload(message));
       const headers: Record<string, string> = { "x-cfgitops-event": message.event.kind };
-      if (options.secret) headers[signatureHeader] = signBody(options.secret, body);
+      if (options.secret) headers[signatureHeader] = signPayload(options.secret, body);
       await postJson(options.url, body, headers, options.timeoutMs);
     },
   };
@@ -34,16 +34,4 @@ export function webhookPayload(message: NotificationMessage) {
     url: event.url ?? null,
     sent_at: new Date().toISOString(),
   };
-}
-
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-}
-
-/** For receivers (and tests): constant-time check of a signature header. */
-export function verifySignature(secret: string, body: string, header: string | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signBody(secret, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }

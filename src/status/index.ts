@@ -5,5 +5,5 @@ export { buildStatusModel, type StatusModel, type StackStatus, type StackInfo, t
 export { renderStatusPage, writeStaticSite, pageCsp } from "./page/index.ts";
 export { createStatusServer, type StatusServer, type StatusServerOptions, type ReconcileRequest, type ReconcileReply } from "./server.ts";
 export type { StatusEvent } from "./event-stream.ts";
-export { signBody, verifySignature, type PushEvent } from "./github-webhook.ts";
+export type { PushEvent } from "./github-webhook.ts";
 export { checkCertificate, checkCertificates, certificateTargets, type CertificateTarget } from "./certificates.ts";

@@ -1,7 +1,8 @@
 // The routes that change something: the manual trigger (bearer token) and the GitHub webhook (HMAC).
 import type { Logger } from "../shared/logger.ts";
 import { requireBearer, type RateLimiter } from "./admin-auth.ts";
-import { parsePush, verifySignature } from "./github-webhook.ts";
+import { verifyPayload } from "../shared/hmac-signature.ts";
+import { parsePush } from "./github-webhook.ts";
 import { HttpError, parseJson, readBody, sendJson } from "./http-util.ts";
 import type { ReconcileRequest, Route } from "./server.ts";
 
@@ -33,7 +34,7 @@ export function writeRoutes(limiter: RateLimiter, log: Logger): Route[] {
         if (!options.webhookSecret) throw new HttpError(503, "webhook-disabled", "webhooks are disabled: set CFGITOPS_WEBHOOK_SECRET to enable them");
         const body = await readBody(request, options.maxWebhookBytes ?? 5 * 1024 * 1024);
         const signature = request.headers["x-hub-signature-256"];
-        if (!verifySignature(body, typeof signature === "string" ? signature : undefined, options.webhookSecret)) {
+        if (!verifyPayload(options.webhookSecret, body, typeof signature === "string" ? signature : undefined)) {
           log.warn({ delivery: request.headers["x-github-delivery"] }, "webhook with a missing or bad signature refused");
           throw new HttpError(401, "bad-signature", "missing or invalid X-Hub-Signature-256");
         }
