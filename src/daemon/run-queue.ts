@@ -1,11 +1,11 @@
 // One stack's run queue: runs never overlap, and triggers that arrive during a run coalesce
 // into one next run per kind (ten pushes during an apply give one next apply, at the newest commit).
 
-export type RunKind = "apply" | "drift";
+export type DaemonRunKind = "apply" | "drift";
 export type Trigger = "webhook" | "poll" | "schedule" | "manual" | "startup" | "recovery";
 
 export interface RunRequest {
-  kind: RunKind;
+  kind: DaemonRunKind;
   triggers: Trigger[];
   /** Newest commit a trigger announced, if it knew one (webhook). The run still fetches. */
   commit?: string;
@@ -15,7 +15,7 @@ export interface RunRequest {
 export type RunExecutor = (request: RunRequest) => Promise<void>;
 
 export interface RunQueue {
-  enqueue(kind: RunKind, trigger: Trigger, commit?: string): { coalesced: boolean };
+  enqueue(kind: DaemonRunKind, trigger: Trigger, commit?: string): { coalesced: boolean };
   depth(): number;
   running(): RunRequest | undefined;
   /** Resolves when nothing is running or pending. */

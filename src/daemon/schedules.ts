@@ -1,7 +1,7 @@
 // Time-based triggers: the drift schedule, the optional full re-apply (node-cron), and git polling.
 import { schedule, validate, type ScheduledTask } from "node-cron";
 import { ConfigError } from "../shared/errors.ts";
-import type { RunKind, Trigger } from "./run-queue.ts";
+import type { DaemonRunKind, Trigger } from "./run-queue.ts";
 
 export interface ScheduleOptions {
   drift: string;
@@ -9,7 +9,7 @@ export interface ScheduleOptions {
   pollSeconds: number;
   /** Called on every poll tick; resolves true when the branch moved. */
   pollChanged(): Promise<boolean>;
-  enqueue(kind: RunKind, trigger: Trigger): void;
+  enqueue(kind: DaemonRunKind, trigger: Trigger): void;
   onPollError(error: unknown): void;
 }
 

@@ -7,7 +7,7 @@ import { redactSecrets } from "./redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
 import type {
   ChangeRecord, CommitInput, DriftItemRecord, FinishRunInput, LatestDrift, PolicyResultRecord,
-  RunDetails, RunKind, RunRecord, StartRunInput,
+  RecordedRunKind, RunDetails, RunRecord, StartRunInput,
 } from "./types.ts";
 
 export interface OpenHistoryOptions {
@@ -17,11 +17,10 @@ export interface OpenHistoryOptions {
 
 export interface ListRunsOptions {
   stack?: string;
-  kind?: RunKind;
+  kind?: RecordedRunKind;
   limit?: number;
 }
 
-const successLike = ["success", "no-changes"];
 export const interruptedMessage = "the daemon stopped during this run (crash or kill); a fresh run was queued";
 
 export class HistoryStore {
@@ -186,9 +185,9 @@ export class HistoryStore {
   }
 
   /** The newest finished run of a stack, optionally of one kind and only successful ones. */
-  latestRun(stack: string, options: { kind?: RunKind; successful?: boolean } = {}): RunRecord | undefined {
+  latestRun(stack: string, options: { kind?: RecordedRunKind; successful?: boolean } = {}): RunRecord | undefined {
     const kind = options.kind === undefined ? "" : "AND kind = ?";
-    const results = options.successful ? `AND result IN ('success', 'no-changes')` : "AND result != 'running'";
+    const results = options.successful ? "AND result = 'success'" : "AND result != 'running'";
     const params: SQLInputValue[] = options.kind === undefined ? [stack] : [stack, options.kind];
     const row = this.#prepare(`SELECT * FROM runs WHERE stack = ? ${kind} ${results} ORDER BY id DESC LIMIT 1`).get(...params) as Row | undefined;
     return row ? runFromRow(row) : undefined;
@@ -232,7 +231,7 @@ export class HistoryStore {
     const cutoff = new Date((options.now ?? new Date()).getTime() - options.keepDays * 86_400_000).toISOString();
     const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running'
       AND id NOT IN (SELECT MAX(id) FROM runs WHERE result != 'running' GROUP BY stack, kind)
-      AND id NOT IN (SELECT MAX(id) FROM runs WHERE result IN (${successLike.map((r) => `'${r}'`).join(", ")}) GROUP BY stack, kind)`)
+      AND id NOT IN (SELECT MAX(id) FROM runs WHERE result = 'success' GROUP BY stack, kind)`)
       .run(cutoff);
     return Number(result.changes);
   }

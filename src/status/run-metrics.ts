@@ -9,7 +9,7 @@ export interface ResourceRef {
 export interface FinishedRun {
   stack: string;
   kind: "apply" | "drift" | "preview";
-  result: "success" | "failure" | "blocked" | "interrupted" | "no-changes";
+  result: "success" | "failure" | "blocked" | "interrupted";
   durationSeconds: number;
   finishedAt: Date;
   commit?: string;
@@ -24,10 +24,6 @@ export interface FinishedRun {
 
 const accountZone = "account";
 
-export function isSuccessLike(result: string): boolean {
-  return result === "success" || result === "no-changes";
-}
-
 function byZoneAndKind(stack: string, items: (ResourceRef & { count?: number })[]) {
   return items.map((item) => ({ labels: { stack, zone: item.zone ?? accountZone, kind: item.kind }, value: item.count ?? 1 }));
 }
@@ -40,14 +36,15 @@ export function setDrift(metrics: Metrics, stack: string, drift: ResourceRef[]):
 export function recordRun(metrics: Metrics, run: FinishedRun): void {
   const { stack, kind, result } = run;
   const finished = run.finishedAt.getTime() / 1000;
+  const succeeded = result === "success";
   metrics.runsTotal.inc({ stack, kind, result });
   metrics.runDuration.observe({ stack, kind }, Math.max(0, run.durationSeconds));
   metrics.lastRunTimestamp.set({ stack, kind, result }, finished);
-  if (isSuccessLike(result)) metrics.lastSuccessTimestamp.set({ stack, kind }, finished);
-  if (kind === "apply" && isSuccessLike(result) && run.commit) setAppliedCommit(metrics, stack, run.commit, run.branch ?? "");
+  if (succeeded) metrics.lastSuccessTimestamp.set({ stack, kind }, finished);
+  if (kind === "apply" && succeeded && run.commit) setAppliedCommit(metrics, stack, run.commit, run.branch ?? "");
   // A successful apply makes live equal to git: whatever drift was reported is resolved.
-  const drift = run.drift ?? (kind === "apply" && isSuccessLike(result) ? [] : undefined);
-  if (drift && (kind !== "drift" || isSuccessLike(result))) setDrift(metrics, stack, drift);
+  const drift = run.drift ?? (kind === "apply" && succeeded ? [] : undefined);
+  if (drift && (kind !== "drift" || succeeded)) setDrift(metrics, stack, drift);
   if (run.managed) replaceStackSeries(metrics, "managed", metrics.managedResources, stack, byZoneAndKind(stack, run.managed));
   if (run.policyViolations) {
     const series = run.policyViolations.map((v) => ({ labels: { stack, policy: v.policy, level: v.level }, value: v.count ?? 1 }));
