@@ -4,7 +4,7 @@ import { requireBearer, type RateLimiter } from "./admin-auth.ts";
 import { verifyPayload } from "../shared/hmac-signature.ts";
 import { parsePush } from "./github-webhook.ts";
 import { HttpError, parseJson, readBody, sendJson } from "./http-util.ts";
-import type { ReconcileRequest, Route } from "./server.ts";
+import type { ReconcileRequest, Route } from "./server-options.ts";
 
 function reconcileRequest(body: unknown): ReconcileRequest {
   const value = body as { kind?: unknown; stack?: unknown } | null;
