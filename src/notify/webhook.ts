@@ -1,9 +1,23 @@
 // A generic JSON webhook, signed like GitHub's: X-CfGitops-Signature-256: sha256=<hex HMAC of the body>.
 import { signPayload } from "../shared/hmac-signature.ts";
+import { defineChannel, secretFromEnv, type ChannelSetup } from "./channel.ts";
 import { postJson } from "./http-post.ts";
 import { announcedKinds, type NotificationMessage, type Notifier } from "./types.ts";
 
 export const signatureHeader = "x-cfgitops-signature-256";
+
+export const webhookChannel = defineChannel({
+  id: "webhook",
+  setup(input) {
+    const setup: ChannelSetup = { warnings: [], secrets: [] };
+    const url = secretFromEnv(input, input.config.webhook_url_env, "the webhook", setup);
+    const secret = secretFromEnv(input, input.config.webhook_secret_env, "webhook signing", setup);
+    if (!url) return setup;
+    setup.notifier = createWebhookNotifier({ url, ...(secret ? { secret } : {}) });
+    if (!secret) setup.warnings.push("the webhook is sent unsigned: set notify.webhook_secret_env");
+    return setup;
+  },
+});
 
 export function createWebhookNotifier(options: { url: string; secret?: string; timeoutMs?: number }): Notifier {
   return {

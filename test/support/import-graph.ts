@@ -6,7 +6,15 @@ import ts from "typescript";
 
 export interface ImportGraph {
   /** Repository-relative file -> the relative files and package names it imports. */
-  edges: Map<string, { files: string[]; packages: string[] }>;
+  edges: Map<string, ImportEdges>;
+}
+
+export interface ImportEdges {
+  files: string[];
+  packages: string[];
+  /** What is still imported when the types are erased (what Node actually loads). */
+  runtimeFiles?: string[];
+  runtimePackages?: string[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -17,11 +25,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function specifiers(file: string): string[] {
+function typeOnly(statement: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
+  const clause = statement.importClause;
+  if (!clause) return false; // import "x": loaded for its side effects
+  if (clause.isTypeOnly) return true;
+  const named = clause.namedBindings;
+  return !clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((element) => element.isTypeOnly);
+}
+
+function specifiers(file: string): { spec: string; typeOnly: boolean }[] {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
   return source.statements.flatMap((statement) => {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      return [statement.moduleSpecifier.text];
+      return [{ spec: statement.moduleSpecifier.text, typeOnly: typeOnly(statement) }];
     }
     return [];
   });
@@ -30,13 +47,19 @@ function specifiers(file: string): string[] {
 export function importGraph(root: string, dir = "src"): ImportGraph {
   const edges: ImportGraph["edges"] = new Map();
   for (const absolute of sourceFiles(join(root, dir))) {
-    const files: string[] = [];
-    const packages: string[] = [];
-    for (const spec of specifiers(absolute)) {
-      if (spec.startsWith(".")) files.push(relative(root, resolve(dirname(absolute), spec)));
-      else if (!spec.startsWith("node:")) packages.push(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
+    const edge: Required<ImportEdges> = { files: [], packages: [], runtimeFiles: [], runtimePackages: [] };
+    for (const { spec, typeOnly } of specifiers(absolute)) {
+      if (spec.startsWith(".")) {
+        const file = relative(root, resolve(dirname(absolute), spec));
+        edge.files.push(file);
+        if (!typeOnly) edge.runtimeFiles.push(file);
+      } else if (!spec.startsWith("node:")) {
+        const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
+        edge.packages.push(name);
+        if (!typeOnly) edge.runtimePackages.push(name);
+      }
     }
-    edges.set(relative(root, absolute), { files, packages });
+    edges.set(relative(root, absolute), edge);
   }
   return { edges };
 }
@@ -76,7 +99,7 @@ export function importCycles(graph: ImportGraph): string[][] {
   return cycles;
 }
 
-/** Every file and package reachable from `start` through static imports. */
+/** Every file and package Node loads from `start` through static imports (type-only imports are erased). */
 export function staticClosure(graph: ImportGraph, start: string): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
@@ -86,8 +109,8 @@ export function staticClosure(graph: ImportGraph, start: string): { files: Set<s
     if (files.has(file)) continue;
     files.add(file);
     const node = graph.edges.get(file);
-    for (const name of node?.packages ?? []) packages.add(name);
-    queue.push(...(node?.files ?? []));
+    for (const name of node?.runtimePackages ?? node?.packages ?? []) packages.add(name);
+    queue.push(...(node?.runtimeFiles ?? node?.files ?? []));
   }
   return { files, packages };
 }
