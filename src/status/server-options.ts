@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HistoryStore } from "../history/store.ts";
 import type { Logger } from "../shared/logger.ts";
+import type { EventHub } from "./event-stream.ts";
 import type { PushEvent } from "./github-webhook.ts";
 import type { Metrics } from "./metrics.ts";
 import type { StatusModel } from "./model.ts";
@@ -34,6 +35,8 @@ export interface StatusServerOptions {
   log?: Logger;
   reconcileLimit?: { max: number; windowMs: number };
   maxWebhookBytes?: number;
+  /** Live updates; the daemon creates the hub so runs can broadcast before the server exists. */
+  events?: EventHub;
   heartbeatMs?: number;
   maxEventClients?: number;
 }

@@ -45,7 +45,7 @@ function requestUrl(target: string | undefined): URL | undefined {
 
 export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const log = options.log ?? silentLogger();
-  const hub = createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
+  const hub = options.events ?? createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
   const limit = options.reconcileLimit ?? { max: 6, windowMs: 60_000 };
   const routes = [...apiRoutes(hub), ...writeRoutes(createRateLimiter(limit.max, limit.windowMs), log)];
   const server = createServer((request, response) => {
