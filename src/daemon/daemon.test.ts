@@ -7,6 +7,7 @@ import { simpleGit } from "simple-git";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createUpstream, repoRoot, type Upstream } from "../../test/support/daemon-process.ts";
 import { loadStack } from "../desired-state/stack.ts";
+import { kinds } from "../kinds/registry.ts";
 import type { StackConfig } from "../desired-state/types.ts";
 import type { Change } from "../plan/types.ts";
 import { silentLogger } from "../shared/logger.ts";
@@ -80,6 +81,26 @@ describe("daemon core", () => {
     expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="apply",result="success"} 1');
     expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="drift",result="success"} 1');
     expect(await readFile(join(dir, "data", "public", "index.html"), "utf8")).toContain(`#${runs.jobs.at(-1)!.runId}`);
+  });
+
+  it("exports 0 drift for every managed zone and registered kind, and 0 violations for every evaluated policy", async () => {
+    const [first, second] = kinds.map((kind) => kind.id);
+    const policy = {
+      results: [
+        { id: "ttl-range", description: "", level: "advisory" as const, status: "passed" as const, violations: 0, exempted: 0, origin: "builtin" },
+        { id: "no-mass-delete", description: "", level: "mandatory" as const, status: "passed" as const, violations: 0, exempted: 0, origin: "builtin" },
+      ],
+      violations: [], exempted: [], diagnostics: [], blocked: false,
+    };
+    daemon = await start(fakeRuns(() => ({ managed: [{ zone: "example.com", kind: first!, count: 2 }, { zone: "example.net", kind: second!, count: 1 }], policy })));
+    await daemon.idle();
+    const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
+    const drift = metrics.split("\n").filter((line) => line.startsWith("cfgitops_drifted_resources{"));
+    expect(drift).toHaveLength(2 * kinds.length);
+    expect(drift.every((line) => line.endsWith(" 0"))).toBe(true);
+    for (const kind of kinds) expect(metrics).toContain(`cfgitops_drifted_resources{stack="default",zone="example.net",kind="${kind.id}"} 0`);
+    expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="ttl-range",level="advisory"} 0');
+    expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="no-mass-delete",level="mandatory"} 0');
   });
 
   it("reverts drift with drift_remediation: apply, and only reports it otherwise", async () => {

@@ -1,4 +1,6 @@
 // The run on /metrics: counters, timestamps, drift, managed resources and policy violations.
+import { kinds } from "../../kinds/registry.ts";
+import type { PolicyReport } from "../../policy/index.ts";
 import { recordRun } from "../../status/run-metrics.ts";
 import type { Metrics } from "../../status/metrics.ts";
 import type { RunOutcome } from "../run-types.ts";
@@ -15,14 +17,22 @@ export function metricsHook(metrics: Metrics): PostRunHook {
   };
 }
 
-export function recordRunMetrics(metrics: Metrics, outcome: RunOutcome): void {
-  const violations = new Map<string, { policy: string; level: string; count: number }>();
-  for (const violation of outcome.policy?.violations ?? []) {
+/** Every evaluated policy at its level, with 0 when it found nothing (so `== 0` alerts have a series). */
+function policyCounts(report: PolicyReport): { policy: string; level: string; count: number }[] {
+  const counts = new Map<string, { policy: string; level: string; count: number }>();
+  for (const result of report.results) counts.set(`${result.id} ${result.level}`, { policy: result.id, level: result.level, count: 0 });
+  for (const violation of report.violations) {
     const key = `${violation.policy} ${violation.level}`;
-    const entry = violations.get(key) ?? { policy: violation.policy, level: violation.level, count: 0 };
+    const entry = counts.get(key) ?? { policy: violation.policy, level: violation.level, count: 0 };
     entry.count++;
-    violations.set(key, entry);
+    counts.set(key, entry);
   }
+  return [...counts.values()];
+}
+
+const kindIds = kinds.map((kind) => kind.id);
+
+export function recordRunMetrics(metrics: Metrics, outcome: RunOutcome): void {
   recordRun(metrics, {
     stack: outcome.stack,
     kind: outcome.kind,
@@ -34,7 +44,7 @@ export function recordRunMetrics(metrics: Metrics, outcome: RunOutcome): void {
     ...(outcome.kind === "drift" && outcome.result === "success"
       ? { drift: (outcome.drift ?? []).map((change) => ({ kind: change.kind, ...(change.zone ? { zone: change.zone } : {}) })) }
       : {}),
-    ...(outcome.managed ? { managed: outcome.managed } : {}),
-    ...(outcome.policy ? { policyViolations: [...violations.values()] } : {}),
+    ...(outcome.managed ? { managed: outcome.managed, kinds: kindIds } : {}),
+    ...(outcome.policy ? { policyViolations: policyCounts(outcome.policy) } : {}),
   });
 }
