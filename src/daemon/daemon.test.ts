@@ -103,6 +103,21 @@ describe("daemon core", () => {
     expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="no-mass-delete",level="mandatory"} 0');
   });
 
+  it("applies one commit once, though the branch is polled while the start-up apply runs", async () => {
+    const runs = fakeRuns(() => ({}), 800);
+    daemon = await start(runs, { pollSeconds: 0.1 });
+    await daemon.idle();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // more polls, branch unchanged
+    await daemon.idle();
+    expect(runs.jobs.map((job) => job.request.triggers.join(","))).toEqual(["startup"]);
+    // A new commit is applied once too, though polls keep seeing it while its run is going.
+    const sha = await upstream.commit({ "desired-state/README.md": "changed\n" }, "change");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await daemon.idle();
+    expect(runs.jobs.map((job) => `${job.request.triggers.join(",")}:${job.request.commit ?? ""}`)).toEqual(["startup:", `poll:${sha}`]);
+    expect(daemon.history.listRuns({ kind: "apply" })).toHaveLength(2);
+  });
+
   it("reverts drift with drift_remediation: apply, and only reports it otherwise", async () => {
     const change: Change = { kind: "dns-record", id: "example.net/dns/status/A/198.51.100.41", zone: "example.net", op: "update", fields: ["proxied"] };
     const remediate = { ...stack, drift_remediation: "apply" as const };

@@ -89,11 +89,11 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const queue = createRunQueue({ onDepthChange: (depth) => metrics.queueDepth.set({ stack: stackName }, depth) });
   const commits = createCommitTracker();
   const schedules = createScheduleControl({
-    pollChanged: async () => {
+    pollHead: async () => {
       const head = await source.remoteHead();
-      return head !== undefined && head !== commits.lastSeen();
+      return head !== commits.lastSeen() ? head : undefined;
     },
-    enqueue: (kind, trigger) => queue.enqueue(kind, trigger),
+    enqueue: (kind, trigger, commit) => queue.enqueue(kind, trigger, commit),
     onPollError: (error) => {
       metrics.gitFetchErrors.inc({ stack: stackName });
       log.warn({ err: error instanceof Error ? error.message : String(error) }, "git poll failed");
@@ -138,6 +138,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     createRunExecutor({
       job: { stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) },
       recorder: historyRecorder(history),
+      commits,
       runJob: options.runJob, metrics, cache, events, hooks, log, signal: shutdown.signal,
     }),
   );

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { EventHub } from "../status/event-stream.ts";
 import type { Metrics } from "../status/metrics.ts";
 import { runPostRunHooks, type PostRunHook } from "./after-run/post-run-hook.ts";
+import type { CommitTracker } from "./commit-tracker.ts";
 import { failedOutcome } from "./failed-outcome.ts";
 import type { CommitInfo } from "./git-source.ts";
 import type { CloudflareRequest, RunJob, RunJobFn } from "./run-job.ts";
@@ -15,6 +16,7 @@ export interface RunExecutorDeps {
   /** Everything of a job but the run id and the request. */
   job: Omit<RunJob, "runId" | "request">;
   recorder: RunRecorder;
+  commits: CommitTracker;
   runJob: RunJobFn;
   metrics: Metrics;
   cache: StatusCache;
@@ -27,12 +29,19 @@ export interface RunExecutorDeps {
 
 export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   return async (request) => {
+    if (deps.commits.alreadyApplied(request)) {
+      deps.log.info({ commit: request.commit, triggers: request.triggers }, "commit already applied; no run");
+      return;
+    }
     deps.cache.invalidate();
     deps.events.broadcast({ type: "run-started", data: { kind: request.kind } });
     const runId = deps.recorder.start({ stack: deps.job.stackName, kind: request.kind, triggers: request.triggers });
     const job: RunJob = { ...deps.job, runId, request };
     const hooks = {
-      onCommit: (commit: CommitInfo) => deps.recorder.setCommit(runId, commit, job.branch),
+      onCommit: (commit: CommitInfo) => {
+        deps.commits.seen(commit.sha);
+        deps.recorder.setCommit(runId, commit, job.branch);
+      },
       onRequest: (r: CloudflareRequest) => deps.metrics.cloudflareRequests.inc({ method: r.method, route: r.route, status: String(r.status) }),
     };
     const outcome = await deps.runJob(job, hooks, deps.signal).catch((error: unknown) => failedOutcome(job, error));

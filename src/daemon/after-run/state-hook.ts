@@ -11,7 +11,7 @@ export function stateHook(deps: { commits: CommitTracker; settings: StackSetting
   return {
     name: "state",
     afterRun(outcome) {
-      if (outcome.commit) deps.commits.seen(outcome.commit.sha);
+      deps.commits.finished(outcome);
       const stack = outcome.stackConfig;
       if (!stack) return;
       if (deps.settings.adopt(stack)) deps.schedules.apply(deps.settings.schedules());
