@@ -4,7 +4,6 @@
 // The parts are built in dependency order and nothing refers to a part built after it: the queue
 // takes requests from the start but runs nothing until the executor is built, last. What happens
 // after a run is the list of post-run hooks in after-run/index.ts.
-import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { chooseStack, stackNames } from "../desired-state/stack-files.ts";
@@ -17,6 +16,7 @@ import { createStatusServer } from "../status/server.ts";
 import { postRunHooks, writeSite } from "./after-run/index.ts";
 import { certificateChecksWanted, createCertificateWatch } from "./certificate-watch.ts";
 import { createCommitTracker } from "./commit-tracker.ts";
+import { ensureDataDir } from "./data-dir.ts";
 import { createGitSource, type GitSource } from "./git-source.ts";
 import { historyRecorder } from "./history-recorder.ts";
 import { createRunNotifier } from "./notifications.ts";
@@ -74,7 +74,7 @@ async function resolveStackName(source: GitSource, requested: string | undefined
 
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { log, env, dataDir, branch } = options;
-  await mkdir(dataDir, { recursive: true });
+  await ensureDataDir(dataDir);
   const history = openHistory(historyFile(dataDir), { secrets: secretsFromEnv(env) });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();

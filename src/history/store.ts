@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { migrate } from "./migrations.ts";
+import { historyOpenError } from "./open-errors.ts";
 import { redactSecrets } from "./redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
 import type {
@@ -243,11 +244,19 @@ export class HistoryStore {
 
 /** Opens (creating if needed) the history database and brings its schema up to date. */
 export function openHistory(file: string, options: OpenHistoryOptions = {}): HistoryStore {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
-  db.exec("PRAGMA journal_mode = WAL");
-  // FULL: a run recorded as started survives power loss too, not only a killed process.
-  db.exec("PRAGMA synchronous = FULL");
+  let db: DatabaseSync | undefined;
+  try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+    db.exec("PRAGMA journal_mode = WAL");
+    // FULL: a run recorded as started survives power loss too, not only a killed process.
+    db.exec("PRAGMA synchronous = FULL");
+    // Reads every page of the schema: a damaged file fails here, not in the middle of a run.
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    throw historyOpenError(file, error);
+  }
   migrate(db, file);
   const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === "string" && secret.length >= 4);
   return new HistoryStore(file, db, secrets);
