@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { chooseStack, stackNames } from "../desired-state/stack-files.ts";
 import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
 import { AbortedError } from "../shared/errors.ts";
+import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
 import { buildStatusModel } from "../status/model.ts";
@@ -119,6 +120,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     isReady: () => !shutdown.signal.aborted,
     adminToken: env.CFGITOPS_ADMIN_TOKEN,
     webhookSecret: env.CFGITOPS_WEBHOOK_SECRET,
+    trustedProxies: parseTrustedProxies(env.CFGITOPS_TRUSTED_PROXIES),
     onReconcile: (request) => ({ queued: true, kind: request.kind, ...queue.enqueue(request.kind, "manual") }),
     onPush: (event) => {
       if (event.branch !== branch) return { accepted: false, reason: `not the tracked branch ${branch}` };

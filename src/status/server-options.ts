@@ -5,6 +5,7 @@ import type { HistoryStore } from "../history/store.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { EventHub } from "./event-stream.ts";
 import type { PushEvent } from "./github-webhook.ts";
+import type { HttpLimits } from "./http-limits.ts";
 import type { Metrics } from "./metrics.ts";
 import type { StatusModel } from "./model.ts";
 
@@ -33,8 +34,10 @@ export interface StatusServerOptions {
   adminToken?: string;
   webhookSecret?: string;
   log?: Logger;
-  reconcileLimit?: { max: number; windowMs: number };
-  maxWebhookBytes?: number;
+  /** Budgets and body limits; defaults in http-limits.ts. */
+  limits?: Partial<HttpLimits>;
+  /** Proxies whose X-Forwarded-For is believed (CFGITOPS_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: ReadonlySet<string>;
   /** Live updates; the daemon creates the hub so runs can broadcast before the server exists. */
   events?: EventHub;
   heartbeatMs?: number;

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const metrics = createMetrics({ defaultMetrics: false });
   recordRun(metrics, { stack: "prod", kind: "apply", result: "success", durationSeconds: 4, finishedAt: new Date(), commit: "1a2b3c4", branch: "main" });
   status = await createStatusServer({
-    metrics, history, adminToken, webhookSecret, maxWebhookBytes: 64 * 1024,
+    metrics, history, adminToken, webhookSecret, limits: { webhookBytes: 64 * 1024, reconcile: { max: 4, windowMs: 60_000 } },
     getStatus: () => buildStatusModel(history, { stacks: [{ name: "prod", branch: "main" }] }),
     isReady: () => ready,
     onReconcile: (request) => {
@@ -204,8 +204,9 @@ describe("POST /webhooks/github", () => {
     repository: { full_name: "me/infra" }, head_commit: { id: "f".repeat(40), message: "Add www", author: { name: "Ada" } },
   });
 
+  let deliveries = 0;
   function hook(body: string, headers: Record<string, string>) {
-    return post("/webhooks/github", body, { "x-github-event": "push", "x-github-delivery": "d-1", ...headers });
+    return post("/webhooks/github", body, { "x-github-event": "push", "x-github-delivery": `d-${++deliveries}`, ...headers });
   }
 
   it("accepts a correctly signed push and hands it to the daemon", async () => {
@@ -214,7 +215,7 @@ describe("POST /webhooks/github", () => {
     expect(await response.json()).toMatchObject({ accepted: true, ref: "refs/heads/main", after: "f".repeat(40) });
     expect(pushes.at(-1)).toEqual({
       ref: "refs/heads/main", branch: "main", before: "0".repeat(40), after: "f".repeat(40), forced: true, deleted: false,
-      repository: "me/infra", headCommit: { id: "f".repeat(40), message: "Add www", author: "Ada" }, deliveryId: "d-1",
+      repository: "me/infra", headCommit: { id: "f".repeat(40), message: "Add www", author: "Ada" }, deliveryId: `d-${deliveries}`,
     });
   });
 

@@ -2,9 +2,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { silentLogger } from "../shared/logger.ts";
-import { createRateLimiter } from "./admin-auth.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { createEventHub, type StatusEvent } from "./event-stream.ts";
+import { httpLimits } from "./http-limits.ts";
 import { HttpError, securityHeaders, sendError } from "./http-util.ts";
 import type { Route, RouteContext, StatusServerOptions } from "./server-options.ts";
 import { writeRoutes } from "./write-routes.ts";
@@ -46,8 +46,7 @@ function requestUrl(target: string | undefined): URL | undefined {
 export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const log = options.log ?? silentLogger();
   const hub = options.events ?? createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
-  const limit = options.reconcileLimit ?? { max: 6, windowMs: 60_000 };
-  const routes = [...apiRoutes(hub), ...writeRoutes(createRateLimiter(limit.max, limit.windowMs), log)];
+  const routes = [...apiRoutes(hub), ...writeRoutes(httpLimits(options.limits), options.trustedProxies ?? new Set(), log)];
   const server = createServer((request, response) => {
     securityHeaders(response);
     const url = requestUrl(request.url);
@@ -55,8 +54,10 @@ export async function createStatusServer(options: StatusServerOptions): Promise<
     dispatch(routes, { request, response, url, options }).catch((error: unknown) => {
       const httpError = error instanceof HttpError ? error : new HttpError(500, "internal", "internal error; see the daemon log");
       if (!(error instanceof HttpError)) log.error({ err: error instanceof Error ? error.message : String(error), path: url.pathname }, "request failed");
-      if (response.headersSent) response.destroy();
-      else sendError(response, httpError);
+      if (response.headersSent) return void response.destroy();
+      // A body not read (refused early) is not read later either: close instead of draining it.
+      if (!request.complete) response.setHeader("Connection", "close");
+      sendError(response, httpError);
     });
   });
   server.headersTimeout = 10_000;
