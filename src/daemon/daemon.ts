@@ -27,6 +27,7 @@ import { createRunQueue, type DaemonRunKind, type Trigger } from "./run-queue.ts
 import { createScheduleControl } from "./schedule-control.ts";
 import { createStackSettings } from "./stack-settings.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
+import { onPush, onReconcile, pollHead } from "./triggers.ts";
 import { createStatusCache } from "./status-cache.ts";
 
 export interface DaemonOptions {
@@ -90,10 +91,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const queue = createRunQueue({ onDepthChange: (depth) => metrics.queueDepth.set({ stack: stackName }, depth) });
   const commits = createCommitTracker();
   const schedules = createScheduleControl({
-    pollHead: async () => {
-      const head = await source.remoteHead();
-      return head !== commits.lastSeen() ? head : undefined;
-    },
+    pollHead: pollHead(source, commits),
     enqueue: (kind, trigger, commit) => queue.enqueue(kind, trigger, commit),
     onPollError: (error) => {
       metrics.gitFetchErrors.inc({ stack: stackName });
@@ -121,13 +119,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     adminToken: env.CFGITOPS_ADMIN_TOKEN,
     webhookSecret: env.CFGITOPS_WEBHOOK_SECRET,
     trustedProxies: parseTrustedProxies(env.CFGITOPS_TRUSTED_PROXIES),
-    onReconcile: (request) => ({ queued: true, kind: request.kind, ...queue.enqueue(request.kind, "manual") }),
-    onPush: (event) => {
-      if (event.branch !== branch) return { accepted: false, reason: `not the tracked branch ${branch}` };
-      if (event.deleted) return { accepted: false, reason: "branch deletion is ignored" };
-      queue.enqueue("apply", "webhook", event.after);
-      return { accepted: true };
-    },
+    onReconcile: onReconcile(queue),
+    onPush: onPush(branch, queue),
   });
 
   const hooks = postRunHooks({
