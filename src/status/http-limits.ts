@@ -12,6 +12,8 @@ export interface HttpLimits {
   webhookBytes: number;
   /** Webhook bodies read at the same time; more get 503 with Retry-After. */
   bodiesInFlight: number;
+  /** A webhook body still arriving after this is dropped, freeing its slot. */
+  bodyTimeoutMs: number;
   /** Delivery ids remembered to refuse replays. */
   deliveryIds: number;
 }
@@ -27,6 +29,8 @@ export const defaultHttpLimits: HttpLimits = {
   // (poll_interval) sees the new head. With 4 bodies in flight, at most 4 MiB is ever buffered.
   webhookBytes: 1024 * 1024,
   bodiesInFlight: 4,
+  // GitHub gives up on a delivery after 10 s: a body that slow is someone holding a slot.
+  bodyTimeoutMs: 10_000,
   deliveryIds: 1000,
 };
 

@@ -18,6 +18,7 @@ export interface WebhookRouteDeps {
   gate: BodyGate;
   deliveries: DeliveryLog;
   maxBytes: number;
+  bodyTimeoutMs: number;
   address(request: IncomingMessage): string;
   log: Logger;
 }
@@ -31,11 +32,13 @@ function badSignature(deps: WebhookRouteDeps, address: string, delivery: unknown
 
 async function readSigned(request: IncomingMessage, secret: string, signature: string, deps: WebhookRouteDeps): Promise<Buffer | undefined> {
   const release = deps.gate.enter();
+  const timer = setTimeout(() => request.destroy(new HttpError(408, "body-timeout", "the request body took too long")), deps.bodyTimeoutMs);
   try {
     const check = createSignatureCheck(secret);
     const body = await readBody(request, deps.maxBytes, (chunk) => check.update(chunk));
     return check.matches(signature) ? body : undefined;
   } finally {
+    clearTimeout(timer);
     release();
   }
 }

@@ -145,6 +145,18 @@ describe("webhook bodies", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await push(server, "busy-2")).status).toBe(202);
   });
+
+  it("drops a body that is still arriving after bodyTimeoutMs, freeing its slot", async () => {
+    const server = await serve({ limits: { bodiesInFlight: 1, bodyTimeoutMs: 300 } });
+    const slow = connect(Number(new URL(server.url).port), "127.0.0.1");
+    const closed = new Promise<void>((resolve) => slow.on("close", () => resolve()));
+    slow.on("error", () => undefined);
+    slow.write(`POST /webhooks/github HTTP/1.1\r\nHost: x\r\nX-Hub-Signature-256: sha256=${"0".repeat(64)}\r\nContent-Length: 1000\r\n\r\n{"ref":`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await push(server, "slow-1")).status).toBe(503);
+    await closed;
+    expect((await push(server, "slow-2")).status).toBe(202);
+  });
 });
 
 describe("webhook deliveries", () => {

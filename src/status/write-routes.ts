@@ -21,6 +21,7 @@ export function writeRoutes(limits: HttpLimits, trustedProxies: ReadonlySet<stri
       gate: createBodyGate(limits.bodiesInFlight),
       deliveries: createDeliveryLog(limits.deliveryIds),
       maxBytes: limits.webhookBytes,
+      bodyTimeoutMs: limits.bodyTimeoutMs,
     }),
   ];
 }
