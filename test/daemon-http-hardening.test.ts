@@ -5,6 +5,7 @@ import Cloudflare from "cloudflare";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,41 +95,63 @@ describe("a burst of large unsigned webhook posts (item 1)", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const before = rssMb(pid);
     const body = Buffer.alloc(4_900_000, "x");
-    const url = `${daemon.url}/webhooks/github`;
-    const statuses = (responses: PromiseSettledResult<Response>[]) => responses.map((r) => (r.status === "fulfilled" ? r.value.status : "reset"));
+    const fakeSignature = `X-Hub-Signature-256: sha256=${"0".repeat(64)}`;
     // The issue's burst: 90 at once, no signature at all.
-    const unsigned = await Promise.allSettled(Array.from({ length: 90 }, () => fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-github-event": "push" }, body })));
+    const burstStarted = Date.now();
+    const unsigned = await Promise.all(Array.from({ length: 90 }, () => rawPost(["X-GitHub-Event: push"], body)));
+    const burstMs = Date.now() - burstStarted;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const afterUnsigned = rssMb(pid);
-    // The same with a signature-shaped header: refused by declared length.
-    const declared = await Promise.allSettled(Array.from({ length: 90 }, () =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-github-event": "push", "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, body })));
-    // And streamed without a length: at most a few are read (to the limit), the rest wait their turn (503).
-    const chunk = Buffer.alloc(64 * 1024, "x");
-    const streamed = await Promise.allSettled(Array.from({ length: 90 }, () => {
-      let sent = 0;
-      const stream = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (sent >= body.length) return controller.close();
-          sent += chunk.length;
-          controller.enqueue(chunk);
-        },
-      });
-      return fetch(url, { method: "POST", headers: { "x-github-event": "push", "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, body: stream, duplex: "half" } as RequestInit);
-    }));
+    // With a signature-shaped header: refused by declared length; and streamed without a length:
+    // at most a few are read (up to the limit), the rest are told to come back (503).
+    const declared = await Promise.all(Array.from({ length: 90 }, () => rawPost(["X-GitHub-Event: push", fakeSignature], body)));
+    const streamed = await Promise.all(Array.from({ length: 90 }, () => rawPost(["X-GitHub-Event: push", fakeSignature], body, true)));
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const after = rssMb(pid);
     const mb = (value: number) => `${value.toFixed(1)} MB (+${(value - before).toFixed(1)})`;
-    console.log(`item 1: daemon RSS ${before.toFixed(1)} MB before; after 90 unsigned 4.9 MB posts ${mb(afterUnsigned)}; after 90 more with a fake signature and 90 streamed ${mb(after)}`);
-    expect(statuses(unsigned).every((status) => status === 401 || status === "reset"), String(statuses(unsigned))).toBe(true);
-    expect(statuses(unsigned).filter((status) => status === 401).length).toBeGreaterThan(0);
-    expect(statuses(declared).every((status) => status === 413 || status === "reset"), String(statuses(declared))).toBe(true);
-    expect(statuses(streamed).every((status) => [413, 503, 429, "reset"].includes(status)), String(statuses(streamed))).toBe(true);
+    console.log(`item 1: daemon RSS ${before.toFixed(1)} MB before; after 90 unsigned 4.9 MB posts (${burstMs} ms) ${mb(afterUnsigned)}; after 90 more with a fake signature and 90 streamed ${mb(after)}`);
+    expect(unsigned.every((status) => status === 401 || status === "reset"), String(unsigned)).toBe(true);
+    expect(unsigned).toContain(401);
+    expect(declared.every((status) => status === 413 || status === "reset"), String(declared)).toBe(true);
+    expect(streamed.every((status) => status === 413 || status === 503 || status === "reset"), String(streamed)).toBe(true);
+    expect(streamed).toContain(503);
     expect(afterUnsigned - before).toBeLessThan(64);
     expect(after - before).toBeLessThan(64);
     expect((await fetch(`${daemon.url}/healthz`)).status).toBe(200);
   }, 120_000);
 });
+
+/**
+ * One POST to the webhook over a plain socket, as a prober would send it; resolves to the status
+ * the daemon answered, or "reset" when it closed the connection before an answer could be read.
+ */
+function rawPost(headers: string[], body: Buffer, chunked = false): Promise<number | "reset"> {
+  return new Promise((resolve) => {
+    const socket = connect(Number(new URL(daemon.url).port), "127.0.0.1");
+    let answer = "";
+    const timer = setTimeout(() => socket.destroy(), 30_000);
+    socket.on("data", (data: Buffer) => (answer += data.toString("latin1")));
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
+      resolve(status ? Number(status) : "reset");
+    });
+    const length = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${body.length}`;
+    socket.write(`POST /webhooks/github HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n${headers.join("\r\n")}\r\n${length}\r\n\r\n`);
+    if (!chunked) return void socket.end(body);
+    let offset = 0;
+    const pump = (): void => {
+      while (offset < body.length && !socket.destroyed) {
+        const piece = body.subarray(offset, offset + 64 * 1024);
+        offset += piece.length;
+        if (!socket.write(Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n")]))) return void socket.once("drain", pump);
+      }
+      if (!socket.destroyed) socket.end("0\r\n\r\n");
+    };
+    pump();
+  });
+}
 
 describe("failed logins (item 2)", () => {
   it("from the admin's own address do not lock the admin out after six, and authenticated requests have their own budget", async () => {
@@ -171,7 +194,9 @@ describe("replayed webhook deliveries (item 3)", () => {
     expect(answers.map((answer) => answer.status)).toEqual([202, 200, 200, 200, 200]);
     expect(JSON.parse(answers[1]!.body)).toMatchObject({ accepted: false, duplicate: true });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const added = (await settled()).slice(0, (await runs()).length - before);
-    expect(added.map((run) => [run.kind, run.triggers, run.commit])).toEqual([["apply", ["webhook"], sha]]);
+    const all = await settled();
+    // Drift checks queued by the manual triggers above may run meanwhile: count the applies.
+    const applies = all.slice(0, all.length - before).filter((run) => run.kind === "apply");
+    expect(applies.map((run) => [run.triggers, run.commit])).toEqual([[["webhook"], sha]]);
   }, 120_000);
 });
