@@ -1,26 +1,34 @@
 // The daemon: keeps one stack's Cloudflare equal to the tracked branch, checks drift on a schedule,
 // and serves status, metrics, history, the manual trigger and the GitHub webhook.
-import { mkdir } from "node:fs/promises";
+//
+// The parts are built in dependency order and nothing refers to a part built after it: the queue
+// takes requests from the start but runs nothing until the executor is built, last. What happens
+// after a run is the list of post-run hooks in after-run/index.ts.
 import { dependenciesDir } from "../shared/module-paths.ts";
 import type { Logger } from "pino";
-import { chooseStack, stackDefaults, stackNames } from "../desired-state/stack-files.ts";
-import type { StackConfig } from "../desired-state/types.ts";
+import { chooseStack, stackNames } from "../desired-state/stack-files.ts";
 import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
 import { AbortedError } from "../shared/errors.ts";
+import { parseTrustedProxies } from "../status/client-address.ts";
+import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
-import type { CertificateStatus } from "../status/model.ts";
-import { createStatusServer, type StatusServer } from "../status/server.ts";
-import { createGitSource, type CommitInfo, type GitSource } from "./git-source.ts";
-import { currentStatus, recordRunMetrics, writeSite } from "./publish.ts";
-import { createRunQueue, type RunQueue, type Trigger } from "./run-queue.ts";
-import type { RunOutcome } from "./run-types.ts";
+import { buildStatusModel } from "../status/model.ts";
+import { createStatusServer } from "../status/server.ts";
+import { postRunHooks, writeSite } from "./after-run/index.ts";
+import { certificateChecksWanted, createCertificateWatch } from "./certificate-watch.ts";
+import { createCommitTracker } from "./commit-tracker.ts";
+import { ensureDataDir } from "./data-dir.ts";
+import { createGitSource, type GitSource } from "./git-source.ts";
 import { historyRecorder } from "./history-recorder.ts";
-import { checkCertificates as checkCertificateTargets } from "../status/certificates.ts";
-import { failedOutcome } from "./failed-outcome.ts";
-import type { CloudflareRequest, RunJobFn } from "./run-job.ts";
 import { createRunNotifier } from "./notifications.ts";
-import { startSchedules, type Schedules } from "./schedules.ts";
+import { createRunExecutor } from "./run-executor.ts";
+import type { RunJobFn } from "./run-job.ts";
+import { createRunQueue, type DaemonRunKind, type Trigger } from "./run-queue.ts";
+import { createScheduleControl } from "./schedule-control.ts";
+import { createStackSettings } from "./stack-settings.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
+import { onPush, onReconcile, pollHead } from "./triggers.ts";
+import { createStatusCache } from "./status-cache.ts";
 
 export interface DaemonOptions {
   repo: string;
@@ -49,8 +57,9 @@ export interface RunningDaemon {
   stack: string;
   history: HistoryStore;
   metrics: Metrics;
-  queue: RunQueue;
-  enqueue(kind: "apply" | "drift", trigger: Trigger): void;
+  enqueue(kind: DaemonRunKind, trigger: Trigger): void;
+  /** Resolves when no run is running or queued. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,160 +74,82 @@ async function resolveStackName(source: GitSource, requested: string | undefined
   }
 }
 
-function scheduleKey(stack: StackConfig | undefined): string {
-  return JSON.stringify([stack?.schedules, stack?.poll_interval]);
-}
-
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
-  const { log, env } = options;
-  await mkdir(options.dataDir, { recursive: true });
-  const history = openHistory(historyFile(options.dataDir), { secrets: secretsFromEnv(env) });
+  const { log, env, dataDir, branch } = options;
+  await ensureDataDir(dataDir);
+  const history = openHistory(historyFile(dataDir), { secrets: secretsFromEnv(env) });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
-  const source = createGitSource({ repo: options.repo, branch: options.branch, dataDir: options.dataDir, nodeModules: dependenciesDir() });
+  const source = createGitSource({ repo: options.repo, branch, dataDir, nodeModules: dependenciesDir() });
   const stackName = await resolveStackName(source, options.stackName, log);
   registerStack(metrics, stackName);
-  // The stack's settings arrive with each run's outcome (runs parse it); until then, the defaults.
-  let stack: StackConfig | undefined;
 
   const shutdown = new AbortController();
-  let stopping = false;
-  let lastSeenCommit: string | undefined;
-  let certificates: CertificateStatus[] = [];
-  // Hostnames behind the local emulator are not served anywhere: no handshakes against them.
-  const checkCertificates = options.certificateChecks ?? !/^https?:\/\/(127\.|localhost|\[::1\])/.test(env.CLOUDFLARE_BASE_URL ?? "");
-  let certificateCheck: Promise<void> | undefined;
-  const notify = createRunNotifier({ env, dataDir: options.dataDir, log, repoUrl: options.repo });
-  let schedules: Schedules | undefined;
-  const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
-  const recorder = historyRecorder(history);
-
-  // The model is rebuilt when a run starts or ends, or after a few seconds (ages, next check):
-  // not per request, so /api/status and the page stay fast under load.
-  let cachedStatus: { model: ReturnType<typeof currentStatus>; at: number } | undefined;
-  const invalidateStatus = () => (cachedStatus = undefined);
-  const status = () => {
-    if (cachedStatus && Date.now() - cachedStatus.at < 5_000) return cachedStatus.model;
-    cachedStatus = { model: buildStatus(), at: Date.now() };
-    return cachedStatus.model;
-  };
-  const buildStatus = () =>
-    currentStatus({
-      history,
-      certificates: () => certificates,
-      stackInfo: () => ({
-        name: stackName,
-        branch: options.branch,
-        engine: options.engine ?? stack?.engine ?? stackDefaults.engine,
-        queueDepth: queue.depth(),
-        nextChecks: nextChecks(),
-      }),
-    });
-
-  function nextChecks() {
-    const next = schedules?.nextDriftCheck();
-    return next ? [{ kind: "drift" as const, at: next.toISOString() }] : [];
-  }
-
-  async function afterRun(outcome: RunOutcome): Promise<void> {
-    if (outcome.commit) lastSeenCommit = outcome.commit.sha;
-    else if (outcome.result === "failure") metrics.gitFetchErrors.inc({ stack: stackName });
-    recordRunMetrics(metrics, outcome);
-    invalidateStatus();
-    if (outcome.stackConfig) {
-      const changed = scheduleKey(outcome.stackConfig) !== scheduleKey(stack);
-      stack = outcome.stackConfig;
-      if (changed) restartSchedules();
-      history.prune({ keepDays: stack.history.retention_days });
-    }
-    const targets = outcome.certificateTargets;
-    if (targets && checkCertificates && !certificateCheck) {
-      // In the background: handshakes to many hosts must not delay the page or the next run.
-      certificateCheck = checkCertificateTargets(targets, metrics)
-        .then((found) => {
-          certificates = found;
-          invalidateStatus();
-        })
-        .finally(() => (certificateCheck = undefined));
-    }
-    const model = status();
-    await writeSite(options.dataDir, model, log);
-    server.broadcast({ type: "run", data: { id: outcome.runId, result: outcome.result, kind: outcome.kind } });
-    await notify(outcome, stack, `${server.url}/`).catch((error: unknown) => log.warn({ err: String(error) }, "notification failed"));
-    const drifted = outcome.kind === "drift" && outcome.result === "success" && (outcome.drift?.length ?? 0) > 0;
-    if (drifted && stack?.drift_remediation === "apply") queue.enqueue("apply", outcome.triggers[0] ?? "schedule");
-  }
-
-  const queue = createRunQueue(
-    async (request) => {
-      invalidateStatus();
-      server.broadcast({ type: "run-started", data: { kind: request.kind } });
-      const runId = recorder.start({ stack: stackName, kind: request.kind, triggers: request.triggers });
-      const job = { runId, request, stackName, repo: options.repo, branch: options.branch, dataDir: options.dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) };
-      const hooks = {
-        onCommit: (commit: CommitInfo) => recorder.setCommit(runId, commit, options.branch),
-        onRequest: (r: CloudflareRequest) => metrics.cloudflareRequests.inc({ method: r.method, route: r.route, status: String(r.status) }),
-      };
-      const outcome = await options.runJob(job, hooks, shutdown.signal).catch((error: unknown) => failedOutcome(job, error));
-      recorder.finish(outcome);
-      await afterRun(outcome);
+  const settings = createStackSettings({ ...(options.engine ? { engine: options.engine } : {}), ...(options.pollSeconds ? { pollSeconds: options.pollSeconds } : {}) });
+  const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50 });
+  const queue = createRunQueue({ onDepthChange: (depth) => metrics.queueDepth.set({ stack: stackName }, depth) });
+  const commits = createCommitTracker();
+  const schedules = createScheduleControl({
+    pollHead: pollHead(source, commits),
+    enqueue: (kind, trigger, commit) => queue.enqueue(kind, trigger, commit),
+    onPollError: (error) => {
+      metrics.gitFetchErrors.inc({ stack: stackName });
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, "git poll failed");
     },
-    (depth) => metrics.queueDepth.set({ stack: stackName }, depth),
+  });
+  const certificates = createCertificateWatch({ metrics, enabled: certificateChecksWanted(env, options.certificateChecks) });
+  const cache = createStatusCache(() =>
+    buildStatusModel(history, {
+      title: "cf-gitops",
+      certificates: certificates.current(),
+      stacks: [{ name: stackName, branch, engine: settings.engine(), queueDepth: queue.depth(), nextChecks: nextChecks(schedules.nextDriftCheck()) }],
+    }),
   );
 
-  function restartSchedules(): void {
-    schedules?.stop();
-    // A run that ends during shutdown brings its stack's schedules: they must not start again.
-    if (stopping) return;
-    schedules = startSchedules({
-      drift: stack?.schedules.drift ?? stackDefaults.drift_schedule,
-      ...(stack?.schedules.reapply ? { reapply: stack.schedules.reapply } : {}),
-      pollSeconds: options.pollSeconds ?? stack?.poll_interval ?? stackDefaults.poll_interval,
-      pollChanged: async () => {
-        const head = await source.remoteHead();
-        return head !== undefined && head !== lastSeenCommit;
-      },
-      enqueue: (kind, trigger) => queue.enqueue(kind, trigger),
-      onPollError: (error) => {
-        metrics.gitFetchErrors.inc({ stack: stackName });
-        log.warn({ err: error instanceof Error ? error.message : String(error) }, "git poll failed");
-      },
-    });
-  }
-
-  // Runs start only after the server exists (the first enqueue is below), so closures may use it.
-  const server: StatusServer = await createStatusServer({
+  const server = await createStatusServer({
     host: options.host ?? "127.0.0.1",
     port: options.port,
     metrics,
     history,
     log,
-    getStatus: status,
+    events,
+    getStatus: cache.get,
     isReady: () => !shutdown.signal.aborted,
     adminToken: env.CFGITOPS_ADMIN_TOKEN,
     webhookSecret: env.CFGITOPS_WEBHOOK_SECRET,
-    onReconcile: (request) => ({ queued: true, kind: request.kind, ...queue.enqueue(request.kind, "manual") }),
-    onPush: (event) => {
-      if (event.branch !== options.branch) return { accepted: false, reason: `not the tracked branch ${options.branch}` };
-      if (event.deleted) return { accepted: false, reason: "branch deletion is ignored" };
-      queue.enqueue("apply", "webhook", event.after);
-      return { accepted: true };
-    },
+    trustedProxies: parseTrustedProxies(env.CFGITOPS_TRUSTED_PROXIES),
+    onReconcile: onReconcile(queue),
+    onPush: onPush(branch, queue),
   });
-  restartSchedules();
-  await writeSite(options.dataDir, status(), log);
+
+  const hooks = postRunHooks({
+    commits, settings, schedules, history, metrics, certificates, cache, events, queue, dataDir, log,
+    notify: createRunNotifier({ env, dataDir, log, repoUrl: options.repo }),
+    statusUrl: `${server.url}/`,
+  });
+  const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
+  queue.start(
+    createRunExecutor({
+      job: { stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) },
+      recorder: historyRecorder(history),
+      commits,
+      runJob: options.runJob, metrics, cache, events, hooks, log, signal: shutdown.signal,
+    }),
+  );
+  schedules.apply(settings.schedules());
+  await writeSite(dataDir, cache.get(), log);
   queue.enqueue("apply", interrupted.length > 0 ? "recovery" : "startup");
   if (interrupted.length > 0) log.warn({ runs: interrupted.map((run) => run.id) }, "runs interrupted by a crash were marked; a fresh run is queued");
 
   async function stop(): Promise<void> {
-    stopping = true;
-    schedules?.stop();
+    schedules.stop();
     const grace = (options.shutdownGraceSeconds ?? 20) * 1000;
     const timer = setTimeout(() => shutdown.abort(new AbortedError("daemon shutting down")), grace);
     await queue.close();
     clearTimeout(timer);
     shutdown.abort();
     await server.close();
+    events.close();
     history.close();
   }
 
@@ -227,8 +158,12 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     stack: stackName,
     history,
     metrics,
-    queue,
     enqueue: (kind, trigger) => void queue.enqueue(kind, trigger),
+    idle: () => queue.idle(),
     stop,
   };
+}
+
+function nextChecks(nextDrift: Date | undefined) {
+  return nextDrift ? [{ kind: "drift" as const, at: nextDrift.toISOString() }] : [];
 }

@@ -27,6 +27,8 @@ export function historyRecorder(history: HistoryStore): RunRecorder {
             policy: result.id,
             level: result.level,
             status: result.status,
+            // Why a policy was skipped or could not load or run: the page shows it under Details.
+            ...(result.note ? { message: result.note } : {}),
             violations: outcome.policy!.violations.filter((v) => v.policy === result.id),
           })),
         );

@@ -1,8 +1,9 @@
 // Turns run outcomes into notification events (failure, blocked, drift found, drift resolved,
-// applied for the commit status). The notify module (and octokit) is loaded only when a channel
-// is configured, so a daemon without notifications stays small.
+// applied for the commit status) and hands them to the channels the stack's `notify:` section
+// turns on. Which channels are on is decided by the channels themselves (src/notify/channels.ts).
 import type { Logger } from "pino";
 import type { StackConfig } from "../desired-state/types.ts";
+import { createDaemonNotifications } from "../notify/setup.ts";
 import type { NotifyEvent } from "../notify/types.ts";
 import type { RunOutcome } from "./run-types.ts";
 
@@ -37,33 +38,33 @@ export function eventsFor(outcome: RunOutcome, statusUrl?: string): NotifyEvent[
   ];
 }
 
-function channelConfigured(stack: StackConfig, env: NodeJS.ProcessEnv): boolean {
-  const notify = stack.notify;
-  const named = [notify.slack_webhook_env, notify.webhook_url_env, notify.email?.smtp_url_env];
-  return Boolean(env.GITHUB_TOKEN && notify.github_status) || named.some((name) => name !== undefined && Boolean(env[name]));
+export interface RunNotifierOptions {
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  log: Logger;
+  repoUrl: string;
 }
 
-export function createRunNotifier(options: { env: NodeJS.ProcessEnv; dataDir: string; log: Logger; repoUrl: string }) {
+export type RunNotifier = (outcome: RunOutcome, stack: StackConfig | undefined, statusUrl?: string) => Promise<void>;
+
+/** Channels are set up again only when the stack's `notify:` section changes. */
+export function createRunNotifier(options: RunNotifierOptions): RunNotifier {
   let current: { key: string; dispatch: Dispatch | undefined } | undefined;
 
-  async function dispatcherFor(stack: StackConfig): Promise<Dispatch | undefined> {
+  function dispatcherFor(stack: StackConfig): Dispatch | undefined {
     const key = JSON.stringify(stack.notify);
     if (current?.key === key) return current.dispatch;
-    let dispatch: Dispatch | undefined;
-    if (channelConfigured(stack, options.env)) {
-      const { createDaemonNotifications } = await import("../notify/index.ts");
-      const setup = createDaemonNotifications({ stack, env: options.env, dataDir: options.dataDir, log: options.log, repoUrl: options.repoUrl });
-      for (const warning of setup.warnings) options.log.warn({ warning }, "notifications");
-      options.log.info({ channels: setup.channels }, "notifications on");
-      dispatch = (event) => setup.dispatcher.notify(event);
-    }
+    const setup = createDaemonNotifications({ stack, env: options.env, dataDir: options.dataDir, log: options.log, repoUrl: options.repoUrl });
+    for (const warning of setup.warnings) options.log.warn({ warning }, "notifications");
+    if (setup.channels.length > 0) options.log.info({ channels: setup.channels }, "notifications on");
+    const dispatch: Dispatch | undefined = setup.channels.length > 0 ? (event) => setup.dispatcher.notify(event) : undefined;
     current = { key, dispatch };
     return dispatch;
   }
 
-  return async function notify(outcome: RunOutcome, stack: StackConfig | undefined, statusUrl?: string): Promise<void> {
+  return async function notify(outcome, stack, statusUrl) {
     if (!stack) return;
-    const dispatch = await dispatcherFor(stack);
+    const dispatch = dispatcherFor(stack);
     if (!dispatch) return;
     for (const event of eventsFor(outcome, statusUrl)) await dispatch(event);
   };

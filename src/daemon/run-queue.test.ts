@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRunQueue, type RunRequest } from "./run-queue.ts";
+import { createRunQueue, type RunExecutor, type RunRequest } from "./run-queue.ts";
 
 function deferred() {
   let resolve!: () => void;
@@ -7,11 +7,33 @@ function deferred() {
   return { promise, resolve };
 }
 
+function running(execute: RunExecutor) {
+  const queue = createRunQueue();
+  queue.start(execute);
+  return queue;
+}
+
 describe("run queue", () => {
+  it("holds requests until it is started, then runs them in order", async () => {
+    const seen: string[] = [];
+    const depths: number[] = [];
+    const queue = createRunQueue({ onDepthChange: (depth) => depths.push(depth) });
+    queue.enqueue("apply", "startup");
+    queue.enqueue("drift", "schedule");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual([]);
+    expect(queue.depth()).toBe(2);
+    queue.start(async (request) => void seen.push(request.kind));
+    await queue.idle();
+    expect(seen).toEqual(["apply", "drift"]);
+    expect(depths.at(-1)).toBe(0);
+    expect(() => queue.start(async () => undefined)).toThrow(/already started/);
+  });
+
   it("coalesces triggers that arrive during a run into one next run with the newest commit", async () => {
     const seen: RunRequest[] = [];
     const gate = deferred();
-    const queue = createRunQueue(async (request) => {
+    const queue = running(async (request) => {
       seen.push(structuredClone(request));
       if (seen.length === 1) await gate.promise;
     });
@@ -29,7 +51,7 @@ describe("run queue", () => {
     let active = 0;
     let maxActive = 0;
     const order: string[] = [];
-    const queue = createRunQueue(async (request) => {
+    const queue = running(async (request) => {
       active++;
       maxActive = Math.max(maxActive, active);
       order.push(request.kind);
@@ -46,7 +68,7 @@ describe("run queue", () => {
 
   it("keeps going after a run throws", async () => {
     const done: string[] = [];
-    const queue = createRunQueue(async (request) => {
+    const queue = running(async (request) => {
       if (request.triggers.includes("startup")) throw new Error("boom");
       done.push(request.kind);
     });
@@ -59,7 +81,7 @@ describe("run queue", () => {
   it("close waits for the current run and drops pending ones", async () => {
     const gate = deferred();
     const done: string[] = [];
-    const queue = createRunQueue(async (request) => {
+    const queue = running(async (request) => {
       await gate.promise;
       done.push(request.kind);
     });

@@ -1,13 +1,15 @@
 // One stack's run queue: runs never overlap, and triggers that arrive during a run coalesce
 // into one next run per kind (ten pushes during an apply give one next apply, at the newest commit).
+// The queue takes requests from creation but runs nothing until start() gives it an executor, so
+// the daemon can wire its parts in order and start runs last.
 
-export type RunKind = "apply" | "drift";
+export type DaemonRunKind = "apply" | "drift";
 export type Trigger = "webhook" | "poll" | "schedule" | "manual" | "startup" | "recovery";
 
 export interface RunRequest {
-  kind: RunKind;
+  kind: DaemonRunKind;
   triggers: Trigger[];
-  /** Newest commit a trigger announced, if it knew one (webhook). The run still fetches. */
+  /** Newest commit a trigger announced, if it knew one (webhook, poll). The run still fetches. */
   commit?: string;
   queuedAt: number;
 }
@@ -15,7 +17,9 @@ export interface RunRequest {
 export type RunExecutor = (request: RunRequest) => Promise<void>;
 
 export interface RunQueue {
-  enqueue(kind: RunKind, trigger: Trigger, commit?: string): { coalesced: boolean };
+  enqueue(kind: DaemonRunKind, trigger: Trigger, commit?: string): { coalesced: boolean };
+  /** Begins running queued requests, one at a time, with this executor. */
+  start(execute: RunExecutor): void;
   depth(): number;
   running(): RunRequest | undefined;
   /** Resolves when nothing is running or pending. */
@@ -24,14 +28,15 @@ export interface RunQueue {
   close(): Promise<void>;
 }
 
-export function createRunQueue(execute: RunExecutor, onDepthChange?: (depth: number) => void): RunQueue {
+export function createRunQueue(options: { onDepthChange?: (depth: number) => void } = {}): RunQueue {
   const pending: RunRequest[] = [];
+  let execute: RunExecutor | undefined;
   let current: RunRequest | undefined;
   let closed = false;
   let idleWaiters: Array<() => void> = [];
 
   function notifyDepth(): void {
-    onDepthChange?.(pending.length);
+    options.onDepthChange?.(pending.length);
   }
 
   function settleIdle(): void {
@@ -41,12 +46,12 @@ export function createRunQueue(execute: RunExecutor, onDepthChange?: (depth: num
     for (const resolve of waiters) resolve();
   }
 
-  async function drain(): Promise<void> {
+  async function drain(run: RunExecutor): Promise<void> {
     while (!closed && pending.length > 0) {
       current = pending.shift()!;
       notifyDepth();
       try {
-        await execute(current);
+        await run(current);
       } catch {
         // The executor records its own failures; the queue must keep going regardless.
       }
@@ -64,10 +69,15 @@ export function createRunQueue(execute: RunExecutor, onDepthChange?: (depth: num
         if (commit) waiting.commit = commit;
         return { coalesced: true };
       }
-      pending.push({ kind, triggers: [trigger], commit, queuedAt: Date.now() });
+      pending.push({ kind, triggers: [trigger], ...(commit ? { commit } : {}), queuedAt: Date.now() });
       notifyDepth();
-      if (!current) void drain();
+      if (execute && !current) void drain(execute);
       return { coalesced: false };
+    },
+    start(run) {
+      if (execute) throw new Error("the run queue is already started");
+      execute = run;
+      if (!current) void drain(run);
     },
     depth: () => pending.length,
     running: () => current,

@@ -5,22 +5,22 @@ import type { PolicyReport } from "../policy/index.ts";
 import type { CommitInfo } from "./git-source.ts";
 import type { ManagedCount } from "./managed-resources.ts";
 import type { CertificateTarget } from "../status/certificates.ts";
-import type { RunKind, Trigger } from "./run-queue.ts";
+import type { DaemonRunKind, Trigger } from "./run-queue.ts";
 
-export type RunResult = "success" | "failure" | "blocked" | "interrupted";
+export type RunOutcomeResult = "success" | "failure" | "blocked" | "interrupted";
 
 export interface RunStart {
   stack: string;
-  kind: RunKind;
+  kind: DaemonRunKind;
   triggers: Trigger[];
 }
 
 export interface RunOutcome {
   runId: number;
   stack: string;
-  kind: RunKind;
+  kind: DaemonRunKind;
   triggers: Trigger[];
-  result: RunResult;
+  result: RunOutcomeResult;
   startedAt: number;
   finishedAt: number;
   commit?: CommitInfo;

@@ -1,15 +1,15 @@
 // Time-based triggers: the drift schedule, the optional full re-apply (node-cron), and git polling.
 import { schedule, validate, type ScheduledTask } from "node-cron";
 import { ConfigError } from "../shared/errors.ts";
-import type { RunKind, Trigger } from "./run-queue.ts";
+import type { DaemonRunKind, Trigger } from "./run-queue.ts";
 
 export interface ScheduleOptions {
   drift: string;
   reapply?: string;
   pollSeconds: number;
-  /** Called on every poll tick; resolves true when the branch moved. */
-  pollChanged(): Promise<boolean>;
-  enqueue(kind: RunKind, trigger: Trigger): void;
+  /** Called on every poll tick; resolves to the branch head when the branch moved, else undefined. */
+  pollHead(): Promise<string | undefined>;
+  enqueue(kind: DaemonRunKind, trigger: Trigger, commit?: string): void;
   onPollError(error: unknown): void;
 }
 
@@ -37,8 +37,8 @@ export function startSchedules(options: ScheduleOptions): Schedules {
     if (polling) return;
     polling = true;
     options
-      .pollChanged()
-      .then((changed) => changed && options.enqueue("apply", "poll"))
+      .pollHead()
+      .then((head) => head && options.enqueue("apply", "poll", head))
       .catch(options.onPollError)
       .finally(() => (polling = false));
   }, options.pollSeconds * 1000);

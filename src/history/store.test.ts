@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { latestSchemaVersion, migrate, schemaVersion } from "./migrations.ts";
+import { HistoryOpenError } from "./open-errors.ts";
 import { openHistory, type HistoryStore } from "./store.ts";
 
 let dir: string;
@@ -52,6 +53,41 @@ describe("openHistory", () => {
     db.exec("PRAGMA user_version = 99");
     db.close();
     expect(() => openHistory(join(dir, "new.sqlite"))).toThrow(/new\.sqlite has schema version 99/);
+  });
+
+  function openError(path: string): HistoryOpenError {
+    try {
+      openHistory(path);
+    } catch (error) {
+      expect(error).toBeInstanceOf(HistoryOpenError);
+      return error as HistoryOpenError;
+    }
+    throw new Error(`${path} opened`);
+  }
+
+  it("names a damaged file, says it is not a database, offers restore or moving it aside, and leaves it alone", () => {
+    const garbage = join(dir, "garbage.sqlite");
+    const bytes = Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 256));
+    writeFileSync(garbage, bytes);
+    const error = openError(garbage);
+    expect(error.message).toBe(`history database ${garbage} is damaged: file is not a database (it is not a readable SQLite database)`);
+    expect(error.hint).toContain("`cf-gitops restore`");
+    expect(error.hint).toContain(`mv ${garbage} ${garbage}.damaged`);
+    expect(readFileSync(garbage).equals(bytes)).toBe(true);
+  });
+
+  // Tests run as root, so permissions would not stop them: a path whose parent is a regular file
+  // cannot be created by anyone, and a directory where the file should be cannot be opened.
+  it("names a location it cannot create or open, and says which directory must be writable", () => {
+    writeFileSync(join(dir, "a-file"), "not a directory\n");
+    const underFile = join(dir, "a-file", "history.sqlite");
+    const blocked = openError(underFile);
+    expect(blocked.message).toBe(`cannot open the history database ${underFile}: a file is in the way of a directory on its path`);
+    expect(blocked.hint).toContain(`make ${join(dir, "a-file")} a writable directory`);
+    expect(readFileSync(join(dir, "a-file"), "utf8")).toBe("not a directory\n");
+    const directory = join(dir, "dir.sqlite");
+    mkdirSync(directory);
+    expect(openError(directory).message).toBe(`cannot open the history database ${directory}: unable to open database file`);
   });
 });
 

@@ -3,11 +3,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { migrate } from "./migrations.ts";
+import { historyOpenError } from "./open-errors.ts";
 import { redactSecrets } from "./redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
 import type {
   ChangeRecord, CommitInput, DriftItemRecord, FinishRunInput, LatestDrift, PolicyResultRecord,
-  RunDetails, RunKind, RunRecord, StartRunInput,
+  RecordedRunKind, RunDetails, RunRecord, StartRunInput,
 } from "./types.ts";
 
 export interface OpenHistoryOptions {
@@ -17,11 +18,10 @@ export interface OpenHistoryOptions {
 
 export interface ListRunsOptions {
   stack?: string;
-  kind?: RunKind;
+  kind?: RecordedRunKind;
   limit?: number;
 }
 
-const successLike = ["success", "no-changes"];
 export const interruptedMessage = "the daemon stopped during this run (crash or kill); a fresh run was queued";
 
 export class HistoryStore {
@@ -186,9 +186,9 @@ export class HistoryStore {
   }
 
   /** The newest finished run of a stack, optionally of one kind and only successful ones. */
-  latestRun(stack: string, options: { kind?: RunKind; successful?: boolean } = {}): RunRecord | undefined {
+  latestRun(stack: string, options: { kind?: RecordedRunKind; successful?: boolean } = {}): RunRecord | undefined {
     const kind = options.kind === undefined ? "" : "AND kind = ?";
-    const results = options.successful ? `AND result IN ('success', 'no-changes')` : "AND result != 'running'";
+    const results = options.successful ? "AND result = 'success'" : "AND result != 'running'";
     const params: SQLInputValue[] = options.kind === undefined ? [stack] : [stack, options.kind];
     const row = this.#prepare(`SELECT * FROM runs WHERE stack = ? ${kind} ${results} ORDER BY id DESC LIMIT 1`).get(...params) as Row | undefined;
     return row ? runFromRow(row) : undefined;
@@ -232,7 +232,7 @@ export class HistoryStore {
     const cutoff = new Date((options.now ?? new Date()).getTime() - options.keepDays * 86_400_000).toISOString();
     const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running'
       AND id NOT IN (SELECT MAX(id) FROM runs WHERE result != 'running' GROUP BY stack, kind)
-      AND id NOT IN (SELECT MAX(id) FROM runs WHERE result IN (${successLike.map((r) => `'${r}'`).join(", ")}) GROUP BY stack, kind)`)
+      AND id NOT IN (SELECT MAX(id) FROM runs WHERE result = 'success' GROUP BY stack, kind)`)
       .run(cutoff);
     return Number(result.changes);
   }
@@ -244,11 +244,19 @@ export class HistoryStore {
 
 /** Opens (creating if needed) the history database and brings its schema up to date. */
 export function openHistory(file: string, options: OpenHistoryOptions = {}): HistoryStore {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
-  db.exec("PRAGMA journal_mode = WAL");
-  // FULL: a run recorded as started survives power loss too, not only a killed process.
-  db.exec("PRAGMA synchronous = FULL");
+  let db: DatabaseSync | undefined;
+  try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+    db.exec("PRAGMA journal_mode = WAL");
+    // FULL: a run recorded as started survives power loss too, not only a killed process.
+    db.exec("PRAGMA synchronous = FULL");
+    // Reads every page of the schema: a damaged file fails here, not in the middle of a run.
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    throw historyOpenError(file, error);
+  }
   migrate(db, file);
   const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === "string" && secret.length >= 4);
   return new HistoryStore(file, db, secrets);

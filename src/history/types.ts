@@ -1,9 +1,9 @@
 // The records kept in the history database, as the rest of the daemon reads them.
 
-export type RunKind = "apply" | "drift" | "preview";
+export type RecordedRunKind = "apply" | "drift" | "preview";
 export type RunTrigger = "webhook" | "poll" | "schedule" | "manual" | "startup" | "recovery";
-/** "no-changes" counts as a success everywhere (metrics, last-success). */
-export type RunResult = "running" | "success" | "failure" | "blocked" | "interrupted" | "no-changes";
+/** A run is "running" until it finishes; an apply with nothing to change is a "success". */
+export type RecordedRunResult = "running" | "success" | "failure" | "blocked" | "interrupted";
 
 export interface RunSummary {
   create: number;
@@ -16,7 +16,7 @@ export interface RunSummary {
 export interface RunRecord {
   id: number;
   stack: string;
-  kind: RunKind;
+  kind: RecordedRunKind;
   triggers: RunTrigger[];
   commit?: string;
   branch?: string;
@@ -25,7 +25,7 @@ export interface RunRecord {
   startedAt: string; // ISO 8601, UTC
   finishedAt?: string;
   durationMs?: number;
-  result: RunResult;
+  result: RecordedRunResult;
   error?: string;
   diagnostics: unknown[];
   summary?: RunSummary;
@@ -70,7 +70,7 @@ export interface RunDetails extends RunRecord {
 
 export interface StartRunInput {
   stack: string;
-  kind: RunKind;
+  kind: RecordedRunKind;
   trigger: RunTrigger | RunTrigger[];
   commit?: string;
   branch?: string;
@@ -80,7 +80,7 @@ export interface StartRunInput {
 }
 
 export interface FinishRunInput {
-  result: Exclude<RunResult, "running">;
+  result: Exclude<RecordedRunResult, "running">;
   finishedAt?: Date;
   error?: string;
   diagnostics?: unknown[];

@@ -10,7 +10,8 @@ import { buildMessage } from "./message.ts";
 import { createRedactor } from "./redact.ts";
 import { createSlackNotifier } from "./slack.ts";
 import type { NotifyEvent } from "./types.ts";
-import { createWebhookNotifier, verifySignature } from "./webhook.ts";
+import { verifyPayload } from "../shared/hmac-signature.ts";
+import { createWebhookNotifier } from "./webhook.ts";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -75,9 +76,9 @@ describe("generic signed webhook", () => {
     const expected = `sha256=${createHmac("sha256", "s3cret-for-hmac").update(body).digest("hex")}`;
     expect(headers["x-cfgitops-signature-256"]).toBe(expected);
     expect(headers["x-cfgitops-event"]).toBe("drift-found");
-    expect(verifySignature("s3cret-for-hmac", body, expected)).toBe(true);
-    expect(verifySignature("s3cret-for-hmac", body.replace("production", "staging"), expected)).toBe(false);
-    expect(verifySignature("other-secret", body, expected)).toBe(false);
+    expect(verifyPayload("s3cret-for-hmac", body, expected)).toBe(true);
+    expect(verifyPayload("s3cret-for-hmac", body.replace("production", "staging"), expected)).toBe(false);
+    expect(verifyPayload("other-secret", body, expected)).toBe(false);
     const payload = JSON.parse(body) as Record<string, unknown>;
     expect(payload).toMatchObject({ event: "drift-found", stack: "production", run_id: 42, commit: "0123456789abcdef0123" });
     expect(payload.changes).toEqual([

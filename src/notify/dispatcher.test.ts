@@ -10,7 +10,7 @@ import type { Change } from "../plan/types.ts";
 import { silentLogger } from "../shared/logger.ts";
 import { createFileDedupeStore, createMemoryDedupeStore, driftFingerprint } from "./dedupe.ts";
 import { createNotificationDispatcher } from "./dispatcher.ts";
-import { createNotifiersFromConfig } from "./from-config.ts";
+import { setupChannels } from "./channels.ts";
 import { createGithubStatusNotifier } from "./github-status.ts";
 import { createRedactor } from "./redact.ts";
 import { announcedKinds, type NotificationMessage, type Notifier, type NotifyEvent } from "./types.ts";
@@ -110,10 +110,11 @@ describe("notification dispatcher", () => {
   });
 
   it("builds channels from the stack's notify section, warning about unset variables, and redacts their values", async () => {
-    const setup = createNotifiersFromConfig(
-      { slack_webhook_env: "SLACK_URL", webhook_url_env: "HOOK_URL", webhook_secret_env: "HOOK_SECRET", email: { to: ["a@example.com"], from: "b@example.com", smtp_url_env: "SMTP_URL" }, github_status: true, repeat_after: 3600 },
-      { SLACK_URL: "https://hooks.slack.com/services/T0/B0/xyzsecretxyz", HOOK_URL: "http://127.0.0.1:1/hook", CLOUDFLARE_API_TOKEN: "cf-api-token-value" },
-    );
+    const setup = setupChannels({
+      config: { slack_webhook_env: "SLACK_URL", webhook_url_env: "HOOK_URL", webhook_secret_env: "HOOK_SECRET", email: { to: ["a@example.com"], from: "b@example.com", smtp_url_env: "SMTP_URL" }, github_status: true, repeat_after: 3600 },
+      env: { SLACK_URL: "https://hooks.slack.com/services/T0/B0/xyzsecretxyz", HOOK_URL: "http://127.0.0.1:1/hook", CLOUDFLARE_API_TOKEN: "cf-api-token-value" },
+      log: silentLogger(),
+    });
     expect(setup.notifiers.map((n) => n.name)).toEqual(["slack", "webhook"]);
     expect(setup.warnings).toEqual([
       "webhook signing is off: the environment variable HOOK_SECRET is not set",

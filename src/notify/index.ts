@@ -1,13 +1,14 @@
-// Notifications: the port, its adapters, deduplication and the dispatcher the daemon calls.
+// Notifications: the port, the channel registry, deduplication and the dispatcher the daemon calls.
 export type { NotifyEvent, NotifyEventKind, Notifier, NotificationMessage } from "./types.ts";
 export { announcedKinds } from "./types.ts";
 export { createNotificationDispatcher, type NotificationDispatcher, type DispatchResult, type DispatcherOptions } from "./dispatcher.ts";
 export { createFileDedupeStore, createMemoryDedupeStore, driftFingerprint, type DedupeStore, type Announcement } from "./dedupe.ts";
-export { createNotifiersFromConfig, type NotifierSetup } from "./from-config.ts";
+export { channels, setupChannels, type ChannelId, type ChannelsSetup } from "./channels.ts";
+export { defineChannel, type NotifierChannel, type ChannelInput, type ChannelSetup } from "./channel.ts";
 export { createRedactor, type Redactor } from "./redact.ts";
 export { createSlackNotifier } from "./slack.ts";
-export { createWebhookNotifier, signBody, verifySignature, signatureHeader } from "./webhook.ts";
+export { createWebhookNotifier, signatureHeader } from "./webhook.ts";
 export { createEmailNotifier } from "./email.ts";
-export { createGithubStatusNotifier } from "./github-status.ts";
+export { createGithubStatusNotifier, githubRepository } from "./github-status.ts";
 export { buildMessage } from "./message.ts";
-export { createDaemonNotifications, githubRepository, type DaemonNotifications, type DaemonNotificationsOptions } from "./setup.ts";
+export { createDaemonNotifications, type DaemonNotifications, type DaemonNotificationsOptions } from "./setup.ts";

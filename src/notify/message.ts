@@ -19,7 +19,7 @@ export function buildMessage(event: NotifyEvent, redact: Redactor): Notification
     event.url ? `Status: ${event.url}` : undefined,
   ].filter((line): line is string => line !== undefined);
   const text = redact([title, ...facts, ...(items.length ? ["", ...items] : [])].join("\n"));
-  return { event, title, text, items };
+  return { event, title, text, items, ...(event.summary ? { summary: redact(event.summary) } : {}) };
 }
 
 function headline(event: NotifyEvent, count: number): string {

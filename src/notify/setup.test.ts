@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startGithubServer, type GithubServer } from "../../test/support/github-server.ts";
 import { silentLogger } from "../shared/logger.ts";
-import { createDaemonNotifications, githubRepository } from "./setup.ts";
+import { githubRepository } from "./github-status.ts";
+import { createDaemonNotifications } from "./setup.ts";
 
 describe("githubRepository", () => {
   it("reads owner/name from GitHub URLs only", () => {

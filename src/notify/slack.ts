@@ -1,6 +1,17 @@
 // A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat, Discord's /slack endpoint).
+import { defineChannel, secretFromEnv, type ChannelSetup } from "./channel.ts";
 import { postJson } from "./http-post.ts";
 import { announcedKinds, type NotificationMessage, type Notifier } from "./types.ts";
+
+export const slackChannel = defineChannel({
+  id: "slack",
+  setup(input) {
+    const setup: ChannelSetup = { warnings: [], secrets: [] };
+    const url = secretFromEnv(input, input.config.slack_webhook_env, "the Slack webhook", setup);
+    if (url) setup.notifier = createSlackNotifier({ url });
+    return setup;
+  },
+});
 
 export function createSlackNotifier(options: { url: string; timeoutMs?: number }): Notifier {
   return {

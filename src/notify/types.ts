@@ -27,6 +27,8 @@ export interface NotificationMessage {
   event: NotifyEvent;
   /** One line: "cf-gitops: drift found in stack production (3 resources)". */
   title: string;
+  /** The event's summary line, already redacted (channels must not use event.summary). */
+  summary?: string;
   /** Plain-text body, already redacted. */
   text: string;
   /** Up to 20 "~ example.com/dns/www/A/1.2.3.4 (ttl)" lines, already redacted. */

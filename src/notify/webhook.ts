@@ -1,9 +1,23 @@
 // A generic JSON webhook, signed like GitHub's: X-CfGitops-Signature-256: sha256=<hex HMAC of the body>.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { signPayload } from "../shared/hmac-signature.ts";
+import { defineChannel, secretFromEnv, type ChannelSetup } from "./channel.ts";
 import { postJson } from "./http-post.ts";
 import { announcedKinds, type NotificationMessage, type Notifier } from "./types.ts";
 
 export const signatureHeader = "x-cfgitops-signature-256";
+
+export const webhookChannel = defineChannel({
+  id: "webhook",
+  setup(input) {
+    const setup: ChannelSetup = { warnings: [], secrets: [] };
+    const url = secretFromEnv(input, input.config.webhook_url_env, "the webhook", setup);
+    const secret = secretFromEnv(input, input.config.webhook_secret_env, "webhook signing", setup);
+    if (!url) return setup;
+    setup.notifier = createWebhookNotifier({ url, ...(secret ? { secret } : {}) });
+    if (!secret) setup.warnings.push("the webhook is sent unsigned: set notify.webhook_secret_env");
+    return setup;
+  },
+});
 
 export function createWebhookNotifier(options: { url: string; secret?: string; timeoutMs?: number }): Notifier {
   return {
@@ -12,7 +26,7 @@ export function createWebhookNotifier(options: { url: string; secret?: string; t
     async send(message) {
       const body = JSON.stringify(webhookPayload(message));
       const headers: Record<string, string> = { "x-cfgitops-event": message.event.kind };
-      if (options.secret) headers[signatureHeader] = signBody(options.secret, body);
+      if (options.secret) headers[signatureHeader] = signPayload(options.secret, body);
       await postJson(options.url, body, headers, options.timeoutMs);
     },
   };
@@ -34,16 +48,4 @@ export function webhookPayload(message: NotificationMessage) {
     url: event.url ?? null,
     sent_at: new Date().toISOString(),
   };
-}
-
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-}
-
-/** For receivers (and tests): constant-time check of a signature header. */
-export function verifySignature(secret: string, body: string, header: string | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signBody(secret, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -1,7 +1,13 @@
-// Authentication and throttling for the endpoints that change something.
+// Authentication and throttling for the endpoints that change something. Failed authentications
+// (a wrong token or signature; a missing one guesses nothing and is not counted) are counted per
+// client address, and an address over its budget is refused before its credentials
+// are even checked; requests that did authenticate have a budget of their own. So a stranger's
+// failures never use up the admin's budget (unless both come through one untrusted proxy: see
+// client-address.ts).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { HttpError } from "./http-util.ts";
+import { createSlidingWindow } from "./sliding-window.ts";
 
 function digest(text: string): Buffer {
   return createHash("sha256").update(text, "utf8").digest();
@@ -22,25 +28,44 @@ export function requireBearer(request: IncomingMessage, adminToken: string | und
   }
 }
 
+export interface Budget {
+  max: number;
+  windowMs: number;
+}
+
+function tooMany(budget: Budget, retryAfter: number, what: string): HttpError {
+  return new HttpError(429, "rate-limited", `${what}: at most ${budget.max} per ${budget.windowMs / 1000} s`, { "Retry-After": String(retryAfter) });
+}
+
 export interface RateLimiter {
   /** Counts one attempt; throws 429 (with Retry-After) when the key is over its budget. */
   take(key: string, now?: number): void;
 }
 
-/** A sliding window of `max` attempts per `windowMs` per key (the client address). */
+/** A sliding window of `max` attempts per `windowMs` per key. */
 export function createRateLimiter(max: number, windowMs: number): RateLimiter {
-  const attempts = new Map<string, number[]>();
+  const window = createSlidingWindow({ windowMs, maxPerKey: max });
   return {
     take(key, now = Date.now()) {
-      const recent = (attempts.get(key) ?? []).filter((time) => now - time < windowMs);
-      if (recent.length >= max) {
-        const retryAfter = Math.max(1, Math.ceil((windowMs - (now - (recent[0] ?? now))) / 1000));
-        attempts.set(key, recent);
-        throw new HttpError(429, "rate-limited", `too many requests: at most ${max} per ${windowMs / 1000} s`, { "Retry-After": String(retryAfter) });
-      }
-      recent.push(now);
-      attempts.set(key, recent);
-      if (attempts.size > 1000) for (const [k, times] of attempts) if (times.every((time) => now - time >= windowMs)) attempts.delete(k);
+      if (window.count(key, now) >= max) throw tooMany({ max, windowMs }, window.retryAfter(key, now), "too many requests");
+      window.add(key, now);
     },
+  };
+}
+
+export interface FailureThrottle {
+  /** Throws 429 when the address failed to authenticate `max` times within the window. */
+  check(address: string, now?: number): void;
+  /** Counts one failed authentication of the address. */
+  fail(address: string, now?: number): void;
+}
+
+export function createFailureThrottle(budget: Budget, maxAddresses = 10_000): FailureThrottle {
+  const window = createSlidingWindow({ windowMs: budget.windowMs, maxPerKey: budget.max, maxKeys: maxAddresses });
+  return {
+    check(address, now = Date.now()) {
+      if (window.count(address, now) >= budget.max) throw tooMany(budget, window.retryAfter(address, now), "too many failed authentications from this address");
+    },
+    fail: (address, now = Date.now()) => window.add(address, now),
   };
 }

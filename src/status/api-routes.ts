@@ -2,7 +2,7 @@
 import type { EventHub } from "./event-stream.ts";
 import { HttpError, securityHeaders, sendJson, sendText } from "./http-util.ts";
 import { pageCsp, renderStatusPage } from "./page/render.ts";
-import type { Route, RouteContext } from "./server.ts";
+import type { Route, RouteContext } from "./server-options.ts";
 
 function requireHistory(context: RouteContext) {
   if (!context.options.history) throw new HttpError(503, "no-history", "history is not available");

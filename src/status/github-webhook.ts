@@ -1,5 +1,4 @@
-// GitHub push webhooks: signature check over the raw body, then a small, typed push event.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// GitHub push webhooks: a small, typed push event from a verified body (src/shared/hmac-signature.ts checks it).
 import type { IncomingMessage } from "node:http";
 import { HttpError, parseJson } from "./http-util.ts";
 
@@ -14,18 +13,6 @@ export interface PushEvent {
   repository?: string;
   headCommit?: { id: string; message?: string; author?: string };
   deliveryId?: string;
-}
-
-/** X-Hub-Signature-256: `sha256=` + hex HMAC-SHA256 of the raw body with the webhook secret. */
-export function verifySignature(body: Buffer, header: string | undefined, secret: string): boolean {
-  const match = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? "");
-  if (!match?.[1]) return false;
-  const expected = createHmac("sha256", secret).update(body).digest();
-  return timingSafeEqual(Buffer.from(match[1], "hex"), expected);
-}
-
-export function signBody(body: string | Buffer, secret: string): string {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 
 function payloadOf(request: IncomingMessage, body: Buffer): unknown {

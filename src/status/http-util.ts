@@ -42,19 +42,26 @@ export function sendText(response: ServerResponse, status: number, contentType: 
   response.end(body);
 }
 
-/** Reads the raw body, refusing more than `limit` bytes (413) without buffering the excess. */
-export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/** Refuses (413) a body whose declared length is over `limit`, before reading any of it. */
+export function checkDeclaredLength(request: IncomingMessage, limit: number): void {
   const declared = Number(request.headers["content-length"] ?? "0");
   if (declared > limit) throw new HttpError(413, "body-too-large", `request body over ${limit} bytes`);
+}
+
+/**
+ * Reads the raw body, refusing more than `limit` bytes (413) without buffering the excess.
+ * `onChunk` sees every chunk as it arrives (to hash it while it streams).
+ */
+export async function readBody(request: IncomingMessage, limit: number, onChunk?: (chunk: Buffer) => void): Promise<Buffer> {
+  checkDeclaredLength(request, limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > limit) {
-      request.resume();
-      throw new HttpError(413, "body-too-large", `request body over ${limit} bytes`);
-    }
+    // The connection is closed after the answer (server.ts), so the rest is never read.
+    if (size > limit) throw new HttpError(413, "body-too-large", `request body over ${limit} bytes`);
+    onChunk?.(buffer);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);

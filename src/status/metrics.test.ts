@@ -45,7 +45,10 @@ describe("metrics", () => {
     const metrics = createMetrics({ defaultMetrics: false });
     recordOneRun(metrics);
     let families = await scrape(metrics);
-    expect(families.get("cfgitops_drifted_resources")?.metrics).toEqual([{ value: "2", labels: { stack: "prod", zone: "example.com", kind: "dns-record" } }]);
+    expect(families.get("cfgitops_drifted_resources")?.metrics).toEqual([
+      { value: "2", labels: { stack: "prod", zone: "example.com", kind: "dns-record" } },
+      { value: "0", labels: { stack: "prod", zone: "account", kind: "tunnel-service" } },
+    ]);
     recordRun(metrics, { stack: "prod", kind: "drift", result: "success", durationSeconds: 1, finishedAt: new Date(), drift: [{ kind: "tunnel-service" }] });
     recordRun(metrics, { stack: "prod", kind: "apply", result: "success", durationSeconds: 1, finishedAt: new Date(), commit: "def5678", branch: "main" });
     families = await scrape(metrics);
@@ -54,6 +57,25 @@ describe("metrics", () => {
     expect(families.get("cfgitops_applied_commit_info")?.metrics).toEqual([{ value: "1", labels: { stack: "prod", commit: "def5678", branch: "main" } }]);
     const runs = families.get("cfgitops_runs_total")?.metrics ?? [];
     expect(runs.find((sample) => sample.labels?.kind === "apply")?.value).toBe("2");
+  });
+
+  it("exports 0 for every managed zone and known kind, and for every evaluated policy, before anything drifts or fails", async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    recordRun(metrics, {
+      stack: "prod", kind: "apply", result: "success", durationSeconds: 1, finishedAt: new Date(), commit: "abc1234", branch: "main",
+      kinds: ["kind-a", "kind-b"],
+      managed: [{ zone: "example.com", kind: "kind-a", count: 3 }, { zone: "example.net", kind: "kind-b", count: 1 }, { kind: "kind-c", count: 2 }],
+      policyViolations: [{ policy: "ttl-range", level: "advisory", count: 0 }, { policy: "no-mass-delete", level: "mandatory", count: 0 }],
+    });
+    const families = await scrape(metrics);
+    const drift = (families.get("cfgitops_drifted_resources")?.metrics ?? []).map((sample) => `${sample.labels?.zone} ${sample.labels?.kind} ${sample.value}`).sort();
+    expect(drift).toEqual(["account kind-c 0", "example.com kind-a 0", "example.com kind-b 0", "example.net kind-a 0", "example.net kind-b 0"]);
+    const policy = (families.get("cfgitops_policy_violations")?.metrics ?? []).map((sample) => `${sample.labels?.policy} ${sample.labels?.level} ${sample.value}`).sort();
+    expect(policy).toEqual(["no-mass-delete mandatory 0", "ttl-range advisory 0"]);
+    recordRun(metrics, { stack: "prod", kind: "drift", result: "success", durationSeconds: 1, finishedAt: new Date(), kinds: ["kind-a", "kind-b"], managed: [{ zone: "example.com", kind: "kind-a", count: 3 }], drift: [{ zone: "example.com", kind: "kind-a" }] });
+    const after = (await scrape(metrics)).get("cfgitops_drifted_resources")?.metrics ?? [];
+    expect(after.find((sample) => sample.labels?.zone === "example.com" && sample.labels?.kind === "kind-a")?.value).toBe("1");
+    expect(after.filter((sample) => sample.value !== "0")).toHaveLength(1);
   });
 
   it("a failed run counts and stamps the failure but leaves last success and drift alone", async () => {

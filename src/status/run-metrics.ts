@@ -9,7 +9,7 @@ export interface ResourceRef {
 export interface FinishedRun {
   stack: string;
   kind: "apply" | "drift" | "preview";
-  result: "success" | "failure" | "blocked" | "interrupted" | "no-changes";
+  result: "success" | "failure" | "blocked" | "interrupted";
   durationSeconds: number;
   finishedAt: Date;
   commit?: string;
@@ -18,36 +18,46 @@ export interface FinishedRun {
   drift?: ResourceRef[];
   /** Resources declared in git for the stack, when the run loaded them. */
   managed?: (ResourceRef & { count?: number })[];
-  /** Violations of the evaluated commit's policies. */
+  /**
+   * Every resource kind there is (the kind registry's ids): drift is exported as 0 for each managed
+   * zone and kind, so `== 0` alerts and dashboards have a series before anything drifts.
+   */
+  kinds?: readonly string[];
+  /** Violation counts of the evaluated commit's policies; a policy with none is reported with 0. */
   policyViolations?: { policy: string; level: string; count?: number }[];
 }
 
 const accountZone = "account";
 
-export function isSuccessLike(result: string): boolean {
-  return result === "success" || result === "no-changes";
-}
-
 function byZoneAndKind(stack: string, items: (ResourceRef & { count?: number })[]) {
   return items.map((item) => ({ labels: { stack, zone: item.zone ?? accountZone, kind: item.kind }, value: item.count ?? 1 }));
 }
 
-/** Sets the drifted_resources family of a stack to exactly these items (zeroing the rest). */
-export function setDrift(metrics: Metrics, stack: string, drift: ResourceRef[]): void {
-  replaceStackSeries(metrics, "drifted", metrics.driftedResources, stack, byZoneAndKind(stack, drift));
+/** Sets the drifted_resources family of a stack to exactly these items (zeroing the rest, and `zeros`). */
+export function setDrift(metrics: Metrics, stack: string, drift: ResourceRef[], zeros: ResourceRef[] = []): void {
+  const series = [...byZoneAndKind(stack, zeros.map((ref) => ({ ...ref, count: 0 }))), ...byZoneAndKind(stack, drift)];
+  replaceStackSeries(metrics, "drifted", metrics.driftedResources, stack, series);
+}
+
+/** Each managed zone with each known kind, and every managed zone/kind pair (account-level ones too). */
+function driftZeros(run: FinishedRun): ResourceRef[] {
+  const managed = run.managed ?? [];
+  const zones = [...new Set(managed.map((ref) => ref.zone).filter((zone): zone is string => zone !== undefined && zone !== accountZone))];
+  return [...zones.flatMap((zone) => (run.kinds ?? []).map((kind) => ({ zone, kind }))), ...managed.map(({ zone, kind }) => ({ ...(zone ? { zone } : {}), kind }))];
 }
 
 export function recordRun(metrics: Metrics, run: FinishedRun): void {
   const { stack, kind, result } = run;
   const finished = run.finishedAt.getTime() / 1000;
+  const succeeded = result === "success";
   metrics.runsTotal.inc({ stack, kind, result });
   metrics.runDuration.observe({ stack, kind }, Math.max(0, run.durationSeconds));
   metrics.lastRunTimestamp.set({ stack, kind, result }, finished);
-  if (isSuccessLike(result)) metrics.lastSuccessTimestamp.set({ stack, kind }, finished);
-  if (kind === "apply" && isSuccessLike(result) && run.commit) setAppliedCommit(metrics, stack, run.commit, run.branch ?? "");
+  if (succeeded) metrics.lastSuccessTimestamp.set({ stack, kind }, finished);
+  if (kind === "apply" && succeeded && run.commit) setAppliedCommit(metrics, stack, run.commit, run.branch ?? "");
   // A successful apply makes live equal to git: whatever drift was reported is resolved.
-  const drift = run.drift ?? (kind === "apply" && isSuccessLike(result) ? [] : undefined);
-  if (drift && (kind !== "drift" || isSuccessLike(result))) setDrift(metrics, stack, drift);
+  const drift = run.drift ?? (kind === "apply" && succeeded ? [] : undefined);
+  if (drift && (kind !== "drift" || succeeded)) setDrift(metrics, stack, drift, driftZeros(run));
   if (run.managed) replaceStackSeries(metrics, "managed", metrics.managedResources, stack, byZoneAndKind(stack, run.managed));
   if (run.policyViolations) {
     const series = run.policyViolations.map((v) => ({ labels: { stack, policy: v.policy, level: v.level }, value: v.count ?? 1 }));

@@ -3,7 +3,8 @@ import { connect } from "node:net";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHistory, type HistoryStore } from "../history/store.ts";
-import { signBody, type PushEvent } from "./github-webhook.ts";
+import { signPayload } from "../shared/hmac-signature.ts";
+import type { PushEvent } from "./github-webhook.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildStatusModel } from "./model.ts";
 import { recordRun } from "./run-metrics.ts";
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const metrics = createMetrics({ defaultMetrics: false });
   recordRun(metrics, { stack: "prod", kind: "apply", result: "success", durationSeconds: 4, finishedAt: new Date(), commit: "1a2b3c4", branch: "main" });
   status = await createStatusServer({
-    metrics, history, adminToken, webhookSecret, maxWebhookBytes: 64 * 1024,
+    metrics, history, adminToken, webhookSecret, limits: { webhookBytes: 64 * 1024, reconcile: { max: 4, windowMs: 60_000 } },
     getStatus: () => buildStatusModel(history, { stacks: [{ name: "prod", branch: "main" }] }),
     isReady: () => ready,
     onReconcile: (request) => {
@@ -189,7 +190,7 @@ describe("POST /api/reconcile", () => {
       const response = await fetch(`${bare.url}/api/reconcile`, { method: "POST", body: '{"kind":"apply"}', headers: { authorization: "Bearer x" } });
       expect(response.status).toBe(503);
       expect(((await response.json()) as any).error.code).toBe("admin-disabled");
-      const hook = await fetch(`${bare.url}/webhooks/github`, { method: "POST", body: "{}", headers: { "x-github-event": "push", "x-hub-signature-256": signBody("{}", "") } });
+      const hook = await fetch(`${bare.url}/webhooks/github`, { method: "POST", body: "{}", headers: { "x-github-event": "push", "x-hub-signature-256": signPayload("", "{}") } });
       expect(hook.status).toBe(503);
     } finally {
       await bare.close();
@@ -203,32 +204,33 @@ describe("POST /webhooks/github", () => {
     repository: { full_name: "me/infra" }, head_commit: { id: "f".repeat(40), message: "Add www", author: { name: "Ada" } },
   });
 
+  let deliveries = 0;
   function hook(body: string, headers: Record<string, string>) {
-    return post("/webhooks/github", body, { "x-github-event": "push", "x-github-delivery": "d-1", ...headers });
+    return post("/webhooks/github", body, { "x-github-event": "push", "x-github-delivery": `d-${++deliveries}`, ...headers });
   }
 
   it("accepts a correctly signed push and hands it to the daemon", async () => {
-    const response = await hook(push, { "x-hub-signature-256": signBody(push, webhookSecret) });
+    const response = await hook(push, { "x-hub-signature-256": signPayload(webhookSecret, push) });
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ accepted: true, ref: "refs/heads/main", after: "f".repeat(40) });
     expect(pushes.at(-1)).toEqual({
       ref: "refs/heads/main", branch: "main", before: "0".repeat(40), after: "f".repeat(40), forced: true, deleted: false,
-      repository: "me/infra", headCommit: { id: "f".repeat(40), message: "Add www", author: "Ada" }, deliveryId: "d-1",
+      repository: "me/infra", headCommit: { id: "f".repeat(40), message: "Add www", author: "Ada" }, deliveryId: `d-${deliveries}`,
     });
   });
 
   it("accepts GitHub's form-encoded delivery too", async () => {
     const body = new URLSearchParams({ payload: push }).toString();
-    const response = await hook(body, { "content-type": "application/x-www-form-urlencoded", "x-hub-signature-256": signBody(body, webhookSecret) });
+    const response = await hook(body, { "content-type": "application/x-www-form-urlencoded", "x-hub-signature-256": signPayload(webhookSecret, body) });
     expect(response.status).toBe(202);
   });
 
   it("refuses a bad or missing signature with 401 and triggers nothing", async () => {
     const before = pushes.length;
-    const wrongSecret = await hook(push, { "x-hub-signature-256": signBody(push, "not-the-secret") });
+    const wrongSecret = await hook(push, { "x-hub-signature-256": signPayload("not-the-secret", push) });
     expect(wrongSecret.status).toBe(401);
     expect(await wrongSecret.json()).toEqual({ error: { code: "bad-signature", message: expect.any(String) } });
-    const tampered = await hook(push.replace("main", "prod"), { "x-hub-signature-256": signBody(push, webhookSecret) });
+    const tampered = await hook(push.replace("main", "prod"), { "x-hub-signature-256": signPayload(webhookSecret, push) });
     expect(tampered.status).toBe(401);
     expect((await hook(push, {})).status).toBe(401);
     expect((await hook(push, { "x-hub-signature-256": "sha256=abc" })).status).toBe(401);
@@ -238,13 +240,13 @@ describe("POST /webhooks/github", () => {
   it("ignores other events, answers pings, and refuses oversized bodies", async () => {
     const before = pushes.length;
     const issue = '{"action":"opened"}';
-    const ignored = await hook(issue, { "x-github-event": "issues", "x-hub-signature-256": signBody(issue, webhookSecret) });
+    const ignored = await hook(issue, { "x-github-event": "issues", "x-hub-signature-256": signPayload(webhookSecret, issue) });
     expect(ignored.status).toBe(202);
     expect(await ignored.json()).toMatchObject({ ignored: true, event: "issues" });
-    const ping = await hook("{}", { "x-github-event": "ping", "x-hub-signature-256": signBody("{}", webhookSecret) });
+    const ping = await hook("{}", { "x-github-event": "ping", "x-hub-signature-256": signPayload(webhookSecret, "{}") });
     expect(ping.status).toBe(200);
     const huge = JSON.stringify({ ref: "refs/heads/main", after: "f", padding: "x".repeat(70 * 1024) });
-    expect((await hook(huge, { "x-hub-signature-256": signBody(huge, webhookSecret) })).status).toBe(413);
+    expect((await hook(huge, { "x-hub-signature-256": signPayload(webhookSecret, huge) })).status).toBe(413);
     expect(pushes.length).toBe(before);
   });
 });

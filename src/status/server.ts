@@ -1,47 +1,15 @@
 // The daemon's HTTP surface (DESIGN §11) on node:http: page, metrics, health, JSON API, SSE, manual trigger, webhook.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HistoryStore } from "../history/store.ts";
-import { silentLogger, type Logger } from "../shared/logger.ts";
-import { createRateLimiter } from "./admin-auth.ts";
+import { silentLogger } from "../shared/logger.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { createEventHub, type StatusEvent } from "./event-stream.ts";
-import type { PushEvent } from "./github-webhook.ts";
+import { httpLimits } from "./http-limits.ts";
 import { HttpError, securityHeaders, sendError } from "./http-util.ts";
-import type { Metrics } from "./metrics.ts";
-import type { StatusModel } from "./model.ts";
+import type { Route, RouteContext, StatusServerOptions } from "./server-options.ts";
 import { writeRoutes } from "./write-routes.ts";
 
-export interface ReconcileRequest {
-  kind: "apply" | "drift";
-  stack?: string;
-}
-
-export interface ReconcileReply {
-  queued: boolean;
-  [key: string]: unknown;
-}
-
-export interface StatusServerOptions {
-  /** Default 127.0.0.1; use 0.0.0.0 to serve the LAN. */
-  host?: string;
-  /** 0 picks a free port. */
-  port?: number;
-  metrics: Metrics;
-  history?: HistoryStore;
-  getStatus(): StatusModel | Promise<StatusModel>;
-  isReady?(): boolean;
-  onReconcile?(request: ReconcileRequest): ReconcileReply | Promise<ReconcileReply>;
-  /** Called for every correctly signed push; the daemon decides whether the branch is tracked. */
-  onPush?(event: PushEvent): void | { accepted: boolean; reason?: string } | Promise<void | { accepted: boolean; reason?: string }>;
-  adminToken?: string;
-  webhookSecret?: string;
-  log?: Logger;
-  reconcileLimit?: { max: number; windowMs: number };
-  maxWebhookBytes?: number;
-  heartbeatMs?: number;
-  maxEventClients?: number;
-}
+export type { ReconcileReply, ReconcileRequest, StatusServerOptions } from "./server-options.ts";
 
 export interface StatusServer {
   server: Server;
@@ -50,21 +18,6 @@ export interface StatusServer {
   broadcast(event: StatusEvent): void;
   eventClients(): number;
   close(): Promise<void>;
-}
-
-export interface RouteContext {
-  request: IncomingMessage;
-  response: ServerResponse;
-  url: URL;
-  options: StatusServerOptions;
-}
-
-export type RouteHandler = (context: RouteContext, params: string[]) => void | Promise<void>;
-
-export interface Route {
-  method: "GET" | "POST";
-  pattern: RegExp;
-  handle: RouteHandler;
 }
 
 async function dispatch(routes: Route[], context: RouteContext): Promise<void> {
@@ -92,9 +45,8 @@ function requestUrl(target: string | undefined): URL | undefined {
 
 export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const log = options.log ?? silentLogger();
-  const hub = createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
-  const limit = options.reconcileLimit ?? { max: 6, windowMs: 60_000 };
-  const routes = [...apiRoutes(hub), ...writeRoutes(createRateLimiter(limit.max, limit.windowMs), log)];
+  const hub = options.events ?? createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
+  const routes = [...apiRoutes(hub), ...writeRoutes(httpLimits(options.limits), options.trustedProxies ?? new Set(), log)];
   const server = createServer((request, response) => {
     securityHeaders(response);
     const url = requestUrl(request.url);
@@ -102,8 +54,10 @@ export async function createStatusServer(options: StatusServerOptions): Promise<
     dispatch(routes, { request, response, url, options }).catch((error: unknown) => {
       const httpError = error instanceof HttpError ? error : new HttpError(500, "internal", "internal error; see the daemon log");
       if (!(error instanceof HttpError)) log.error({ err: error instanceof Error ? error.message : String(error), path: url.pathname }, "request failed");
-      if (response.headersSent) response.destroy();
-      else sendError(response, httpError);
+      if (response.headersSent) return void response.destroy();
+      // A body not read (refused early) is not read later either: close instead of draining it.
+      if (!request.complete) response.setHeader("Connection", "close");
+      sendError(response, httpError);
     });
   });
   server.headersTimeout = 10_000;

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
-import { signBody } from "../../src/status/github-webhook.ts";
+import { signPayload } from "../../src/shared/hmac-signature.ts";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
 const nodeBin = join(repoRoot, "node_modules", ".bin", "node");
@@ -94,7 +94,7 @@ export async function sendPush(url: string, secret: string, body: { ref: string;
   const payload = JSON.stringify({ ...body, before: "0".repeat(40), repository: { full_name: "home/infra" }, head_commit: { id: body.after, message: "change" } });
   return fetch(`${url}/webhooks/github`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signature ?? signBody(payload, secret) },
+    headers: { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signature ?? signPayload(secret, payload) },
     body: payload,
   });
 }

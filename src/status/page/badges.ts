@@ -3,7 +3,6 @@ import { html, type SafeHtml } from "./html.ts";
 
 const results: Record<string, { symbol: string; tone: string; label?: string }> = {
   success: { symbol: "✔", tone: "ok" },
-  "no-changes": { symbol: "✔", tone: "ok", label: "no changes" },
   failure: { symbol: "✖", tone: "bad" },
   blocked: { symbol: "⊘", tone: "warn", label: "blocked by policy" },
   interrupted: { symbol: "⚠", tone: "muted" },

@@ -1,0 +1,138 @@
+// The daemon core in process, with a stand-in for the run child (the real one is covered end to end
+// in test/daemon-e2e.test.ts): the wiring from queue to history to every post-run surface.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleGit } from "simple-git";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createUpstream, repoRoot, type Upstream } from "../../test/support/daemon-process.ts";
+import { loadStack } from "../desired-state/stack.ts";
+import { kinds } from "../kinds/registry.ts";
+import type { StackConfig } from "../desired-state/types.ts";
+import type { Change } from "../plan/types.ts";
+import { silentLogger } from "../shared/logger.ts";
+import { startDaemon, type RunningDaemon } from "./daemon.ts";
+import type { RunJob, RunJobFn } from "./run-job.ts";
+import type { RunOutcome } from "./run-types.ts";
+
+let dir: string;
+let upstream: Upstream;
+let daemon: RunningDaemon | undefined;
+let stack: StackConfig;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cf-gitops-daemon-core-"));
+  upstream = await createUpstream(dir);
+  stack = (await loadStack(repoRoot)).stack!;
+});
+afterEach(async () => {
+  await daemon?.stop();
+  daemon = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface FakeRuns {
+  runJob: RunJobFn;
+  jobs: RunJob[];
+}
+
+/** Reports the branch head as the run's commit, like the run child, and answers with `result`. */
+function fakeRuns(result: (job: RunJob) => Partial<RunOutcome> = () => ({}), delayMs = 0): FakeRuns {
+  const jobs: RunJob[] = [];
+  return {
+    jobs,
+    async runJob(job, hooks) {
+      jobs.push(job);
+      const sha = (await simpleGit(upstream.bare).revparse(["main"])).trim();
+      const commit = { sha, author: "Grace Hopper", message: "change", date: new Date().toISOString() };
+      hooks.onCommit(commit);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return {
+        runId: job.runId, stack: job.stackName, kind: job.request.kind, triggers: job.request.triggers, result: "success",
+        startedAt: job.request.queuedAt, finishedAt: Date.now(), commit, branch: job.branch, diagnostics: [], outcomes: [], stackConfig: stack,
+        ...result(job),
+      };
+    },
+  };
+}
+
+function start(runs: FakeRuns, extra: { pollSeconds?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningDaemon> {
+  return startDaemon({
+    repo: upstream.bare, branch: "main", dataDir: join(dir, "data"), port: 0, env: extra.env ?? {}, log: silentLogger(), runJob: runs.runJob,
+    certificateChecks: false, ...(extra.pollSeconds ? { pollSeconds: extra.pollSeconds } : {}),
+  });
+}
+
+describe("daemon core", () => {
+  it("takes a run's outcome to history, /metrics, the static page and open pages", async () => {
+    const runs = fakeRuns();
+    daemon = await start(runs);
+    const events = await fetch(`${daemon.url}/api/events`);
+    const reader = events.body!.getReader();
+    await daemon.idle();
+    daemon.enqueue("drift", "manual");
+    let received = "";
+    while (!received.includes("event: run\n")) received += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    await daemon.idle();
+    expect(daemon.history.listRuns().map((run) => [run.kind, run.result, run.triggers])).toEqual([["drift", "success", ["manual"]], ["apply", "success", ["startup"]]]);
+    expect(received).toContain("event: run-started");
+    const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
+    expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="apply",result="success"} 1');
+    expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="drift",result="success"} 1');
+    expect(await readFile(join(dir, "data", "public", "index.html"), "utf8")).toContain(`#${runs.jobs.at(-1)!.runId}`);
+  });
+
+  it("exports 0 drift for every managed zone and registered kind, and 0 violations for every evaluated policy", async () => {
+    const [first, second] = kinds.map((kind) => kind.id);
+    const policy = {
+      results: [
+        { id: "ttl-range", description: "", level: "advisory" as const, status: "passed" as const, violations: 0, exempted: 0, origin: "builtin" },
+        { id: "no-mass-delete", description: "", level: "mandatory" as const, status: "passed" as const, violations: 0, exempted: 0, origin: "builtin" },
+      ],
+      violations: [], exempted: [], diagnostics: [], blocked: false,
+    };
+    daemon = await start(fakeRuns(() => ({ managed: [{ zone: "example.com", kind: first!, count: 2 }, { zone: "example.net", kind: second!, count: 1 }], policy })));
+    await daemon.idle();
+    const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
+    const drift = metrics.split("\n").filter((line) => line.startsWith("cfgitops_drifted_resources{"));
+    expect(drift).toHaveLength(2 * kinds.length);
+    expect(drift.every((line) => line.endsWith(" 0"))).toBe(true);
+    for (const kind of kinds) expect(metrics).toContain(`cfgitops_drifted_resources{stack="default",zone="example.net",kind="${kind.id}"} 0`);
+    expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="ttl-range",level="advisory"} 0');
+    expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="no-mass-delete",level="mandatory"} 0');
+  });
+
+  it("applies one commit once, though the branch is polled while the start-up apply runs", async () => {
+    const runs = fakeRuns(() => ({}), 800);
+    daemon = await start(runs, { pollSeconds: 0.1 });
+    await daemon.idle();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // more polls, branch unchanged
+    await daemon.idle();
+    expect(runs.jobs.map((job) => job.request.triggers.join(","))).toEqual(["startup"]);
+    // A new commit is applied once too, though polls keep seeing it while its run is going.
+    const sha = await upstream.commit({ "desired-state/README.md": "changed\n" }, "change");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await daemon.idle();
+    expect(runs.jobs.map((job) => `${job.request.triggers.join(",")}:${job.request.commit ?? ""}`)).toEqual(["startup:", `poll:${sha}`]);
+    expect(daemon.history.listRuns({ kind: "apply" })).toHaveLength(2);
+  });
+
+  it("reverts drift with drift_remediation: apply, and only reports it otherwise", async () => {
+    const change: Change = { kind: "dns-record", id: "example.net/dns/status/A/198.51.100.41", zone: "example.net", op: "update", fields: ["proxied"] };
+    const remediate = { ...stack, drift_remediation: "apply" as const };
+    let config = stack;
+    const runs = fakeRuns((job) => (job.request.kind === "drift" ? { drift: [change], stackConfig: config } : { stackConfig: config }));
+    daemon = await start(runs);
+    await daemon.idle();
+    daemon.enqueue("drift", "manual");
+    await daemon.idle();
+    expect(runs.jobs.map((job) => job.request.kind)).toEqual(["apply", "drift"]);
+    config = remediate;
+    daemon.enqueue("apply", "manual"); // brings the new setting
+    await daemon.idle();
+    daemon.enqueue("drift", "schedule");
+    await daemon.idle();
+    expect(runs.jobs.map((job) => `${job.request.kind}:${job.request.triggers.join(",")}`)).toEqual(["apply:startup", "drift:manual", "apply:manual", "drift:schedule", "apply:schedule"]);
+  });
+});
