@@ -33,8 +33,9 @@ export interface DnsRecord {
   priority?: number;
   data?: Record<string, unknown>;
   settings: Record<string, unknown>;
-  meta: { auto_added: boolean; managed_by_apps: boolean; managed_by_argo_tunnel: boolean; read_only?: boolean };
-  /** Absent when empty (the schema types it as a string, never null). */
+  /** Empty unless Cloudflare manages the record (read_only); older state files may hold more keys. */
+  meta: { read_only?: boolean; [field: string]: unknown };
+  /** Stored only when set; responses carry `comment: null` otherwise (see dns/view.ts). */
   comment?: string;
   tags: string[];
   created_on: string;

@@ -1,4 +1,5 @@
 // /__emulator/…: stats, reset, faults and seeding, for tests and benchmarks. No auth: local use only.
+import { recordView } from "../dns/view.ts";
 import { fail } from "../envelope.ts";
 import type { FaultConfig } from "../faults.ts";
 import type { Router } from "../router.ts";
@@ -34,6 +35,6 @@ export function addControlRoutes(router: Router, actions: ControlActions): void 
   router.add("POST", "/zones/{zone_id}/dns_records", (ctx) => {
     const body = (ctx.body ?? {}) as Record<string, unknown>;
     const { read_only: readOnly, ...record } = body;
-    return { result: actions.seedRecord(ctx.params.zone_id ?? "", record, { readOnly: readOnly === true }) };
+    return { result: recordView(actions.seedRecord(ctx.params.zone_id ?? "", record, { readOnly: readOnly === true })) };
   });
 }
