@@ -7,7 +7,8 @@ export function checkAuth(header: string | undefined, tokens: readonly string[] 
     throw new ApiFailure(401, [{ code: 10000, message: "Authentication error" }]);
   }
   if (!match) {
-    throw new ApiFailure(400, [{ code: 6003, message: "Invalid request headers" }, { code: 6111, message: "Invalid format for Authorization header" }]);
+    // Recorded 2026-08-11: the cause nests in error_chain rather than being a second error.
+    throw new ApiFailure(400, [{ code: 6003, message: "Invalid request headers", error_chain: [{ code: 6111, message: "Invalid format for Authorization header" }] }]);
   }
   const token = match[1]!;
   if (tokens && tokens.length > 0 && !tokens.includes(token)) {

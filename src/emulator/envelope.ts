@@ -1,8 +1,13 @@
 // Cloudflare's response envelope and the error a handler throws to produce a failed one.
+import type { AuditEvent } from "./audit/types.ts";
 
 export interface ApiMessage {
   code: number;
   message: string;
+  /** Where in the request body the problem is, e.g. { pointer: "/kind" } (rulesets give it). */
+  source?: { pointer: string };
+  /** Nested causes, as Cloudflare sends for a malformed Authorization header. */
+  error_chain?: ApiMessage[];
 }
 
 export interface ResultInfo {
@@ -18,15 +23,19 @@ export interface Envelope {
   errors: ApiMessage[];
   messages: ApiMessage[];
   result: unknown;
-  result_info?: ResultInfo;
+  result_info?: ResultInfo | Record<string, unknown>;
 }
 
 /** What a handler returns: a result, and for lists the page information. */
 export interface HandlerResult {
   status?: number;
   result: unknown;
-  resultInfo?: ResultInfo;
+  resultInfo?: ResultInfo | Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Informational messages for the envelope (e.g. token verification). */
+  messages?: ApiMessage[];
+  /** The changes this request made, for the audit log (see audit/). */
+  audit?: AuditEvent[];
 }
 
 /** Thrown by handlers; the server turns it into a failed envelope with this status. */
@@ -47,8 +56,8 @@ export function fail(status: number, code: number, message: string): ApiFailure 
   return new ApiFailure(status, [{ code, message }]);
 }
 
-export function okEnvelope(result: unknown, resultInfo?: ResultInfo): Envelope {
-  const envelope: Envelope = { success: true, errors: [], messages: [], result };
+export function okEnvelope(result: unknown, resultInfo?: ResultInfo | Record<string, unknown>, messages: ApiMessage[] = []): Envelope {
+  const envelope: Envelope = { success: true, errors: [], messages, result };
   if (resultInfo) envelope.result_info = resultInfo;
   return envelope;
 }

@@ -1,6 +1,7 @@
 // The Cloudflare API v4 emulator: startable in-process (tests, bench) and by `cf-gitops emulator`.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { toPunycode } from "./dns/names.ts";
 import { createRecord } from "./dns/operations.ts";
 import { fail } from "./envelope.ts";
 import { FaultInjector, type FaultConfig } from "./faults.ts";
@@ -74,10 +75,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const initialFaults: FaultConfig = { ...options.faults, latencyMs: options.faults?.latencyMs ?? options.latencyMs };
   const faults = new FaultInjector(initialFaults);
 
-  const seedZone = (name: string): Zone => {
-    const existing = [...store.zones.values()].find((zone) => zone.name === name.toLowerCase());
+  const seedZone = (rawName: string): Zone => {
+    const name = (toPunycode(rawName) ?? rawName).toLowerCase();
+    const existing = [...store.zones.values()].find((zone) => zone.name === name);
     if (existing) return existing;
-    const zone = newZone(name.toLowerCase(), store.accountId, store.accountName);
+    const zone = newZone(name, store.accountId, store.accountName);
     store.zones.set(zone.id, zone);
     void persister?.schedule();
     return zone;

@@ -85,7 +85,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       res.writeHead(204, result.headers);
       res.end();
     } else {
-      send(res, status, okEnvelope(result.result, result.resultInfo), result.headers);
+      send(res, status, okEnvelope(result.result, result.resultInfo, result.messages), result.headers);
     }
     if (match.route.writes) deps.onWrite();
   } catch (error) {

@@ -67,9 +67,10 @@ function routeOf(method: string, path: string): string {
  * Recorded real responses: cf-terraforming testdata/cloudflare/v5/cloudflare_dns_record.yaml
  * (`comment: null`), v5/cloudflare_zero_trust_tunnel_cloudflared.yaml (`conns_active_at`,
  * `deleted_at`: null), and a zone read on 2026-08-11 (`owner.id`/`owner.email`, `tenant.*`,
- * `tenant_unit.id`, `vanity_name_servers_ips`: null).
+ * `tenant_unit.id`, `vanity_name_servers_ips`: null), and a token verification on 2026-05-27
+ * (`not_before`, `expires_on`: null).
  */
-const recordedNulls = new Set(["comment", "conns_active_at", "conns_inactive_at", "deleted_at", "vanity_name_servers_ips", "id", "email", "name"]);
+const recordedNulls = new Set(["comment", "conns_active_at", "conns_inactive_at", "deleted_at", "vanity_name_servers_ips", "id", "email", "name", "not_before", "expires_on"]);
 
 function withoutRecordedNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutRecordedNulls);

@@ -16,7 +16,9 @@ export function addAccountRoutes(router: Router): void {
     const { page, info } = paginate(accounts, ctx.query, { defaultPerPage: 20, maxPerPage: 50, minPerPage: 5 });
     return { result: page, resultInfo: info };
   });
+  // Shape as recorded on 2026-05-27: the dates are null for a token without limits.
   router.add("GET", "/user/tokens/verify", () => ({
-    result: { id: "ed17574386854bf78a67040be0a770b0", status: "active" },
+    result: { id: "ed17574386854bf78a67040be0a770b0", status: "active", not_before: null, expires_on: null },
+    messages: [{ code: 10000, message: "This API Token is valid and active" }],
   }));
 }
