@@ -10,6 +10,13 @@ export interface ApiMessage {
   error_chain?: ApiMessage[];
 }
 
+/** Audit Logs v2 answers errors with a message only (API reference: errors: [{ message }]). */
+export interface CodelessMessage {
+  message: string;
+}
+
+export type ApiError = ApiMessage | CodelessMessage;
+
 export interface ResultInfo {
   page: number;
   per_page: number;
@@ -20,7 +27,7 @@ export interface ResultInfo {
 
 export interface Envelope {
   success: boolean;
-  errors: ApiMessage[];
+  errors: ApiError[];
   messages: ApiMessage[];
   result: unknown;
   result_info?: ResultInfo | Record<string, unknown>;
@@ -42,10 +49,10 @@ export interface HandlerResult {
 export class ApiFailure extends Error {
   override name = "ApiFailure";
   readonly status: number;
-  readonly errors: ApiMessage[];
+  readonly errors: ApiError[];
   readonly headers: Record<string, string>;
-  constructor(status: number, errors: ApiMessage[], headers: Record<string, string> = {}) {
-    super(errors.map((e) => `${e.code}: ${e.message}`).join("; "));
+  constructor(status: number, errors: ApiError[], headers: Record<string, string> = {}) {
+    super(errors.map((e) => ("code" in e ? `${e.code}: ${e.message}` : e.message)).join("; "));
     this.status = status;
     this.errors = errors;
     this.headers = headers;
@@ -62,6 +69,6 @@ export function okEnvelope(result: unknown, resultInfo?: ResultInfo | Record<str
   return envelope;
 }
 
-export function errorEnvelope(errors: ApiMessage[]): Envelope {
+export function errorEnvelope(errors: ApiError[]): Envelope {
   return { success: false, errors, messages: [], result: null };
 }

@@ -89,7 +89,8 @@ function createTunnel(ctx: RequestContext): HandlerResult {
     config_src: configSrc,
   };
   ctx.store.tunnels.set(tunnel.id, tunnel);
-  return { result: tunnelView(tunnel) };
+  const view = tunnelView(tunnel);
+  return { result: view, audit: [{ action: "create", resource: "tunnel", id: tunnel.id, after: view, request: body }] };
 }
 
 /** cloudflared's own rule: the last ingress rule matches everything (no hostname other than "*", no path). */
@@ -122,7 +123,7 @@ export function addTunnelRoutes(router: Router): void {
     const tunnel = requireTunnel(ctx);
     const deleted = { ...tunnel, deleted_at: nowIso() };
     ctx.store.tunnels.set(tunnel.id, deleted);
-    return { result: tunnelView(deleted) };
+    return { result: tunnelView(deleted), audit: [{ action: "delete", resource: "tunnel", id: tunnel.id, before: tunnelView(tunnel) }] };
   });
   router.add("GET", `${base}/{tunnel_id}/configurations`, (ctx) => ({ result: configView(ctx, requireTunnel(ctx)) }));
   router.add("PUT", `${base}/{tunnel_id}/configurations`, (ctx) => {
@@ -142,6 +143,7 @@ export function addTunnelRoutes(router: Router): void {
     };
     ctx.store.tunnelConfigs.set(tunnel.id, stored);
     if (!tunnel.remote_config) ctx.store.tunnels.set(tunnel.id, { ...tunnel, remote_config: true, config_src: "cloudflare" });
-    return { result: configBody(stored) };
+    const before = previous ? configBody(previous) : undefined;
+    return { result: configBody(stored), audit: [{ action: "update", resource: "tunnel_configuration", id: tunnel.id, before, after: configBody(stored), request: ctx.body }] };
   });
 }

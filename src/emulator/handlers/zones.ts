@@ -92,7 +92,7 @@ function createZone(ctx: RequestContext): HandlerResult {
   if ([...ctx.store.zones.values()].some((zone) => zone.name === name)) throw fail(400, 1061, `${name} already exists`);
   const zone = newZone(name, ctx.store.accountId, ctx.store.accountName);
   ctx.store.zones.set(zone.id, zone);
-  return { result: zone };
+  return { result: zone, audit: [{ action: "create", resource: "zone", id: zone.id, zone: { id: zone.id, name: zone.name }, after: zone, request: body }] };
 }
 
 export function addZoneRoutes(router: Router): void {
