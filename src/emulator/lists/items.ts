@@ -32,10 +32,11 @@ function redirectProblem(value: unknown): string | undefined {
 }
 
 function valueProblem(kind: ListKind, item: Record<string, unknown>): string | undefined {
+  const list = `${kind === "ip" || kind === "asn" ? "an" : "a"} ${kind} list`;
   const others = ["ip", "asn", "hostname", "redirect"].filter((key) => key !== kind && item[key] !== undefined);
-  if (others.length > 0) return `a ${kind} list cannot hold ${others.join(", ")} items`;
+  if (others.length > 0) return `${list} cannot hold ${others.join(", ")} items`;
   const value = item[kind];
-  if (value === undefined) return `each item of a ${kind} list needs "${kind}"`;
+  if (value === undefined) return `each item of ${list} needs ${kind}`;
   if (kind === "ip") return ipProblem(value);
   if (kind === "asn") return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 4_294_967_295 ? undefined : `asn must be a non-negative 32-bit integer; got ${JSON.stringify(value)}`;
   if (kind === "hostname") {
