@@ -20,6 +20,22 @@ afterEach(async () => {
   await ctx.emulator.close();
 });
 
+/** The fields of the SDK's PhaseUpdateResponse these tests read. */
+interface Ruleset {
+  id: string;
+  version: string;
+  phase: string;
+  rules: Array<Record<string, unknown> & { id: string; ref: string; version: string }>;
+}
+
+async function update(phase: string, rules: unknown[]): Promise<Ruleset> {
+  return (await client.rulesets.phases.update(phase as never, { zone_id: zoneId, rules } as never)) as unknown as Ruleset;
+}
+
+async function read(phase: string): Promise<Ruleset> {
+  return (await client.rulesets.phases.get(phase as never, { zone_id: zoneId })) as unknown as Ruleset;
+}
+
 function put(phase: string, rules: unknown[]) {
   return ctx.raw("PUT", `/zones/${zoneId}/rulesets/phases/${phase}/entrypoint`, { rules });
 }
@@ -38,7 +54,7 @@ const loginBurst = {
 
 describe("http_ratelimit", () => {
   it("stores rate limiting rules with their ratelimit object and source rate_limit", async () => {
-    const ruleset = await client.rulesets.phases.update("http_ratelimit", { zone_id: zoneId, rules: [loginBurst] as never });
+    const ruleset = await update("http_ratelimit", [loginBurst]);
     expect(ruleset).toMatchObject({ phase: "http_ratelimit", kind: "zone", version: "1" });
     expect((ruleset as unknown as { source: string }).source).toBe("rate_limit");
     expect(ruleset.rules[0]).toMatchObject({ ref: "login-burst", action: "block", ratelimit: loginBurst.ratelimit });
@@ -74,7 +90,7 @@ describe("http_request_cache_settings", () => {
   };
 
   it("stores cache rules without a source key, and with no description key when none is given", async () => {
-    const ruleset = await client.rulesets.phases.update("http_request_cache_settings", { zone_id: zoneId, rules: [staticAssets] as never });
+    const ruleset = await update("http_request_cache_settings", [staticAssets]);
     expect(Object.keys(ruleset)).not.toContain("source");
     expect(ruleset.rules[0]).toMatchObject({ ref: "static-assets", action: "set_cache_settings", action_parameters: staticAssets.action_parameters });
     expect(Object.keys(ruleset.rules[0]!)).not.toContain("description");
@@ -105,15 +121,15 @@ describe("http_request_dynamic_redirect", () => {
   };
 
   it("stores redirects, and a PUT replaces every rule of the phase", async () => {
-    const first = await client.rulesets.phases.update("http_request_dynamic_redirect", {
-      zone_id: zoneId,
-      rules: [wwwToApex, { ...wwwToApex, ref: "old-blog", expression: 'starts_with(http.request.uri.path, "/blog")', action_parameters: { from_value: { target_url: { value: "https://blog.example.com" }, status_code: 302 } } }] as never,
-    });
+    const first = await update("http_request_dynamic_redirect", [
+      wwwToApex,
+      { ...wwwToApex, ref: "old-blog", expression: 'starts_with(http.request.uri.path, "/blog")', action_parameters: { from_value: { target_url: { value: "https://blog.example.com" }, status_code: 302 } } },
+    ]);
     expect(first.rules.map((r) => r.ref)).toEqual(["www-to-apex", "old-blog"]);
-    const second = await client.rulesets.phases.update("http_request_dynamic_redirect", { zone_id: zoneId, rules: [wwwToApex] as never });
+    const second = await update("http_request_dynamic_redirect", [wwwToApex]);
     expect(second.version).toBe("2");
     expect(second.rules.map((r) => [r.ref, r.id, r.version])).toEqual([["www-to-apex", first.rules[0]!.id, "1"]]);
-    expect((await client.rulesets.phases.get("http_request_dynamic_redirect", { zone_id: zoneId })).rules).toHaveLength(1);
+    expect((await read("http_request_dynamic_redirect")).rules).toHaveLength(1);
   });
 
   it("needs exactly one of target_url value or expression and a redirect status code", async () => {
@@ -134,7 +150,7 @@ describe("http_request_dynamic_redirect", () => {
 
 describe("one entrypoint per phase", () => {
   it("refuses a second ruleset for a phase with Cloudflare's 20217 error", async () => {
-    await client.rulesets.phases.update("http_ratelimit", { zone_id: zoneId, rules: [loginBurst] as never });
+    await update("http_ratelimit", [loginBurst]);
     const again = await ctx.raw("POST", `/zones/${zoneId}/rulesets`, { name: "mine", kind: "zone", phase: "http_ratelimit", rules: [] });
     expect(again.status).toBe(400);
     expect(again.body.errors).toEqual([

@@ -5,11 +5,9 @@ import { toPunycode } from "./dns/names.ts";
 import { createRecord } from "./dns/operations.ts";
 import { fail } from "./envelope.ts";
 import { FaultInjector, type FaultConfig } from "./faults.ts";
-import { addAccountRoutes } from "./handlers/accounts.ts";
 import { addControlRoutes } from "./handlers/control.ts";
-import { addDnsRecordRoutes } from "./handlers/dns-records.ts";
-import { addRoutes } from "./handlers/routes.ts";
-import { addZoneRoutes, newZone } from "./handlers/zones.ts";
+import { apiRouter } from "./handlers/routes.ts";
+import { newZone } from "./handlers/zones.ts";
 import { hexId, nowIso } from "./ids.ts";
 import { StatePersister } from "./persistence.ts";
 import { Router } from "./router.ts";
@@ -117,11 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     void persister?.schedule();
   };
 
-  const router = new Router();
-  addAccountRoutes(router);
-  addZoneRoutes(router);
-  addDnsRecordRoutes(router, { batchLimit: options.batchLimit });
-  addRoutes(router);
+  const router = apiRouter({ batchLimit: options.batchLimit });
   const control = new Router();
   addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), purges: () => [...store.purges], audit: () => [...store.audit], seedRecord });
 

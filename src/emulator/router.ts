@@ -45,6 +45,11 @@ export class Router {
     return this;
   }
 
+  /** The routes in the order they match (for tests that check every route). */
+  list(): Array<Pick<Route, "method" | "template" | "writes">> {
+    return this.routes.map(({ method, template, writes }) => ({ method, template, writes }));
+  }
+
   match(method: string, path: string): RouteMatch {
     const parts = path.split("/").filter(Boolean);
     let templateOnly: string | undefined;
