@@ -2,7 +2,7 @@
 // real shape was seen:
 //   [cft]   cf-terraforming testdata/cloudflare (github.com/cloudflare/cf-terraforming), recorded
 //           API responses used by its tests; v5/ files are the newest (2024-2025).
-//   [2026]  live reads published in public notes: a zone list (2026-08-11), a DNS record list
+//   [2026]  live reads published in public notes: a zone list and an account (2026-08-11), a DNS record list
 //           (comment_modified_on sample), token verification and audit logs (2026-05-27).
 //   [sdk]   the `cloudflare` SDK 7.x types, where no recording exists.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -63,6 +63,12 @@ describe("zones, settings, tokens", () => {
     expect(keys(zone)).toEqual(["account", "activated_on", "created_on", "development_mode", "id", "meta", "modified_on", "name", "name_servers", "original_dnshost", "original_name_servers", "original_registrar", "owner", "paused", "permissions", "plan", "status", "tenant", "tenant_unit", "type", "vanity_name_servers", "vanity_name_servers_ips"]);
     expect(zone).toMatchObject({ owner: { id: null, type: "user", email: null }, tenant: { id: null, name: null }, tenant_unit: { id: null }, vanity_name_servers_ips: null });
     expect(keys(zone.meta)).toEqual(["custom_certificate_quota", "page_rule_quota", "phishing_detected", "step"]);
+  });
+
+  it("[2026 account read] accounts carry settings and legacy_flags", async () => {
+    const [first] = (await client.accounts.list()).result;
+    expect(keys(first)).toEqual(["created_on", "id", "legacy_flags", "name", "settings", "type"]);
+    expect(keys(first!.settings)).toEqual(["abuse_contact_email", "access_approval_expiry", "api_access_enabled", "enforce_twofactor", "oauth_app_access_enabled"]);
   });
 
   it("[cft v5/cloudflare_zone_setting.yaml] a setting has editable, id, modified_on, value", async () => {
