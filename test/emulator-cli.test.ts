@@ -97,3 +97,33 @@ it("reports a corrupt state file by name", async () => {
   expect(result.stderr).toContain(`emulator state file ${state} is not valid JSON`);
   expect(await readFile(state, "utf8")).toBe("garbage");
 });
+
+it("names the actor of each token given with --user (and --dashboard-user) in the audit log", async () => {
+  const started = await startCli(["--port", "0", "--zone", "example.com", "--user", "alice-token=alice@example.com", "--dashboard-user", "bob-token=bob@example.com"]);
+  const alice = new Cloudflare({ apiToken: "alice-token", baseURL: started.baseUrl, maxRetries: 0 });
+  const bob = new Cloudflare({ apiToken: "bob-token", baseURL: started.baseUrl, maxRetries: 0 });
+  const zone = (await alice.zones.list({ name: "example.com" })).result[0]!;
+  await alice.dns.records.create({ zone_id: zone.id, name: "www", type: "A", content: "192.0.2.1", ttl: 1 });
+  await bob.dns.records.create({ zone_id: zone.id, name: "api", type: "A", content: "192.0.2.2", ttl: 1 });
+  await new Cloudflare({ apiToken: "carol-token", baseURL: started.baseUrl, maxRetries: 0 }).dns.records.create({ zone_id: zone.id, name: "ftp", type: "A", content: "192.0.2.3", ttl: 1 });
+  const since = new Date(Date.now() - 60_000).toISOString();
+  const before = new Date(Date.now() + 60_000).toISOString();
+  const entries = (await alice.accounts.logs.audit.list({ account_id: zone.account.id!, since, before, direction: "asc" })).result;
+  expect(entries.map((e) => [e.actor?.email, e.actor?.context])).toEqual([
+    ["alice@example.com", "api_token"],
+    ["bob@example.com", "dash"],
+    ["api-token@emulator", "api_token"],
+  ]);
+  started.child.kill("SIGTERM");
+  expect(await exited(started.child)).toBe(0);
+});
+
+it("explains a malformed --user and starts nothing", async () => {
+  const result = await runCli(["--port", "0", "--user", "alice@example.com"]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('--user must look like TOKEN=EMAIL; got "alice@example.com"');
+  expect(result.stdout).toBe("");
+  const help = await runCli(["--help"]);
+  expect(help.stdout).toContain("--user TOKEN=EMAIL");
+  expect(help.stdout).toContain("cf-emulator-via: dashboard");
+});

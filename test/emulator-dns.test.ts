@@ -205,7 +205,7 @@ describe("single-record writes", () => {
     expect(edited).toMatchObject({ content: "192.0.2.1", ttl: 600, comment: "web", tags: ["team:web"], created_on: created.created_on });
     const put = await client.dns.records.update(created.id, { zone_id: zoneId, name: "www", type: "A", content: "192.0.2.9", ttl: 1 });
     expect(put).toMatchObject({ content: "192.0.2.9", ttl: 1, tags: [] });
-    expect(put.comment).toBeUndefined();
+    expect(put.comment).toBeNull();
     const deleted = await client.dns.records.delete(created.id, { zone_id: zoneId });
     expect(deleted).toEqual({ id: created.id });
     const missing = await ctx.raw("GET", `/zones/${zoneId}/dns_records/${created.id}`);
@@ -281,7 +281,7 @@ describe("batch", () => {
     expect(response.status).toBe(400);
     expect((response.body.errors as Array<{ message: string }>)[0]!.message).toMatch(/^posts\[0\]: Content for A record/);
     const records = (await client.dns.records.list({ zone_id: zoneId, order: "name" })).result;
-    expect(records.map((r) => [r.name, r.ttl, r.comment])).toEqual([["api.example.com", 1, undefined], ["www.example.com", 300, undefined]]);
+    expect(records.map((r) => [r.name, r.ttl, r.comment])).toEqual([["api.example.com", 1, null], ["www.example.com", 300, null]]);
     const byName = await client.dns.records.list({ zone_id: zoneId, name: { exact: "api2.example.com" } });
     expect(byName.result).toEqual([]);
   });

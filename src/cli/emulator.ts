@@ -1,12 +1,14 @@
 // cf-gitops emulator: serves the local Cloudflare API v4 emulator until SIGINT/SIGTERM.
 import { ConfigError, UsageError } from "../shared/errors.ts";
+import { parseUserFlag } from "../emulator/audit/actors.ts";
 import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 
-export const help = `Usage: cf-gitops emulator [--port 8787] [--state FILE] [--account-id ID] [--token T…] [--zone NAME…]
+export const help = `Usage: cf-gitops emulator [--port 8787] [--state FILE] [--account-id ID] [--token T…] [--zone NAME…] [--user TOKEN=EMAIL…]
 
 Serves a local emulator of the Cloudflare API v4 subset cf-gitops uses (zones, DNS records and
-batch, zone settings, ruleset entrypoints, tunnels, cache purge) and prints its base URL, e.g.
+batch, zone settings, ruleset entrypoints, account lists, tunnels, cache purge, audit logs) and
+prints its base URL, e.g.
 http://127.0.0.1:8787/client/v4. Point the tool at it with:
 
   CLOUDFLARE_BASE_URL=http://127.0.0.1:8787/client/v4 CLOUDFLARE_API_TOKEN=any-token
@@ -21,9 +23,17 @@ Flags:
   --token T         accept only this API token (repeatable; default: any non-empty token)
   --zone NAME       make sure this zone exists, creating it at start if needed (repeatable)
   --latency MS      add MS milliseconds to every API response
+  --user TOKEN=EMAIL
+                    name EMAIL as the actor of the changes made with TOKEN in the audit log
+                    (GET /accounts/{id}/logs/audit and /audit_logs; repeatable). Other tokens are
+                    logged as api-token@emulator. Add the header "cf-emulator-via: dashboard" to a
+                    request to log it as a dashboard change.
+  --dashboard-user TOKEN=EMAIL
+                    like --user, but every change made with TOKEN is logged as made in the dashboard
 
 Test hooks (no auth): GET /__emulator/stats, POST /__emulator/reset,
-GET|PUT /__emulator/faults (rateLimit, errorEvery, latencyMs, failNext).
+GET|PUT /__emulator/faults (rateLimit, errorEvery, latencyMs, failNext, bulkOperations,
+auditLogs), GET /__emulator/audit.
 `;
 
 function parsePort(value: string | undefined): number {
@@ -40,6 +50,19 @@ function parseLatency(value: string | undefined): number | undefined {
   return latency;
 }
 
+/** --user / --dashboard-user values -> the emulator's users option. */
+function parseUsers(plain: string[] = [], dashboard: string[] = []): Record<string, { email: string; via: "api" | "dashboard" }> {
+  const users: Record<string, { email: string; via: "api" | "dashboard" }> = {};
+  for (const [values, via, flag] of [[plain, "api", "--user"], [dashboard, "dashboard", "--dashboard-user"]] as const) {
+    for (const value of values) {
+      const parsed = parseUserFlag(value);
+      if (!parsed) throw new UsageError(`${flag} must look like TOKEN=EMAIL; got "${value}"`);
+      users[parsed[0]] = { email: parsed[1], via };
+    }
+  }
+  return users;
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
@@ -51,6 +74,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       token: { type: "string", multiple: true },
       zone: { type: "string", multiple: true },
       latency: { type: "string" },
+      user: { type: "string", multiple: true },
+      "dashboard-user": { type: "string", multiple: true },
     },
     "emulator",
   );
@@ -67,6 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     tokens: values.token,
     zones: values.zone,
     latencyMs: parseLatency(values.latency),
+    users: parseUsers(values.user, values["dashboard-user"]),
   };
   const { startEmulator } = await import("../emulator/index.ts");
   let emulator;

@@ -38,5 +38,8 @@ describe("FaultInjector", () => {
   it("rejects nonsense settings", () => {
     expect(() => new FaultInjector({ errorEvery: { n: 2, status: 404 } })).toThrow(ApiFailure);
     expect(() => new FaultInjector({ failNext: [{ route: "" }] })).toThrow(ApiFailure);
+    expect(() => new FaultInjector({ bulkOperations: { polls: -1 } })).toThrow("bulkOperations.polls and delayMs must be integers >= 0");
+    expect(() => new FaultInjector({ auditLogs: { v2: 200 } })).toThrow("auditLogs.v2 and v1 must be HTTP error statuses");
+    expect(new FaultInjector({ bulkOperations: { polls: 2 }, auditLogs: { v1: 403 } }).get()).toMatchObject({ bulkOperations: { polls: 2 }, auditLogs: { v1: 403 } });
   });
 });

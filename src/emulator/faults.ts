@@ -1,6 +1,7 @@
 // Fault injection: a rate limit, a 5xx on every Nth request, added latency, and one-shot failures
 // of requests matching a method and route. Configurable at start and at run time.
 import { ApiFailure } from "./envelope.ts";
+import type { BulkOperationConfig } from "./lists/bulk.ts";
 
 export interface RateLimitFault {
   /** Requests allowed per window; the next one gets 429. */
@@ -20,8 +21,19 @@ export interface FailNextFault {
   count?: number;
 }
 
+/** HTTP statuses the audit log endpoints answer with instead of data (403 = no permission). */
+export interface AuditLogFault {
+  /** GET /accounts/{id}/logs/audit (v2). */
+  v2?: number;
+  /** GET /accounts/{id}/audit_logs (v1). */
+  v1?: number;
+}
+
 export interface FaultConfig {
   rateLimit?: RateLimitFault | null;
+  /** How list item bulk operations complete (default: at once). */
+  bulkOperations?: BulkOperationConfig | null;
+  auditLogs?: AuditLogFault | null;
   /** Every Nth API request fails with `status` (default 500). */
   errorEvery?: { n: number; status?: number } | null;
   latencyMs?: number;
@@ -105,6 +117,11 @@ function validateFaults(config: FaultConfig): void {
   if (every && !(Number.isInteger(every.n) && every.n > 0)) problems.push("errorEvery.n must be a positive integer");
   if (every?.status !== undefined && (every.status < 500 || every.status > 599)) problems.push("errorEvery.status must be 5xx");
   if (config.latencyMs !== undefined && !(config.latencyMs >= 0)) problems.push("latencyMs must be >= 0");
+  const bulk = config.bulkOperations;
+  if (bulk && [bulk.polls, bulk.delayMs].some((n) => n !== undefined && !(Number.isInteger(n) && n >= 0))) problems.push("bulkOperations.polls and delayMs must be integers >= 0");
+  for (const status of [config.auditLogs?.v2, config.auditLogs?.v1]) {
+    if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) problems.push("auditLogs.v2 and v1 must be HTTP error statuses (400-599)");
+  }
   for (const fault of config.failNext ?? []) {
     if (typeof fault.route !== "string" || fault.route === "") problems.push("each failNext entry needs a route");
   }

@@ -1,23 +1,27 @@
 // The Cloudflare API v4 emulator: startable in-process (tests, bench) and by `cf-gitops emulator`.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { toPunycode } from "./dns/names.ts";
 import { createRecord } from "./dns/operations.ts";
 import { fail } from "./envelope.ts";
 import { FaultInjector, type FaultConfig } from "./faults.ts";
-import { addAccountRoutes } from "./handlers/accounts.ts";
 import { addControlRoutes } from "./handlers/control.ts";
-import { addDnsRecordRoutes } from "./handlers/dns-records.ts";
-import { addRoutes } from "./handlers/routes.ts";
-import { addZoneRoutes, newZone } from "./handlers/zones.ts";
+import { apiRouter } from "./handlers/routes.ts";
+import { newZone } from "./handlers/zones.ts";
 import { hexId, nowIso } from "./ids.ts";
 import { StatePersister } from "./persistence.ts";
 import { Router } from "./router.ts";
 import { apiPrefix, createListener } from "./server.ts";
 import { StatsRecorder, type EmulatorStats } from "./stats.ts";
 import { EmulatorStore } from "./store.ts";
+import type { UsersOption } from "./audit/actors.ts";
+import type { AuditEntry } from "./audit/types.ts";
 import type { DnsRecord, PurgeRequest, Zone } from "./types.ts";
 
-export type { FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
+export type { AuditLogFault, FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
+export type { BulkOperationConfig } from "./lists/bulk.ts";
+export type { UserMapping, UsersOption } from "./audit/actors.ts";
+export type { AuditEntry } from "./audit/types.ts";
 export type { EmulatorStats, RequestLogEntry } from "./stats.ts";
 export type { DnsRecord, PurgeRequest, Zone } from "./types.ts";
 
@@ -29,6 +33,12 @@ export interface EmulatorOptions {
   accountId?: string;
   /** Accepted bearer tokens; empty or omitted accepts any non-empty token. */
   tokens?: string[];
+  /**
+   * Token -> the user the audit log names for its changes (an email, or { email, tokenName, via }).
+   * Other tokens are logged as api-token@emulator. A token named here is accepted even when
+   * `tokens` restricts the rest.
+   */
+  users?: UsersOption;
   /** Load state from this file if it exists, and write every change to it (atomically). */
   statePath?: string;
   faults?: FaultConfig;
@@ -50,6 +60,8 @@ export interface RunningEmulator {
   setFaults(faults: FaultConfig): void;
   /** The cache purges received (newest last, at most 1,000). */
   purges(): PurgeRequest[];
+  /** The audit log as stored (oldest first, at most 10,000 entries). */
+  auditLog(): AuditEntry[];
   /** Adds a zone directly (as if created in the dashboard). */
   seedZone(name: string): Zone;
   /** Adds a record directly; `readOnly` marks it as Cloudflare-managed (meta.read_only). */
@@ -74,10 +86,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const initialFaults: FaultConfig = { ...options.faults, latencyMs: options.faults?.latencyMs ?? options.latencyMs };
   const faults = new FaultInjector(initialFaults);
 
-  const seedZone = (name: string): Zone => {
-    const existing = [...store.zones.values()].find((zone) => zone.name === name.toLowerCase());
+  const seedZone = (rawName: string): Zone => {
+    const name = (toPunycode(rawName) ?? rawName).toLowerCase();
+    const existing = [...store.zones.values()].find((zone) => zone.name === name);
     if (existing) return existing;
-    const zone = newZone(name.toLowerCase(), store.accountId, store.accountName);
+    const zone = newZone(name, store.accountId, store.accountName);
     store.zones.set(zone.id, zone);
     void persister?.schedule();
     return zone;
@@ -102,17 +115,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     void persister?.schedule();
   };
 
-  const router = new Router();
-  addAccountRoutes(router);
-  addZoneRoutes(router);
-  addDnsRecordRoutes(router, { batchLimit: options.batchLimit });
-  addRoutes(router);
+  const router = apiRouter({ batchLimit: options.batchLimit });
   const control = new Router();
-  addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), purges: () => [...store.purges], seedRecord });
+  addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), purges: () => [...store.purges], audit: () => [...store.audit], seedRecord });
+
+  const users = options.users ?? {};
+  const tokens = options.tokens && options.tokens.length > 0 ? [...options.tokens, ...Object.keys(users)] : undefined;
 
   const server: Server = createServer(
     { keepAlive: true },
-    createListener({ router, control, store, stats, faults, tokens: options.tokens, onWrite: () => void persister?.schedule() }),
+    createListener({ router, control, store, stats, faults, tokens, users, onWrite: () => void persister?.schedule() }),
   );
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     reset,
     setFaults: (f) => faults.set(f),
     purges: () => structuredClone(store.purges),
+    auditLog: () => structuredClone(store.audit),
     seedZone,
     seedRecord,
     flush: async () => {

@@ -1,5 +1,7 @@
 // A small router over route templates written as in the OpenAPI spec: /zones/{zone_id}/dns_records.
+import type { AuditActor } from "./audit/types.ts";
 import type { HandlerResult } from "./envelope.ts";
+import type { FaultInjector } from "./faults.ts";
 import type { EmulatorStore } from "./store.ts";
 
 export interface RequestContext {
@@ -10,6 +12,9 @@ export interface RequestContext {
   query: URLSearchParams;
   body: unknown;
   store: EmulatorStore;
+  faults: FaultInjector;
+  /** Who is asking (from the token, or the dashboard header); undefined on control routes. */
+  actor?: AuditActor;
 }
 
 export type Handler = (ctx: RequestContext) => HandlerResult | Promise<HandlerResult>;
@@ -38,6 +43,11 @@ export class Router {
     const writes = method !== "GET";
     this.routes.push({ method, template, handler, writes, segments: template.split("/").filter(Boolean) });
     return this;
+  }
+
+  /** The routes in the order they match (for tests that check every route). */
+  list(): Array<Pick<Route, "method" | "template" | "writes">> {
+    return this.routes.map(({ method, template, writes }) => ({ method, template, writes }));
   }
 
   match(method: string, path: string): RouteMatch {

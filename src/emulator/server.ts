@@ -1,6 +1,8 @@
 // The request pipeline: control routes, then latency, faults, auth, body, route, envelope, stats.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
+import { actorFor, type UsersOption } from "./audit/actors.ts";
+import { recordAudit } from "./audit/recorder.ts";
 import { checkAuth } from "./auth.ts";
 import { ApiFailure, errorEnvelope, okEnvelope, type HandlerResult } from "./envelope.ts";
 import type { FaultInjector } from "./faults.ts";
@@ -18,6 +20,8 @@ export interface PipelineDeps {
   stats: StatsRecorder;
   faults: FaultInjector;
   tokens: readonly string[] | undefined;
+  /** Token -> the user the audit log names. */
+  users: UsersOption;
   /** Called after a request that changed state succeeded. */
   onWrite: () => void;
 }
@@ -39,12 +43,16 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function newRayId(): string {
+  return `${randomBytes(8).toString("hex")}-EMU`;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, ray = newRayId()): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
-    "cf-ray": `${randomBytes(8).toString("hex")}-EMU`,
+    "cf-ray": ray,
     ...headers,
   });
   res.end(text);
@@ -72,26 +80,32 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const match = path === undefined ? ({ kind: "not-found" } as const) : deps.router.match(method, path);
   const route = match.kind === "found" ? match.route.template : match.kind === "method-not-allowed" ? match.template : "(no route)";
   let status = 500;
+  const ray = newRayId();
   try {
     if (deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
     deps.faults.check(method, route, path ?? url.pathname);
-    checkAuth(req.headers.authorization, deps.tokens);
+    const token = checkAuth(req.headers.authorization, deps.tokens);
     if (match.kind === "not-found") throw new ApiFailure(404, [{ code: 7000, message: "No route for that URI" }]);
     if (match.kind === "method-not-allowed") throw new ApiFailure(405, [{ code: 7001, message: `Method ${method} not allowed for this route` }]);
     const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
-    const result: HandlerResult = await match.route.handler({ method, path: path!, params: match.params, query: url.searchParams, body, store: deps.store });
+    const actor = actorFor(req, token, deps.users);
+    const context = { method, path: path!, params: match.params, query: url.searchParams, body, store: deps.store, faults: deps.faults, actor };
+    const result: HandlerResult = await match.route.handler(context);
     status = result.status ?? 200;
+    if (result.audit && result.audit.length > 0) {
+      recordAudit(deps.store, result.audit, actor, { method, uri: `${url.pathname}${url.search}`, status, rayId: ray, userAgent: String(req.headers["user-agent"] ?? "") });
+    }
     if (status === 204) {
-      res.writeHead(204, result.headers);
+      res.writeHead(204, { "cf-ray": ray, ...result.headers });
       res.end();
     } else {
-      send(res, status, okEnvelope(result.result, result.resultInfo), result.headers);
+      send(res, status, okEnvelope(result.result, result.resultInfo, result.messages), result.headers, ray);
     }
     if (match.route.writes) deps.onWrite();
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;
     status = error.status;
-    send(res, status, errorEnvelope(error.errors), error.headers);
+    send(res, status, errorEnvelope(error.errors), error.headers, ray);
   } finally {
     deps.stats.record({ method, route, status });
   }
@@ -103,7 +117,7 @@ async function handleControl(deps: PipelineDeps, method: string, url: URL, req: 
   try {
     if (match.kind !== "found") throw new ApiFailure(404, [{ code: 7000, message: `No emulator control route ${method} ${url.pathname}` }]);
     const body = method === "GET" ? undefined : await readBody(req);
-    const result = await match.route.handler({ method, path, params: match.params, query: url.searchParams, body, store: deps.store });
+    const result = await match.route.handler({ method, path, params: match.params, query: url.searchParams, body, store: deps.store, faults: deps.faults });
     send(res, result.status ?? 200, okEnvelope(result.result));
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;

@@ -1,6 +1,7 @@
 // All emulated state, in memory. Serialises to one JSON document for --state.
 import { ZoneRecords } from "./dns/zone-records.ts";
-import type { DnsRecord, PurgeRequest, Ruleset, StoredSetting, Tunnel, TunnelConfig, Zone } from "./types.ts";
+import type { AuditEntry } from "./audit/types.ts";
+import type { BulkOperation, DnsRecord, ListItem, PurgeRequest, Ruleset, RulesList, StoredSetting, Tunnel, TunnelConfig, Zone } from "./types.ts";
 
 export interface StoreSnapshot {
   format: "cf-gitops-emulator-state";
@@ -14,6 +15,11 @@ export interface StoreSnapshot {
   tunnels: Tunnel[];
   tunnelConfigs: TunnelConfig[];
   purges: PurgeRequest[];
+  /** Added after the first release of the format; absent in older state files. */
+  lists?: RulesList[];
+  listItems?: Record<string, ListItem[]>;
+  bulkOperations?: BulkOperation[];
+  audit?: AuditEntry[];
 }
 
 export class EmulatorStore {
@@ -28,6 +34,12 @@ export class EmulatorStore {
   tunnels = new Map<string, Tunnel>();
   tunnelConfigs = new Map<string, TunnelConfig>();
   purges: PurgeRequest[] = [];
+  lists = new Map<string, RulesList>();
+  /** list id -> items, in the order they were added. */
+  listItems = new Map<string, ListItem[]>();
+  bulkOperations = new Map<string, BulkOperation>();
+  /** Oldest first, bounded by audit/recorder.ts. */
+  audit: AuditEntry[] = [];
 
   constructor(accountId: string, accountName = "cf-gitops emulator account") {
     this.accountId = accountId;
@@ -48,6 +60,10 @@ export class EmulatorStore {
     this.tunnels.clear();
     this.tunnelConfigs.clear();
     this.purges = [];
+    this.lists.clear();
+    this.listItems.clear();
+    this.bulkOperations.clear();
+    this.audit = [];
   }
 
   toSnapshot(): StoreSnapshot {
@@ -65,6 +81,10 @@ export class EmulatorStore {
       tunnels: [...this.tunnels.values()],
       tunnelConfigs: [...this.tunnelConfigs.values()],
       purges: this.purges,
+      lists: [...this.lists.values()],
+      listItems: Object.fromEntries(this.listItems),
+      bulkOperations: [...this.bulkOperations.values()],
+      audit: this.audit,
     };
   }
 
@@ -81,5 +101,9 @@ export class EmulatorStore {
     for (const tunnel of snapshot.tunnels) this.tunnels.set(tunnel.id, tunnel);
     for (const config of snapshot.tunnelConfigs) this.tunnelConfigs.set(config.tunnel_id, config);
     this.purges = snapshot.purges ?? [];
+    for (const list of snapshot.lists ?? []) this.lists.set(list.id, list);
+    for (const [listId, items] of Object.entries(snapshot.listItems ?? {})) this.listItems.set(listId, items);
+    for (const operation of snapshot.bulkOperations ?? []) this.bulkOperations.set(operation.id, operation);
+    this.audit = snapshot.audit ?? [];
   }
 }

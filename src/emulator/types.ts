@@ -1,5 +1,6 @@
 // The emulator's stored objects, shaped as Cloudflare returns them.
 
+/** Key order and nulls as a recorded free zone (GET /zones, 2026-08-11) returns them. */
 export interface Zone {
   id: string;
   name: string;
@@ -11,15 +12,18 @@ export interface Zone {
   original_name_servers: string[] | null;
   original_registrar: string | null;
   original_dnshost: string | null;
-  vanity_name_servers: string[];
-  created_on: string;
   modified_on: string;
+  created_on: string;
   activated_on: string;
-  account: { id: string; name: string };
-  owner: { id: string; type: string; name: string };
+  vanity_name_servers: string[];
+  vanity_name_servers_ips: null;
   meta: { step: number; custom_certificate_quota: number; page_rule_quota: number; phishing_detected: boolean };
-  plan: { id: string; name: string; price: number; currency: string; frequency: string; is_subscribed: boolean; can_subscribe: boolean; legacy_id: string; legacy_discount: boolean; externally_managed: boolean };
+  owner: { id: string | null; type: string; email: string | null };
+  account: { id: string; name: string };
+  tenant: { id: string | null; name: string | null };
+  tenant_unit: { id: string | null };
   permissions: string[];
+  plan: { id: string; name: string; price: number; currency: string; frequency: string; is_subscribed: boolean; can_subscribe: boolean; legacy_id: string; legacy_discount: boolean; externally_managed: boolean };
 }
 
 export interface DnsRecord {
@@ -33,8 +37,9 @@ export interface DnsRecord {
   priority?: number;
   data?: Record<string, unknown>;
   settings: Record<string, unknown>;
-  meta: { auto_added: boolean; managed_by_apps: boolean; managed_by_argo_tunnel: boolean; read_only?: boolean };
-  /** Absent when empty (the schema types it as a string, never null). */
+  /** Empty unless Cloudflare manages the record (read_only); older state files may hold more keys. */
+  meta: { read_only?: boolean; [field: string]: unknown };
+  /** Stored only when set; responses carry `comment: null` otherwise (see dns/view.ts). */
   comment?: string;
   tags: string[];
   created_on: string;
@@ -58,6 +63,47 @@ export interface RulesetRule {
   enabled: boolean;
   ref: string;
   [field: string]: unknown;
+}
+
+export type ListKind = "ip" | "asn" | "hostname" | "redirect";
+
+/** An account-level custom list; num_items and num_referencing_filters are computed when shown. */
+export interface RulesList {
+  id: string;
+  name: string;
+  description: string;
+  kind: ListKind;
+  created_on: string;
+  modified_on: string;
+}
+
+/** One item: exactly one of ip, asn, hostname, redirect, per the list's kind. */
+export interface ListItem {
+  id: string;
+  ip?: string;
+  asn?: number;
+  hostname?: { url_hostname: string; exclude_exact_hostname?: boolean };
+  redirect?: Record<string, unknown>;
+  comment?: string;
+  created_on: string;
+  modified_on: string;
+}
+
+/** An asynchronous items write; the change is held until the operation completes. */
+export interface BulkOperation {
+  id: string;
+  list_id: string;
+  status: "pending" | "running" | "completed" | "failed";
+  completed?: string;
+  error?: string;
+  change: { mode: "append" | "replace" | "delete"; items?: ListItem[]; ids?: string[] };
+  /** Status polls answered so far, and how many must be answered before it may complete. */
+  polls: number;
+  pollsNeeded: number;
+  /** Epoch ms before which it may not complete. */
+  readyAt: number;
+  /** Set when a fault makes it fail. */
+  failWith?: string;
 }
 
 export interface Ruleset {

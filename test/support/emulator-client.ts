@@ -49,16 +49,75 @@ export const checkedAgainstSdkTypes: Record<string, string> = {
   "POST /zones/{zone_id}/dns_records/batch": "RecordBatchResponse (cloudflare/resources/dns/records.d.ts)",
   "POST /zones/{zone_id}/purge_cache": "CachePurgeResponse (cloudflare/resources/cache/cache.d.ts)",
   "GET /accounts": "Account (cloudflare/resources/accounts/accounts.d.ts)",
+  "GET /accounts/{account_id}/logs/audit": "AuditListResponse (cloudflare/resources/accounts/logs/audit.d.ts)",
+  "GET /accounts/{account_id}/audit_logs": "AuditLog (cloudflare/resources/shared.d.ts)",
 };
+
+/**
+ * Routes the 2024 schema describes wrongly, checked like the routes above instead. The Lists
+ * operations join the collection envelope (`result` an array) with an object `result`, which no
+ * response can satisfy, and type items as a oneOf that no item object matches.
+ */
+const schemaKnownWrong: Record<string, string> = {
+  "POST /accounts/{account_id}/rules/lists": "ListCreateResponse (cloudflare/resources/rules/lists/lists.d.ts)",
+  "GET /accounts/{account_id}/rules/lists/{list_id}": "ListGetResponse (cloudflare/resources/rules/lists/lists.d.ts)",
+  "PUT /accounts/{account_id}/rules/lists/{list_id}": "ListUpdateResponse (cloudflare/resources/rules/lists/lists.d.ts)",
+  "DELETE /accounts/{account_id}/rules/lists/{list_id}": "ListDeleteResponse (cloudflare/resources/rules/lists/lists.d.ts)",
+  "GET /accounts/{account_id}/rules/lists/{list_id}/items": "ItemListResponse (cloudflare/resources/rules/lists/items.d.ts)",
+  "POST /accounts/{account_id}/rules/lists/{list_id}/items": "ItemCreateResponse (cloudflare/resources/rules/lists/items.d.ts)",
+  "PUT /accounts/{account_id}/rules/lists/{list_id}/items": "ItemUpdateResponse (cloudflare/resources/rules/lists/items.d.ts)",
+  "DELETE /accounts/{account_id}/rules/lists/{list_id}/items": "ItemDeleteResponse (cloudflare/resources/rules/lists/items.d.ts)",
+  "GET /accounts/{account_identifier}/rules/lists/{list_id}/items/{item_id}": "ItemGetResponse (cloudflare/resources/rules/lists/items.d.ts)",
+  "GET /accounts/{account_identifier}/rules/lists/bulk_operations/{operation_id}": "BulkOperationGetResponse (cloudflare/resources/rules/lists/bulk-operations.d.ts)",
+};
+
+/**
+ * Bodies the 2024 schema cannot describe although Cloudflare returns them: its RuleAction pattern
+ * ^[a-z]+$ rejects actions with underscores (set_cache_settings, managed_challenge), its redirect
+ * target_url is a oneOf whose two branches both match any object, and its MX content format
+ * "hostname" rejects RFC 7505's null MX ("."). These get the envelope check; their shapes are
+ * asserted by test/emulator-phases.test.ts and test/emulator-dns-edge.test.ts.
+ */
+function schemaGap(body: unknown): boolean {
+  const result = (body as { result?: unknown } | undefined)?.result;
+  const objects = (Array.isArray(result) ? result : [result]) as Array<Record<string, unknown> | null>;
+  return objects.some((item) => {
+    if (!item || typeof item !== "object") return false;
+    if (item.type === "MX" && item.content === ".") return true;
+    const rules = item.rules as Array<{ action?: unknown }> | undefined;
+    return Array.isArray(rules) && rules.some((rule) => typeof rule.action === "string" && (rule.action.includes("_") || rule.action === "redirect"));
+  });
+}
 
 function routeOf(method: string, path: string): string {
   const emulatorTemplates: Array<[RegExp, string]> = [
     [/^\/zones\/[^/]+\/dns_records\/batch$/, "/zones/{zone_id}/dns_records/batch"],
     [/^\/zones\/[^/]+\/purge_cache$/, "/zones/{zone_id}/purge_cache"],
     [/^\/accounts$/, "/accounts"],
+    [/^\/accounts\/[^/]+\/logs\/audit$/, "/accounts/{account_id}/logs/audit"],
+    [/^\/accounts\/[^/]+\/audit_logs$/, "/accounts/{account_id}/audit_logs"],
   ];
   const template = emulatorTemplates.find(([pattern]) => pattern.test(path))?.[1] ?? templateFor(path) ?? path;
   return `${method} ${template}`;
+}
+
+/**
+ * Keys that real responses carry as null where the 2024 schema types them as strings or objects.
+ * They are dropped before the schema check; test/emulator-shapes.test.ts pins them instead.
+ * Recorded real responses: cf-terraforming testdata/cloudflare/v5/cloudflare_dns_record.yaml
+ * (`comment: null`), v5/cloudflare_zero_trust_tunnel_cloudflared.yaml (`conns_active_at`,
+ * `deleted_at`: null), and a zone read on 2026-08-11 (`owner.id`/`owner.email`, `tenant.*`,
+ * `tenant_unit.id`, `vanity_name_servers_ips`: null), and a token verification on 2026-05-27
+ * (`not_before`, `expires_on`: null).
+ */
+const recordedNulls = new Set(["comment", "conns_active_at", "conns_inactive_at", "deleted_at", "vanity_name_servers_ips", "id", "email", "name", "not_before", "expires_on"]);
+
+function withoutRecordedNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRecordedNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key, child]) => !(child === null && recordedNulls.has(key))).map(([key, child]) => [key, withoutRecordedNulls(child)]),
+  );
 }
 
 /**
@@ -76,8 +135,9 @@ export function validateCaptured(captured: CapturedResponse[]): string[] {
     if (response.status === 204) {
       if (response.body !== undefined) throw new Error(`${route} answered 204 with a body`);
     } else if (response.status >= 200 && response.status < 300) {
-      if (hasOperation(method, template)) assertMatchesSchema(method, template, body);
-      else if (!checkedAgainstSdkTypes[route]) throw new Error(`no schema and no SDK type named for ${route}`);
+      const inSchema = hasOperation(method, template);
+      if (inSchema && !schemaKnownWrong[route] && !schemaGap(body)) assertMatchesSchema(method, template, withoutRecordedNulls(body));
+      else if (!inSchema && !checkedAgainstSdkTypes[route]) throw new Error(`no schema and no SDK type named for ${route}`);
       else assertEnvelope(body, true);
     } else {
       assertEnvelope(body, false);

@@ -48,7 +48,7 @@ function applyAll(work: ZoneRecords, zoneName: string, lists: Record<(typeof sec
       } catch (error) {
         if (!(error instanceof ApiFailure)) throw error;
         const where = `${key}[${index}]`;
-        throw new ApiFailure(error.status, error.errors.map((e) => ({ code: e.code, message: `${where}: ${e.message}` })));
+        throw new ApiFailure(error.status, error.errors.map((e) => ({ ...e, message: `${where}: ${e.message}` })));
       }
     });
   }

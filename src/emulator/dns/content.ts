@@ -5,6 +5,8 @@ interface DataType {
   fields: string[];
   /** Fields that are numbers; the rest are strings. */
   numeric: string[];
+  /** String fields that may be empty (an HTTPS/SVCB record without parameters, a NAPTR without regex). */
+  optional?: string[];
   render: (data: Record<string, unknown>) => string;
 }
 
@@ -23,10 +25,11 @@ export const dataTypes: Record<string, DataType> = {
   NAPTR: {
     fields: ["order", "preference", "flags", "service", "regex", "replacement"],
     numeric: ["order", "preference"],
+    optional: ["flags", "service", "regex"],
     render: (d) => `${String(d.order)} ${String(d.preference)} ${quote(d.flags)} ${quote(d.service)} ${quote(d.regex)} ${String(d.replacement)}`,
   },
-  HTTPS: { fields: ["priority", "target", "value"], numeric: ["priority"], render: plain(["priority", "target", "value"]) },
-  SVCB: { fields: ["priority", "target", "value"], numeric: ["priority"], render: plain(["priority", "target", "value"]) },
+  HTTPS: { fields: ["priority", "target", "value"], numeric: ["priority"], optional: ["value"], render: (d) => plain(["priority", "target", "value"])(d).trim() },
+  SVCB: { fields: ["priority", "target", "value"], numeric: ["priority"], optional: ["value"], render: (d) => plain(["priority", "target", "value"])(d).trim() },
   CERT: { fields: ["type", "key_tag", "algorithm", "certificate"], numeric: ["type", "key_tag", "algorithm"], render: plain(["type", "key_tag", "algorithm", "certificate"]) },
   DNSKEY: { fields: ["flags", "protocol", "algorithm", "public_key"], numeric: ["flags", "protocol", "algorithm"], render: plain(["flags", "protocol", "algorithm", "public_key"]) },
   LOC: {
@@ -48,8 +51,8 @@ export function normaliseData(type: string, data: unknown): { data: Record<strin
   const input = data as Record<string, unknown>;
   const clean: Record<string, unknown> = {};
   for (const field of spec.fields) {
-    const value = input[field];
-    if (value === undefined || value === null || value === "") {
+    const value = spec.optional?.includes(field) ? (input[field] ?? "") : input[field];
+    if (value === undefined || value === null || (value === "" && !spec.optional?.includes(field))) {
       throw fail(400, 9101, `data.${field} is required for ${type} records`);
     }
     if (spec.numeric.includes(field)) {

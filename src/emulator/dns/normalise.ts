@@ -1,10 +1,9 @@
 // Turns a record as a client sends it into the record as Cloudflare stores it, or a Cloudflare error.
 import { isIPv4, isIPv6 } from "node:net";
-import { domainToASCII } from "node:url";
-import { canonicalIpv6, toFqdn } from "../../kinds/dns-record/identity.ts";
 import { fail } from "../envelope.ts";
 import type { DnsRecord } from "../types.ts";
 import { dataTypes, normaliseData } from "./content.ts";
+import { canonicalHostname, canonicalIpv6, recordFqdn } from "./names.ts";
 import { quoteTxt } from "./txt.ts";
 
 export const recordTypes = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "PTR", "OPENPGPKEY", ...Object.keys(dataTypes)];
@@ -61,12 +60,9 @@ export function normaliseRecord(input: unknown, zoneName: string): RecordFields 
 
 function normaliseName(value: unknown, zoneName: string): string {
   if (typeof value !== "string" || value.trim() === "") throw fail(400, 9005, "DNS record name is required");
-  // Cloudflare stores names in Punycode.
-  const fqdn = toFqdn(value, zoneName)
-    .split(".")
-    .map((label) => (/[^ -~]/.test(label) ? domainToASCII(label) || label : label))
-    .join(".");
+  const fqdn = recordFqdn(value, zoneName);
   const apex = zoneName.toLowerCase();
+  if (fqdn === undefined) throw fail(400, 9005, `DNS record name "${value}" is invalid`);
   if (fqdn !== apex && !fqdn.endsWith(`.${apex}`)) {
     throw fail(400, 9005, `DNS record name "${value}" is outside the zone ${zoneName}`);
   }
@@ -103,8 +99,10 @@ function normaliseContent(type: string, value: unknown): string {
     return canonicalIpv6(content);
   }
   if (hostnameTypes.has(type)) {
-    const host = content.replace(/\.$/, "");
-    if (!hostnamePattern.test(host)) throw fail(400, 9007, `Content for ${type} record is invalid: "${value}" is not a hostname`);
+    // RFC 7505 null MX: "." says the domain accepts no mail.
+    if (type === "MX" && content === ".") return ".";
+    const host = canonicalHostname(content);
+    if (host === undefined || !hostnamePattern.test(host)) throw fail(400, 9007, `Content for ${type} record is invalid: "${value}" is not a hostname`);
     return host;
   }
   return content;

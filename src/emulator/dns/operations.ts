@@ -24,11 +24,13 @@ function checkConflicts(zone: ZoneRecords, zoneName: string, candidate: RecordFi
     }
     throw fail(400, 81054, "A CNAME record with that host already exists.");
   }
-  // A delegated name (NS below the apex) holds nothing but NS records (SDK docs: "NS records cannot
-  // exist on the same name as any other record type").
+  // A delegated name (NS below the apex) holds only NS records, plus the DS records that sign the
+  // delegation (SDK: "NS records cannot exist on the same name as any other record type"; a DS
+  // belongs at the delegation point by RFC 4035).
   if (!isApex) {
-    const nsClash = candidate.type === "NS" ? others.some((record) => record.type !== "NS") : others.some((record) => record.type === "NS");
-    if (nsClash) throw fail(400, 81056, "A record with that host already exists: NS records cannot share a name with other record types.");
+    const withNs = new Set(["NS", "DS"]);
+    const nsClash = candidate.type === "NS" ? others.some((record) => !withNs.has(record.type)) : !withNs.has(candidate.type) && others.some((record) => record.type === "NS");
+    if (nsClash) throw fail(400, 81056, "A record with that host already exists: NS records cannot share a name with other record types (except DS).");
   }
   const key = identityKey(candidate);
   if (others.some((record) => identityKey(record) === key)) throw fail(400, 81058, "An identical record already exists.");
@@ -50,17 +52,19 @@ function stamp(fields: RecordFields, previous: DnsRecord | undefined, now: strin
   const record: DnsRecord = {
     id: previous?.id ?? hexId(),
     ...fields,
-    meta: previous?.meta ?? { auto_added: false, managed_by_apps: false, managed_by_argo_tunnel: false },
+    meta: previous?.meta ?? {},
     created_on: previous?.created_on ?? now,
     modified_on: now,
   };
   if (fields.priority === undefined) delete record.priority;
   if (fields.data === undefined) delete record.data;
   if (fields.comment === undefined) delete record.comment;
-  if (previous && previous.comment !== fields.comment) record.comment_modified_on = now;
-  else if (previous?.comment_modified_on) record.comment_modified_on = previous.comment_modified_on;
-  if (previous && previous.tags.join("\n") !== fields.tags.join("\n")) record.tags_modified_on = now;
-  else if (previous?.tags_modified_on) record.tags_modified_on = previous.tags_modified_on;
+  // Both timestamps are omitted while there is no comment (no tags), per the SDK's RecordResponse.
+  delete record.comment_modified_on;
+  delete record.tags_modified_on;
+  if (fields.comment !== undefined) record.comment_modified_on = previous?.comment === fields.comment && previous.comment_modified_on ? previous.comment_modified_on : now;
+  const sameTags = previous !== undefined && previous.tags.join("\n") === fields.tags.join("\n");
+  if (fields.tags.length > 0) record.tags_modified_on = sameTags && previous.tags_modified_on ? previous.tags_modified_on : now;
   return record;
 }
 

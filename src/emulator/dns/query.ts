@@ -1,8 +1,8 @@
 // The DNS list filters and ordering the SDK sends: name, name.exact|contains|startswith|endswith,
 // type, content(.…), proxied, comment(.…), tag(.…), search, match, order, direction.
-import { toFqdn } from "../../kinds/dns-record/identity.ts";
 import { fail } from "../envelope.ts";
 import type { DnsRecord } from "../types.ts";
+import { recordFqdn } from "./names.ts";
 
 type Predicate = (record: DnsRecord) => boolean;
 const operators = ["exact", "contains", "startswith", "endswith"] as const;
@@ -57,7 +57,7 @@ function tagFilters(query: URLSearchParams): Predicate[] {
 
 export function filterRecords(records: DnsRecord[], query: URLSearchParams, zoneName: string): DnsRecord[] {
   const predicates: Predicate[] = [
-    ...textFilters(query, "name", (r) => r.name, (v) => toFqdn(v, zoneName)),
+    ...textFilters(query, "name", (r) => r.name, (v) => recordFqdn(v, zoneName) ?? v),
     ...textFilters(query, "content", (r) => r.content),
     ...textFilters(query, "comment", (r) => r.comment ?? ""),
     ...tagFilters(query),

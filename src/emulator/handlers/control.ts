@@ -1,5 +1,7 @@
 // /__emulator/…: stats, reset, faults and seeding, for tests and benchmarks. No auth: local use only.
+import { recordView } from "../dns/view.ts";
 import { fail } from "../envelope.ts";
+import type { AuditEntry } from "../audit/types.ts";
 import type { FaultConfig } from "../faults.ts";
 import type { Router } from "../router.ts";
 import type { EmulatorStats } from "../stats.ts";
@@ -11,6 +13,7 @@ export interface ControlActions {
   getFaults: () => FaultConfig;
   setFaults: (faults: FaultConfig) => void;
   purges: () => PurgeRequest[];
+  audit: () => AuditEntry[];
   seedRecord: (zoneId: string, record: Record<string, unknown>, options: { readOnly?: boolean }) => DnsRecord;
 }
 
@@ -22,6 +25,7 @@ export function addControlRoutes(router: Router, actions: ControlActions): void 
   });
   router.add("GET", "/faults", () => ({ result: actions.getFaults() }));
   router.add("GET", "/purges", () => ({ result: actions.purges() }));
+  router.add("GET", "/audit", () => ({ result: actions.audit() }));
   const setFaults = (ctx: { body: unknown }) => {
     const body = ctx.body ?? {};
     if (typeof body !== "object" || Array.isArray(body)) throw fail(400, 1001, "faults must be a JSON object");
@@ -34,6 +38,6 @@ export function addControlRoutes(router: Router, actions: ControlActions): void 
   router.add("POST", "/zones/{zone_id}/dns_records", (ctx) => {
     const body = (ctx.body ?? {}) as Record<string, unknown>;
     const { read_only: readOnly, ...record } = body;
-    return { result: actions.seedRecord(ctx.params.zone_id ?? "", record, { readOnly: readOnly === true }) };
+    return { result: recordView(actions.seedRecord(ctx.params.zone_id ?? "", record, { readOnly: readOnly === true })) };
   });
 }

@@ -27,6 +27,6 @@ export function addPurgeRoutes(router: Router): void {
     ctx.store.purges.push({ zone_id: zone.id, body, at: nowIso() });
     // Kept for tests to inspect; bounded so a long-running emulator does not grow without end.
     if (ctx.store.purges.length > maxKeptPurges) ctx.store.purges.splice(0, ctx.store.purges.length - maxKeptPurges);
-    return { result: { id: zone.id } };
+    return { result: { id: zone.id }, audit: [{ action: "create", resource: "cache_purge", id: zone.id, zone: { id: zone.id, name: zone.name }, request: body }] };
   });
 }

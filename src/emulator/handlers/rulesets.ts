@@ -1,10 +1,11 @@
 // Zone rulesets: the phase entrypoint (GET|PUT …/rulesets/phases/{phase}/entrypoint), which is what
 // the native engine uses, and the by-id endpoints the Pulumi provider uses (list, create, get,
 // update, delete). The emulator models one ruleset per phase: the phase's entrypoint.
-import { fail, type HandlerResult } from "../envelope.ts";
+import type { AuditEvent } from "../audit/types.ts";
+import { ApiFailure, fail, type HandlerResult } from "../envelope.ts";
 import type { RequestContext, Router } from "../router.ts";
-import { replaceRules, zonePhases } from "../rulesets/rules.ts";
-import type { Ruleset } from "../types.ts";
+import { replaceRules, rulesetView, zonePhases } from "../rulesets/rules.ts";
+import type { Ruleset, Zone } from "../types.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
 function phaseOf(value: unknown): string {
@@ -19,17 +20,20 @@ function phasesOf(ctx: RequestContext, zoneId: string): Map<string, Ruleset> {
   return phases;
 }
 
-function byId(ctx: RequestContext): { phases: Map<string, Ruleset>; ruleset: Ruleset } {
+function byId(ctx: RequestContext): { zone: Zone; phases: Map<string, Ruleset>; ruleset: Ruleset } {
   const zone = requireZone(ctx);
   const phases = phasesOf(ctx, zone.id);
   const ruleset = [...phases.values()].find((candidate) => candidate.id === ctx.params.ruleset_id);
   if (!ruleset) throw fail(404, 10003, `could not find ruleset ${ctx.params.ruleset_id ?? ""}`);
-  return { phases, ruleset };
+  return { zone, phases, ruleset };
 }
 
-function summary(ruleset: Ruleset): Omit<Ruleset, "rules"> {
-  const { rules: _rules, ...rest } = ruleset;
-  return rest;
+/** Stores `next` and answers with it, reporting the change to the audit log. */
+function saved(zone: Zone, phases: Map<string, Ruleset>, previous: Ruleset | undefined, next: Ruleset, request: unknown): HandlerResult {
+  phases.set(next.phase, next);
+  const event: AuditEvent = { action: previous ? "update" : "create", resource: "ruleset", id: next.id, zone: { id: zone.id, name: zone.name }, after: rulesetView(next), request };
+  if (previous) event.before = rulesetView(previous);
+  return { result: rulesetView(next), audit: [event] };
 }
 
 function createRuleset(ctx: RequestContext): HandlerResult {
@@ -40,11 +44,10 @@ function createRuleset(ctx: RequestContext): HandlerResult {
   const phase = phaseOf(body.phase);
   const phases = phasesOf(ctx, zone.id);
   if (phases.has(phase)) {
-    throw fail(400, 20217, `A ruleset for phase ${phase} already exists in this zone; update it with PUT instead of creating another`);
+    // As Cloudflare words it (recorded in several public bug reports): one entrypoint per phase and zone.
+    throw new ApiFailure(400, [{ code: 20217, message: `'zone' is not a valid value for kind because exceeded maximum number of zone rulesets for phase ${phase}`, source: { pointer: "/kind" } }]);
   }
-  const ruleset = replaceRules(phase, undefined, body);
-  phases.set(phase, ruleset);
-  return { result: ruleset };
+  return saved(zone, phases, undefined, replaceRules(phase, undefined, body), body);
 }
 
 export function addRulesetRoutes(router: Router): void {
@@ -54,29 +57,28 @@ export function addRulesetRoutes(router: Router): void {
     const phase = phaseOf(ctx.params.ruleset_phase);
     const ruleset = ctx.store.rulesets.get(zone.id)?.get(phase);
     if (!ruleset) throw fail(404, 10003, `could not find entrypoint ruleset in the '${phase}' phase`);
-    return { result: ruleset };
+    return { result: rulesetView(ruleset) };
   });
   router.add("PUT", entrypoint, (ctx) => {
     const zone = requireZone(ctx);
     const phase = phaseOf(ctx.params.ruleset_phase);
     const phases = phasesOf(ctx, zone.id);
-    const ruleset = replaceRules(phase, phases.get(phase), bodyObject(ctx));
-    phases.set(phase, ruleset);
-    return { result: ruleset };
+    const body = bodyObject(ctx);
+    const previous = phases.get(phase);
+    return saved(zone, phases, previous, replaceRules(phase, previous, body), body);
   });
 
-  router.add("GET", "/zones/{zone_id}/rulesets", (ctx) => ({ result: [...phasesOf(ctx, requireZone(ctx).id).values()].map(summary) }));
+  router.add("GET", "/zones/{zone_id}/rulesets", (ctx) => ({ result: [...phasesOf(ctx, requireZone(ctx).id).values()].map((ruleset) => rulesetView(ruleset, false)) }));
   router.add("POST", "/zones/{zone_id}/rulesets", createRuleset);
-  router.add("GET", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => ({ result: byId(ctx).ruleset }));
+  router.add("GET", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => ({ result: rulesetView(byId(ctx).ruleset) }));
   router.add("PUT", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => {
-    const { phases, ruleset } = byId(ctx);
-    const next = replaceRules(ruleset.phase, ruleset, bodyObject(ctx));
-    phases.set(ruleset.phase, next);
-    return { result: next };
+    const { zone, phases, ruleset } = byId(ctx);
+    const body = bodyObject(ctx);
+    return saved(zone, phases, ruleset, replaceRules(ruleset.phase, ruleset, body), body);
   });
   router.add("DELETE", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => {
-    const { phases, ruleset } = byId(ctx);
+    const { zone, phases, ruleset } = byId(ctx);
     phases.delete(ruleset.phase);
-    return { status: 204, result: null };
+    return { status: 204, result: null, audit: [{ action: "delete", resource: "ruleset", id: ruleset.id, zone: { id: zone.id, name: zone.name }, before: rulesetView(ruleset) }] };
   });
 }

@@ -1,9 +1,11 @@
 // Zone settings: GET all, GET one, PATCH one ({ value }), bulk PATCH ({ items: [{ id, value }] }).
+import type { AuditEvent } from "../audit/types.ts";
 import { ApiFailure, fail } from "../envelope.ts";
 import { nowIso } from "../ids.ts";
 import type { RequestContext, Router } from "../router.ts";
 import { settingsCatalog } from "../settings/catalog.ts";
 import type { EmulatorStore } from "../store.ts";
+import type { Zone } from "../types.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
 function settingView(store: EmulatorStore, zoneId: string, id: string): Record<string, unknown> {
@@ -39,6 +41,11 @@ function apply(ctx: RequestContext, zoneId: string, id: string, value: unknown):
   settings.set(id, { value: structuredClone(value), modified_on: nowIso() });
 }
 
+/** One setting's change; its audit resource id is the setting id (ssl, min_tls_version, …). */
+function settingEvent(zone: Zone, before: Record<string, unknown>, after: Record<string, unknown>): AuditEvent {
+  return { action: "update", resource: "zone_setting", id: String(after.id), zone: { id: zone.id, name: zone.name }, before, after, request: { value: after.value } };
+}
+
 export function addSettingsRoutes(router: Router): void {
   router.add("GET", "/zones/{zone_id}/settings", (ctx) => {
     const zone = requireZone(ctx);
@@ -54,8 +61,12 @@ export function addSettingsRoutes(router: Router): void {
       return issue ? [{ code: 1007, message: issue }] : [];
     });
     if (errors.length > 0) throw new ApiFailure(400, errors);
-    for (const item of items as Array<{ id: string; value: unknown }>) apply(ctx, zone.id, item.id, item.value);
-    return { result: (items as Array<{ id: string }>).map((item) => settingView(ctx.store, zone.id, item.id)) };
+    const audit = (items as Array<{ id: string; value: unknown }>).map((item) => {
+      const before = settingView(ctx.store, zone.id, item.id);
+      apply(ctx, zone.id, item.id, item.value);
+      return settingEvent(zone, before, settingView(ctx.store, zone.id, item.id));
+    });
+    return { result: (items as Array<{ id: string }>).map((item) => settingView(ctx.store, zone.id, item.id)), audit };
   });
   router.add("GET", "/zones/{zone_id}/settings/{setting_id}", (ctx) => {
     const zone = requireZone(ctx);
@@ -66,7 +77,9 @@ export function addSettingsRoutes(router: Router): void {
     const id = knownSetting(ctx.params.setting_id);
     const issue = problem(id, ctx.body);
     if (issue) throw fail(400, 1007, issue);
+    const before = settingView(ctx.store, zone.id, id);
     apply(ctx, zone.id, id, (ctx.body as { value: unknown }).value);
-    return { result: settingView(ctx.store, zone.id, id) };
+    const after = settingView(ctx.store, zone.id, id);
+    return { result: after, audit: [settingEvent(zone, before, after)] };
   });
 }

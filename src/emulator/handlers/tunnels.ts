@@ -8,6 +8,34 @@ import { bodyObject, requireAccount } from "./common.ts";
 
 const servicePattern = /^(https?|tcp|ssh|rdp|smb|unix|unix\+tls):\/\/?\S+$|^http_status:\d{3}$|^hello_world$|^bastion$|^socks5$/;
 
+/**
+ * The API shape of a tunnel, as in a recorded list (cf-terraforming testdata/cloudflare/v5/
+ * cloudflare_zero_trust_tunnel_cloudflared.yaml): timestamps are null rather than absent, a tunnel
+ * that never connected is inactive since its creation, and there is no config_src key.
+ */
+function tunnelView(tunnel: Tunnel): Record<string, unknown> {
+  return {
+    id: tunnel.id,
+    account_tag: tunnel.account_tag,
+    created_at: tunnel.created_at,
+    deleted_at: tunnel.deleted_at ?? null,
+    name: tunnel.name,
+    connections: tunnel.connections,
+    conns_active_at: tunnel.conns_active_at ?? null,
+    conns_inactive_at: tunnel.conns_inactive_at ?? tunnel.created_at,
+    tun_type: tunnel.tun_type,
+    metadata: tunnel.metadata,
+    status: tunnel.status,
+    remote_config: tunnel.remote_config,
+  };
+}
+
+/** A stored configuration without account_id, which the recorded GET …/configurations lacks. */
+function configBody(config: TunnelConfig): Record<string, unknown> {
+  const { account_id: _accountId, ...rest } = config;
+  return rest;
+}
+
 function requireTunnel(ctx: RequestContext): Tunnel {
   requireAccount(ctx);
   const id = ctx.params.tunnel_id ?? "";
@@ -36,7 +64,7 @@ function listTunnels(ctx: RequestContext): HandlerResult {
   if (status !== null) tunnels = tunnels.filter((t) => t.status === status);
   tunnels.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.name < b.name ? -1 : 1));
   const { page, info } = paginate(tunnels, q, { defaultPerPage: 20, maxPerPage: 1000 });
-  return { result: page, resultInfo: info };
+  return { result: page.map(tunnelView), resultInfo: info };
 }
 
 function createTunnel(ctx: RequestContext): HandlerResult {
@@ -61,7 +89,8 @@ function createTunnel(ctx: RequestContext): HandlerResult {
     config_src: configSrc,
   };
   ctx.store.tunnels.set(tunnel.id, tunnel);
-  return { result: tunnel };
+  const view = tunnelView(tunnel);
+  return { result: view, audit: [{ action: "create", resource: "tunnel", id: tunnel.id, after: view, request: body }] };
 }
 
 /** cloudflared's own rule: the last ingress rule matches everything (no hostname other than "*", no path). */
@@ -80,20 +109,21 @@ function ingressProblem(ingress: unknown): string | undefined {
   return undefined;
 }
 
-function configView(ctx: RequestContext, tunnel: Tunnel): TunnelConfig | Record<string, unknown> {
-  return ctx.store.tunnelConfigs.get(tunnel.id) ?? { tunnel_id: tunnel.id, account_id: tunnel.account_tag, version: 0, config: null, source: "cloudflare", created_at: tunnel.created_at };
+function configView(ctx: RequestContext, tunnel: Tunnel): Record<string, unknown> {
+  const stored = ctx.store.tunnelConfigs.get(tunnel.id);
+  return stored ? configBody(stored) : { tunnel_id: tunnel.id, version: 0, config: null, source: "cloudflare", created_at: tunnel.created_at };
 }
 
 export function addTunnelRoutes(router: Router): void {
   const base = "/accounts/{account_id}/cfd_tunnel";
   router.add("GET", base, listTunnels);
   router.add("POST", base, createTunnel);
-  router.add("GET", `${base}/{tunnel_id}`, (ctx) => ({ result: requireTunnel(ctx) }));
+  router.add("GET", `${base}/{tunnel_id}`, (ctx) => ({ result: tunnelView(requireTunnel(ctx)) }));
   router.add("DELETE", `${base}/{tunnel_id}`, (ctx) => {
     const tunnel = requireTunnel(ctx);
     const deleted = { ...tunnel, deleted_at: nowIso() };
     ctx.store.tunnels.set(tunnel.id, deleted);
-    return { result: deleted };
+    return { result: tunnelView(deleted), audit: [{ action: "delete", resource: "tunnel", id: tunnel.id, before: tunnelView(tunnel) }] };
   });
   router.add("GET", `${base}/{tunnel_id}/configurations`, (ctx) => ({ result: configView(ctx, requireTunnel(ctx)) }));
   router.add("PUT", `${base}/{tunnel_id}/configurations`, (ctx) => {
@@ -113,6 +143,7 @@ export function addTunnelRoutes(router: Router): void {
     };
     ctx.store.tunnelConfigs.set(tunnel.id, stored);
     if (!tunnel.remote_config) ctx.store.tunnels.set(tunnel.id, { ...tunnel, remote_config: true, config_src: "cloudflare" });
-    return { result: stored };
+    const before = previous ? configBody(previous) : undefined;
+    return { result: configBody(stored), audit: [{ action: "update", resource: "tunnel_configuration", id: tunnel.id, before, after: configBody(stored), request: ctx.body }] };
   });
 }

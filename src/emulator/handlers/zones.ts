@@ -1,20 +1,20 @@
 // Zones: list (name and account filters, paging, order), get, create (account.id required).
 import { fail, type HandlerResult } from "../envelope.ts";
+import { toPunycode } from "../dns/names.ts";
 import { hexId, nowIso } from "../ids.ts";
 import { paginate } from "../pagination.ts";
 import type { RequestContext, Router } from "../router.ts";
 import type { Zone } from "../types.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
-/** The user that owns every zone (Cloudflare reports the token's user). */
-const emulatorUserId = "9a7806061c88ada191ed06f989cc3dac";
 const domainPattern = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** `name` accepts Cloudflare's operator prefixes: contains:, starts_with:, ends_with:, not_equal:, equal:. */
 function nameMatcher(filter: string): (name: string) => boolean {
   const [, operator = "equal", value = filter] = /^(equal|not_equal|starts_with|ends_with|contains|starts_with_case_sensitive|ends_with_case_sensitive|contains_case_sensitive):(.*)$/s.exec(filter) ?? [];
   const sensitive = operator.endsWith("_case_sensitive");
-  const wanted = sensitive ? value : value.toLowerCase();
+  const ascii = toPunycode(value) ?? value;
+  const wanted = sensitive ? ascii : ascii.toLowerCase();
   const op = operator.replace("_case_sensitive", "");
   return (name) => {
     const text = sensitive ? name : name.toLowerCase();
@@ -63,15 +63,18 @@ export function newZone(name: string, accountId: string, accountName: string): Z
     original_name_servers: null,
     original_registrar: null,
     original_dnshost: null,
-    vanity_name_servers: [],
-    created_on: now,
     modified_on: now,
+    created_on: now,
     activated_on: now,
-    account: { id: accountId, name: accountName },
-    owner: { id: emulatorUserId, type: "user", name: "cf-gitops emulator" },
+    vanity_name_servers: [],
+    vanity_name_servers_ips: null,
     meta: { step: 4, custom_certificate_quota: 0, page_rule_quota: 3, phishing_detected: false },
-    plan: { id: "0feeeeeeeeeeeeeeeeeeeeeeeeeeeeee", name: "Free Website", price: 0, currency: "USD", frequency: "", is_subscribed: false, can_subscribe: false, legacy_id: "free", legacy_discount: false, externally_managed: false },
+    owner: { id: null, type: "user", email: null },
+    account: { id: accountId, name: accountName },
+    tenant: { id: null, name: null },
+    tenant_unit: { id: null },
     permissions: ["#dns_records:edit", "#dns_records:read", "#zone:read", "#zone_settings:edit", "#zone_settings:read"],
+    plan: { id: "0feeeeeeeeeeeeeeeeeeeeeeeeeeeeee", name: "Free Website", price: 0, currency: "USD", frequency: "", is_subscribed: false, can_subscribe: false, legacy_id: "free", legacy_discount: false, externally_managed: false },
   };
 }
 
@@ -79,7 +82,7 @@ function createZone(ctx: RequestContext): HandlerResult {
   const body = bodyObject(ctx);
   const rawName = body.name;
   if (typeof rawName !== "string" || rawName.trim() === "") throw fail(400, 1001, "name is required: the domain name of the zone");
-  const name = rawName.trim().toLowerCase().replace(/\.$/, "");
+  const name = toPunycode(rawName.trim().replace(/\.$/, ""))?.toLowerCase() ?? "";
   if (!domainPattern.test(name)) throw fail(400, 1099, `${rawName} is not a valid domain name`);
   const account = body.account as { id?: unknown } | undefined;
   if (!account || typeof account.id !== "string" || account.id === "") {
@@ -89,7 +92,7 @@ function createZone(ctx: RequestContext): HandlerResult {
   if ([...ctx.store.zones.values()].some((zone) => zone.name === name)) throw fail(400, 1061, `${name} already exists`);
   const zone = newZone(name, ctx.store.accountId, ctx.store.accountName);
   ctx.store.zones.set(zone.id, zone);
-  return { result: zone };
+  return { result: zone, audit: [{ action: "create", resource: "zone", id: zone.id, zone: { id: zone.id, name: zone.name }, after: zone, request: body }] };
 }
 
 export function addZoneRoutes(router: Router): void {
