@@ -1,10 +1,13 @@
-// docs/deploy stays true to the code: promtool accepts and passes the alert rules, and the rules, the
-// dashboard and the systemd unit only use metrics, labels and flags that exist.
+// docs/deploy stays true to the code: every PromQL expression parses, the rules, the dashboard and the
+// systemd unit only use metrics, labels and flags that exist, and (where promtool is installed)
+// promtool accepts the rules and passes their unit tests.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { promqlSyntaxErrors, rulesOf } from "../../test/support/promql.ts";
+import { promtoolOrSkip, runPromtool } from "../../test/support/promtool.ts";
 import { help as daemonHelp } from "../cli/daemon.ts";
 import { metricCatalogue } from "./metrics.ts";
 
@@ -12,11 +15,7 @@ const deploy = resolve(import.meta.dirname, "../../docs/deploy");
 const rulesFile = resolve(deploy, "prometheus-rules.yml");
 const known = new Map<string, readonly string[]>(metricCatalogue.map((metric) => [metric.name, metric.labels]));
 
-function promtool(...args: string[]): { status: number | null; output: string } {
-  const result = spawnSync("promtool", args, { encoding: "utf8", cwd: deploy });
-  if (result.error) throw new Error(`promtool is required (Debian package "prometheus"): ${result.error.message}`);
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
+const promtool = promtoolOrSkip("promtool checks of docs/deploy");
 
 /** Every cfgitops_* name in a text, with histogram suffixes folded back to the family name. */
 function metricNames(text: string): string[] {
@@ -24,17 +23,32 @@ function metricNames(text: string): string[] {
   return [...new Set(names)].sort();
 }
 
-describe("prometheus-rules.yml", () => {
+describe.runIf(promtool)("promtool", () => {
   it("passes promtool check rules", () => {
-    const { status, output } = promtool("check", "rules", rulesFile);
+    const { status, output } = runPromtool(promtool!, ["check", "rules", rulesFile], deploy);
     expect(output).toContain("SUCCESS: 7 rules found");
     expect(status).toBe(0);
   });
 
   it("passes its promtool unit tests", () => {
-    const { status, output } = promtool("test", "rules", "prometheus-rules.test.yml");
+    const { status, output } = runPromtool(promtool!, ["test", "rules", "prometheus-rules.test.yml"], deploy);
     expect(output).toContain("SUCCESS");
     expect(status).toBe(0);
+  });
+});
+
+describe("prometheus-rules.yml", () => {
+  const rules = rulesOf(readFileSync(rulesFile, "utf8"));
+
+  it("has rules whose PromQL parses", () => {
+    expect(rules.map((rule) => rule.name)).toHaveLength(7);
+    expect(rules.flatMap(promqlSyntaxErrors)).toEqual([]);
+  });
+
+  it("names the rule, line and column of a PromQL syntax error", () => {
+    const broken = "groups:\n  - name: g\n    rules:\n      - alert: Broken\n        expr: |\n          sum by (stack (x)\n            > 0\n";
+    expect(rulesOf(broken).flatMap(promqlSyntaxErrors)).toEqual(["rule Broken: syntax error at line 1, column 15 near '(x)'"]);
+    expect(promqlSyntaxErrors({ name: "Unclosed", expr: "rate(x[5m" })).toEqual(["rule Unclosed: syntax error at line 1, column 10 near '(end of expression)'"]);
   });
 
   it("uses only DESIGN §6 metric names, with labels those metrics have", () => {
@@ -50,6 +64,12 @@ describe("grafana-dashboard.json", () => {
   const dashboard = JSON.parse(readFileSync(resolve(deploy, "grafana-dashboard.json"), "utf8")) as {
     panels: { id: number; title: string; targets: { expr: string }[] }[];
   };
+
+  it("has panel queries whose PromQL parses", () => {
+    const queries = dashboard.panels.flatMap((panel) => panel.targets.map((target) => ({ name: `panel "${panel.title}"`, expr: target.expr })));
+    expect(queries.length).toBeGreaterThan(10);
+    expect(queries.flatMap(promqlSyntaxErrors)).toEqual([]);
+  });
 
   it("queries only metrics that exist, covering every DESIGN §6 family", () => {
     const exprs = dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr));
