@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
@@ -46,6 +47,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
+  const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const log = createLogger({ destination: io.stderr });
   const daemon = await startDaemon({
     repo: values.repo ?? root,
@@ -62,5 +64,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);
   await waitForShutdown(log);
   await daemon.stop();
+  releaseDataDir();
   return 0;
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { simpleGit } from "simple-git";
+import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
@@ -49,6 +50,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
+  const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const log = createLogger({ destination: io.stderr });
   const embedded = !io.env.CLOUDFLARE_API_TOKEN;
   let emulator: RunningEmulator | undefined;
@@ -78,6 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   await waitForShutdown(log);
   await daemon.stop();
+  releaseDataDir();
   await emulator?.close();
   return 0;
 }
