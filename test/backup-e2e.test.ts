@@ -1,6 +1,7 @@
 // Issue 15 acceptance: a backup taken by `cf-gitops backup` while a real daemon is applying, restored
 // with `cf-gitops restore` into a fresh data directory, gives a daemon whose history holds every run.
-// A damaged backup and a data directory in use are refused, changing nothing.
+// A damaged backup and a data directory in use are refused, changing nothing. The first daemon also
+// writes its log to --log-file.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -44,7 +45,7 @@ beforeAll(async () => {
   await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}/cfd_tunnel`, { method: "POST", headers: { authorization: "Bearer e2e", "content-type": "application/json" }, body: JSON.stringify({ name: "home-pi", config_src: "cloudflare" }) });
   upstream = await createUpstream(dir);
   env = { CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_API_TOKEN: "e2e", CFGITOPS_WEBHOOK_SECRET: secret };
-  daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env });
+  daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env, args: ["--log-file", join(dir, "logs", "daemon.log")] });
   await waitFor(async () => ((await runs(daemon!.url)).some((run) => run.result === "success") ? true : undefined), 20_000, "the start-up apply");
 }, 60_000);
 
@@ -112,4 +113,12 @@ describe("backup and restore end to end", () => {
     // The apply was in flight when the backup was taken: the restored daemon marks it interrupted and runs again.
     expect(restored.find((run) => run.commit === sha && run.triggers.includes("webhook"))?.result).toBe("interrupted");
   }, 120_000);
+
+  it("wrote the first daemon's log, and its run processes' lines, to --log-file with secrets redacted", () => {
+    const text = readFileSync(join(dir, "logs", "daemon.1.log"), "utf8");
+    const lines = text.trim().split("\n").map((line) => JSON.parse(line) as { pid: number; msg: string });
+    expect(lines.some((line) => line.msg === "shutting down: letting the current stage finish")).toBe(true);
+    expect(new Set(lines.map((line) => line.pid)).size).toBeGreaterThan(1); // the daemon and at least one run process
+    expect(text).not.toContain(secret);
+  });
 });
