@@ -2,12 +2,13 @@
 // systemd unit only use metrics, labels and flags that exist, and (where promtool is installed)
 // promtool accepts the rules and passes their unit tests.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { promqlSyntaxErrors, rulesOf } from "../../test/support/promql.ts";
 import { promtoolOrSkip, runPromtool } from "../../test/support/promtool.ts";
+import { help as backupHelp } from "../cli/backup.ts";
 import { help as daemonHelp } from "../cli/daemon.ts";
 import { metricCatalogue } from "./metrics.ts";
 
@@ -86,35 +87,50 @@ describe("grafana-dashboard.json", () => {
   });
 });
 
-describe("cf-gitops.service", () => {
+describe("systemd units", () => {
   const unit = readFileSync(resolve(deploy, "cf-gitops.service"), "utf8");
+  const backupUnit = readFileSync(resolve(deploy, "cf-gitops-backup.service"), "utf8");
+  const timer = readFileSync(resolve(deploy, "cf-gitops-backup.timer"), "utf8");
 
-  it("starts the daemon with the pinned node and flags the daemon has", () => {
-    const exec = /^ExecStart=(.*)$/m.exec(unit)?.[1] ?? "";
-    expect(exec).toMatch(/^\/opt\/cf-gitops\/node_modules\/\.bin\/node bin\/cf-gitops\.js daemon /);
-    const flags = [...exec.matchAll(/\s(--[a-z-]+)/g)].map(([, flag]) => flag!);
+  function execFlags(text: string, command: string): string[] {
+    const exec = /^ExecStart=(.*)$/m.exec(text)?.[1] ?? "";
+    expect(exec).toMatch(new RegExp(`^/opt/cf-gitops/node_modules/\\.bin/cf-gitops ${command} `));
+    return [...exec.matchAll(/\s(--[a-z-]+)/g)].map(([, flag]) => flag!);
+  }
+
+  it("start the installed tool's daemon and backup with flags those commands have", () => {
+    const flags = execFlags(unit, "daemon");
     expect(flags.length).toBeGreaterThan(3);
     for (const flag of flags) expect(daemonHelp, flag).toContain(flag);
+    const backupFlags = execFlags(backupUnit, "backup");
+    expect(backupFlags).toEqual(["--data-dir", "--out", "--keep"]);
+    for (const flag of backupFlags) expect(backupHelp, flag).toContain(flag);
   });
 
-  it("stops with SIGTERM, restarts on failure and runs unprivileged", () => {
-    for (const line of ["KillSignal=SIGTERM", "Restart=on-failure", "User=cf-gitops", "NoNewPrivileges=yes", "ProtectSystem=strict", "StateDirectory=cf-gitops"]) {
+  it("stop with SIGTERM to the daemon only, restart on failure and run unprivileged", () => {
+    for (const line of ["KillMode=mixed", "KillSignal=SIGTERM", "Restart=on-failure", "User=cf-gitops", "NoNewPrivileges=yes", "ProtectSystem=strict", "StateDirectory=cf-gitops"]) {
       expect(unit).toContain(line);
     }
     expect(unit).not.toMatch(/^MemoryDenyWriteExecute=yes/m);
+    for (const line of ["Type=oneshot", "User=cf-gitops", "ReadWritePaths=/var/backups/cf-gitops", "ProtectSystem=strict", "PrivateNetwork=yes"]) expect(backupUnit).toContain(line);
+    expect(timer).toMatch(/^OnCalendar=\S+/m);
+    expect(timer).toContain("Persistent=true");
   });
 
-  it("is accepted by systemd-analyze when available", (context) => {
+  it("are accepted by systemd-analyze when available", (context) => {
     const which = spawnSync("which", ["systemd-analyze"], { encoding: "utf8" });
     if (which.status !== 0) {
       console.log("systemd-analyze is not installed here; unit syntax not verified by systemd");
       context.skip();
     }
-    // Verify a copy pointing at this checkout instead of /opt/cf-gitops, so ExecStart's binary exists.
+    // Verify copies whose /opt/cf-gitops is a temporary prefix holding a cf-gitops bin, so ExecStart's binary exists.
     const dir = mkdtempSync(join(tmpdir(), "cfg-unit-"));
     try {
-      writeFileSync(join(dir, "cf-gitops.service"), unit.replaceAll("/opt/cf-gitops", resolve(deploy, "../..")));
-      const result = spawnSync("systemd-analyze", ["verify", "--man=no", join(dir, "cf-gitops.service")], { encoding: "utf8" });
+      mkdirSync(join(dir, "prefix/node_modules/.bin"), { recursive: true });
+      writeFileSync(join(dir, "prefix/node_modules/.bin/cf-gitops"), "#!/bin/sh\n", { mode: 0o755 });
+      const files = { "cf-gitops.service": unit, "cf-gitops-backup.service": backupUnit, "cf-gitops-backup.timer": timer };
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text.replaceAll("/opt/cf-gitops", join(dir, "prefix")));
+      const result = spawnSync("systemd-analyze", ["verify", "--man=no", ...Object.keys(files).map((name) => join(dir, name))], { encoding: "utf8" });
       expect(`${result.stdout}${result.stderr}`).toBe("");
       expect(result.status).toBe(0);
     } finally {
