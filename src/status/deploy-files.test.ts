@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { promqlSyntaxErrors, rulesOf } from "../../test/support/promql.ts";
+import { layOut, monitoringDir, readCompose } from "../../test/support/monitoring.ts";
 import { promtoolOrSkip, runPromtool } from "../../test/support/promtool.ts";
 import { help as backupHelp } from "../cli/backup.ts";
 import { help as daemonHelp } from "../cli/daemon.ts";
@@ -16,7 +17,7 @@ const deploy = resolve(import.meta.dirname, "../../docs/deploy");
 const rulesFile = resolve(deploy, "prometheus-rules.yml");
 const known = new Map<string, readonly string[]>(metricCatalogue.map((metric) => [metric.name, metric.labels]));
 
-const promtool = promtoolOrSkip("promtool checks of docs/deploy");
+const promtool = promtoolOrSkip("promtool checks of docs/deploy and deploy/monitoring");
 
 /** Every cfgitops_* name in a text, with histogram suffixes folded back to the family name. */
 function metricNames(text: string): string[] {
@@ -35,6 +36,20 @@ describe.runIf(promtool)("promtool", () => {
     const { status, output } = runPromtool(promtool!, ["test", "rules", "prometheus-rules.test.yml"], deploy);
     expect(output).toContain("SUCCESS");
     expect(status).toBe(0);
+  });
+
+  it("accepts deploy/monitoring's Prometheus config with the rules where the compose file mounts them", () => {
+    const compose = readCompose(readFileSync(join(monitoringDir, "compose.yaml"), "utf8"));
+    const dir = mkdtempSync(join(tmpdir(), "cfg-prometheus-"));
+    try {
+      const config = layOut(compose.services.prometheus!, dir, "/etc/prometheus/prometheus.yml");
+      const { status, output } = runPromtool(promtool!, ["check", "config", config], dir);
+      expect(output).toContain("SUCCESS: 1 rule files found");
+      expect(output).toContain("SUCCESS: 7 rules found");
+      expect(status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
