@@ -46,8 +46,8 @@ beforeAll(async () => {
   upstream = await createUpstream(dir);
   env = { CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_API_TOKEN: "e2e", CFGITOPS_WEBHOOK_SECRET: secret };
   daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env, args: ["--log-file", join(dir, "logs", "daemon.log")] });
-  await waitFor(async () => ((await runs(daemon!.url)).some((run) => run.result === "success") ? true : undefined), 20_000, "the start-up apply");
-}, 60_000);
+  await waitFor(async () => ((await runs(daemon!.url)).some((run) => run.result === "success") ? true : undefined), 40_000, "the start-up apply");
+}, 90_000);
 
 afterAll(async () => {
   await daemon?.stop();
@@ -64,7 +64,7 @@ describe("backup and restore end to end", () => {
     const sha = await upstream.commit({ [zoneFile]: text.replace(/(\n {2}- \{ name: status,[^\n]*)/, "$1\n  - { name: during-backup, type: A, content: 203.0.113.90, proxied: true }") }, "add during-backup");
     const requestsBefore = emulator.stats().total;
     await sendPush(daemon!.url, secret, { ref: "refs/heads/main", after: sha });
-    await waitFor(async () => ((await runs(daemon!.url)).some((r) => r.result === "running" && r.commit === sha) && emulator.stats().total > requestsBefore ? true : undefined), 10_000, "the apply to reach Cloudflare");
+    await waitFor(async () => ((await runs(daemon!.url)).some((r) => r.result === "running" && r.commit === sha) && emulator.stats().total > requestsBefore ? true : undefined), 30_000, "the apply to reach Cloudflare");
 
     const backup = await cli(["backup", "--data-dir", join(dir, "data"), "--out", join(dir, "backups") + "/", "--keep", "3"]);
     expect(backup.stderr).toBe("");
@@ -112,7 +112,7 @@ describe("backup and restore end to end", () => {
     for (const id of idsAtBackup) expect(restoredIds).toContain(id);
     // The apply was in flight when the backup was taken: the restored daemon marks it interrupted and runs again.
     expect(restored.find((run) => run.commit === sha && run.triggers.includes("webhook"))?.result).toBe("interrupted");
-  }, 120_000);
+  }, 180_000);
 
   it("wrote the first daemon's log, and its run processes' lines, to --log-file with secrets redacted", () => {
     const text = readFileSync(join(dir, "logs", "daemon.1.log"), "utf8");
