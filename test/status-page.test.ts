@@ -2,13 +2,14 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHistory, type HistoryStore } from "../src/history/store.ts";
 import { createMetrics } from "../src/status/metrics.ts";
 import { buildStatusModel } from "../src/status/model.ts";
 import { createStatusServer, type StatusServer } from "../src/status/server.ts";
 import { hostileComment, seedHistory } from "../src/status/test-fixtures.ts";
+import { launchChromium } from "./support/browser.ts";
 
 // The few browser globals used inside page.evaluate (the project's tsconfig has no DOM lib).
 interface Browser {
@@ -16,7 +17,6 @@ interface Browser {
   sameDocument?: boolean;
 }
 
-const chromiumPath = "/usr/bin/chromium";
 const screenshot = resolve("test-output/status-page.png");
 
 let dir: string;
@@ -25,7 +25,6 @@ let status: StatusServer;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  statSync(chromiumPath); // fails loudly if Debian's chromium is missing: this test must not skip
   dir = mkdtempSync(join(tmpdir(), "cfg-page-"));
   history = openHistory(join(dir, "history.sqlite"));
   seedHistory(history);
@@ -37,12 +36,8 @@ beforeAll(async () => {
       certificates: [{ hostname: "www.example.com", validTo: new Date(Date.now() + 40 * 86_400_000).toISOString(), issuer: "Test CA", checkedAt: new Date().toISOString() }],
     }),
   });
-  context = await chromium.launchPersistentContext(join(dir, "profile"), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-  });
+  // A system Chromium, or the one in the npm package: this test runs everywhere and never skips.
+  ({ context } = await launchChromium(join(dir, "profile")));
 }, 60_000);
 
 afterAll(async () => {

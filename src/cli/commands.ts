@@ -21,4 +21,6 @@ export const commands: Record<string, CommandEntry> = {
   doctor: { summary: "check the token, zones, permissions and the pulumi CLI", load: () => import("./doctor.ts") },
   purge: { summary: "purge Cloudflare's cache for a zone", load: () => import("./purge.ts") },
   github: { summary: "pull-request comments and drift issues (used by the GitHub workflows)", load: () => import("./github.ts") },
+  backup: { summary: "write a consistent backup of the daemon's data (safe while it runs)", load: () => import("./backup.ts") },
+  restore: { summary: "restore a backup into a stopped daemon's data directory", load: () => import("./restore.ts") },
 };

@@ -1,13 +1,15 @@
 import { resolve } from "node:path";
+import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
+import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
 import { childProcessRuns, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch.
 
-Usage: cf-gitops daemon [--stack NAME] [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1]
+Usage: cf-gitops daemon [--stack NAME] [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--log-file FILE]
 
 Clones (or fetches) the repository into the data directory, applies the branch head on start,
 on every push (GitHub webhook or polling every poll_interval) and on the stack's schedules,
@@ -21,6 +23,7 @@ Flags:
   --data-dir DIR     clone, history, status page, Pulumi backend (default: $CFGITOPS_DATA_DIR or .cf-gitops)
   --port N           HTTP port for the page, /metrics, /api and webhooks (default: 8080; 0 = any free port)
   --host ADDR        address to listen on (default: 127.0.0.1; 0.0.0.0 for the LAN)
+${logFileHelp}
 
 Environment:
   CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL   the Cloudflare account (or the emulator)
@@ -41,12 +44,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       "data-dir": { type: "string" },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
+      ...logFileFlags,
     },
     "daemon",
   );
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
-  const log = createLogger({ destination: io.stderr });
+  const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
+  const logFile = await openLogFile(values, root);
+  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });
   const daemon = await startDaemon({
     repo: values.repo ?? root,
     branch: values.branch,
@@ -56,11 +62,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     port: Number(values.port),
     env: io.env,
     log,
-    runJob: childProcessRuns(io.env),
+    runJob: childProcessRuns({ ...io.env, ...logFile?.runEnv }),
   });
   io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${values.repo ?? root} (stack ${daemon.stack})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);
   await waitForShutdown(log);
   await daemon.stop();
+  releaseDataDir();
+  await logFile?.close();
   return 0;
 }

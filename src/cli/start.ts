@@ -1,16 +1,18 @@
 import { resolve } from "node:path";
 import { simpleGit } from "simple-git";
+import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
+import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import { childProcessRuns, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
 import type { CliIo } from "./io.ts";
 
 export const help = `cf-gitops start: the embedded default (what \`npm start\` runs).
 
-Usage: cf-gitops start [--port 8080] [--emulator-port 8787] [--data-dir DIR]
+Usage: cf-gitops start [--port 8080] [--emulator-port 8787] [--data-dir DIR] [--log-file FILE]
 
 Without CLOUDFLARE_API_TOKEN: starts the local Cloudflare API emulator (state kept in
 <data dir>/emulator-state.json), creates the zones and tunnels that this repository's stack names,
@@ -19,6 +21,9 @@ With CLOUDFLARE_API_TOKEN: no emulator; the daemon targets the real account with
 
 The daemon reads commits, not the work tree: commit a change under desired-state/ and it is applied
 within seconds. Stop with Ctrl-C.
+
+Flags:
+${logFileHelp}
 `;
 
 async function currentBranch(root: string): Promise<string> {
@@ -44,12 +49,14 @@ async function startEmbeddedEmulator(root: string, dataDir: string, port: number
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { port: { type: "string", default: "8080" }, "emulator-port": { type: "string", default: "8787" }, "data-dir": { type: "string" } },
+    { port: { type: "string", default: "8080" }, "emulator-port": { type: "string", default: "8787" }, "data-dir": { type: "string" }, ...logFileFlags },
     "start",
   );
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
-  const log = createLogger({ destination: io.stderr });
+  const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
+  const logFile = await openLogFile(values, root);
+  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });
   const embedded = !io.env.CLOUDFLARE_API_TOKEN;
   let emulator: RunningEmulator | undefined;
   let env = io.env;
@@ -60,7 +67,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const branch = await currentBranch(root);
   const daemonOptions = {
     repo: root, branch, dataDir, env, log,
-    runJob: childProcessRuns(env),
+    runJob: childProcessRuns({ ...env, ...logFile?.runEnv }),
     ...(embedded ? { engine: "native" as const } : {}),
     ...(embedded ? { pollSeconds: 3 } : {}),
   };
@@ -78,6 +85,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   await waitForShutdown(log);
   await daemon.stop();
+  releaseDataDir();
   await emulator?.close();
+  await logFile?.close();
   return 0;
 }

@@ -20,13 +20,21 @@ export interface LoggerOptions {
   level?: string;
   /** Write to this stream instead of stderr (stdout is reserved for command output). */
   destination?: NodeJS.WritableStream;
+  /** A second destination (the --log-file); the same redacted lines go to both. */
+  also?: NodeJS.WritableStream;
 }
+
+/** Set by the daemon for its run processes: they append to its current --log-file too. */
+export const runLogFileVariable = "CFGITOPS_RUN_LOG_FILE";
 
 /** Loggers are created once at the process boundary and passed down; never imported as a global. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.CFGITOPS_LOG_LEVEL ?? "info";
   const destination = options.destination ?? pino.destination(2);
-  return pino({ level, redact: { paths: redactedPaths, censor: "[redacted]" } }, destination);
+  const runLogFile = process.env[runLogFileVariable];
+  const also = options.also ?? (runLogFile ? pino.destination({ dest: runLogFile, append: true, sync: true }) : undefined);
+  const streams = also ? pino.multistream([{ stream: destination, level: "trace" }, { stream: also, level: "trace" }]) : destination;
+  return pino({ level, redact: { paths: redactedPaths, censor: "[redacted]" } }, streams);
 }
 
 /** A logger that drops everything: for tests and for commands run with --quiet. */

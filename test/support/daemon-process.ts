@@ -54,8 +54,8 @@ export interface DaemonProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startDaemonProcess(options: { repo: string; dataDir: string; env: Record<string, string> }): Promise<DaemonProcess> {
-  const child = spawn(nodeBin, [join(repoRoot, "bin", "cf-gitops.js"), "daemon", "--repo", options.repo, "--branch", "main", "--data-dir", options.dataDir, "--port", "0"], {
+export async function startDaemonProcess(options: { repo: string; dataDir: string; env: Record<string, string>; args?: string[] }): Promise<DaemonProcess> {
+  const child = spawn(nodeBin, [join(repoRoot, "bin", "cf-gitops.js"), "daemon", "--repo", options.repo, "--branch", "main", "--data-dir", options.dataDir, "--port", "0", ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CFGITOPS_LOG_LEVEL: "info", ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
