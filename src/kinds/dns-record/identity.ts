@@ -3,7 +3,7 @@
 // A record alone at its name and type is identified by both (example.com/dns/www/A), so a new
 // address or target is an update in place; where several records share them (round-robin A,
 // several TXT or MX), the content joins the identity (example.com/dns/www/A/203.0.113.10).
-// docs/adr/0012-dns-record-identity-by-name-and-type.md.
+// docs/adr/0013-dns-record-identity-by-name-and-type.md.
 import { isIPv6 } from "node:net";
 import { canonicalHost } from "../shared/names.ts";
 import type { DnsRecordData, DnsRecordType } from "./spec.ts";
