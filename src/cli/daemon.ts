@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { claimDataDir } from "../backup/data-dir-lock.ts";
+import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
@@ -50,6 +51,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
+  await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
   const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const logFile = await openLogFile(values, root);
   const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { simpleGit } from "simple-git";
 import { claimDataDir } from "../backup/data-dir-lock.ts";
+import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/index.ts";
@@ -54,6 +55,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
+  await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
   const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const logFile = await openLogFile(values, root);
   const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });
