@@ -2,7 +2,7 @@
 // native/ and pulumi/ and are constructed by the CLI or the daemon.
 import type { Logger } from "pino";
 import type { DesiredState, StackConfig } from "../desired-state/types.ts";
-import type { ApplyResult, Plan } from "../plan/types.ts";
+import type { ApplyResult, ChangeOutcome, Plan } from "../plan/types.ts";
 
 export interface ProgressEvent {
   stage: "read" | "plan" | "apply" | "refresh";
@@ -22,6 +22,12 @@ export interface RunOptions {
    * Returning false aborts the apply with status "declined" (policy gate, confirmation prompt).
    */
   approve?(plan: Plan): Promise<boolean>;
+  /**
+   * Called as soon as each write's outcome is known (applied or failed), before the next write,
+   * so a run killed half-way still has a record of what it changed (issue 11 item 8). Outcomes
+   * still arrive all together in ApplyResult; this is the early copy.
+   */
+  onOutcome?(outcome: ChangeOutcome): void;
 }
 
 export interface Engine {
