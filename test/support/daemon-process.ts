@@ -56,6 +56,8 @@ export interface DaemonProcess {
   child: ChildProcess;
   stdout(): string;
   stderr(): string;
+  /** Resolves when every process writing to the daemon's stderr has closed it (its run processes too). */
+  outputClosed(): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -68,6 +70,7 @@ export async function startDaemonProcess(options: { repo: string; dataDir: strin
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const stderrClosed = new Promise<void>((resolve) => child.stderr!.once("close", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`daemon did not start:\n${stdout}\n${stderr}`)), 20_000);
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -85,6 +88,7 @@ export async function startDaemonProcess(options: { repo: string; dataDir: strin
     child,
     stdout: () => stdout,
     stderr: () => stderr,
+    outputClosed: () => stderrClosed,
     stop(signal = "SIGTERM") {
       if (child.exitCode !== null) return Promise.resolve(child.exitCode);
       return new Promise((resolve) => {
