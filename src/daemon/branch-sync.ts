@@ -6,7 +6,17 @@ import type { Logger } from "pino";
 import { stackConcerned } from "./change-router.ts";
 import type { CommitInfo, RepoMirror, StackFileRef } from "./git-source.ts";
 import type { Trigger } from "./run-queue.ts";
-import type { StackTarget } from "./stack-runtime.ts";
+import type { StackConfig } from "../desired-state/types.ts";
+
+/** What the branch sync needs of a stack to route a commit to it. */
+export interface StackTarget {
+  name: string;
+  lastSeen(): string | undefined;
+  seen(sha: string): void;
+  /** The stack's settings from its last run (include patterns), if any. */
+  config(): StackConfig | undefined;
+  enqueueApply(trigger: Trigger, commit: string): void;
+}
 
 export interface BranchSyncOptions {
   mirror: Pick<RepoMirror, "fetch" | "changedFiles" | "stackFiles">;
@@ -62,6 +72,8 @@ export function createBranchSync(options: BranchSyncOptions): BranchSync {
     if (busy) return;
     busy = true;
     while (waiting.length > 0) {
+      // Callers of the same moment (a push that wakes several stacks) share this fetch.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = waiting;
       waiting = [];
       try {

@@ -8,9 +8,8 @@ import type { DedupeStore } from "../notify/dedupe.ts";
 import type { EventHub } from "../status/event-stream.ts";
 import type { Metrics } from "../status/metrics.ts";
 import type { StackInfo } from "../status/model.ts";
-import type { StackConfig } from "../desired-state/types.ts";
 import { postRunHooks } from "./after-run/index.ts";
-import type { BranchSync } from "./branch-sync.ts";
+import type { BranchSync, StackTarget } from "./branch-sync.ts";
 import type { CertificateWatch } from "./certificate-watch.ts";
 import { createCommitTracker, type CommitTracker } from "./commit-tracker.ts";
 import type { CommitInfo } from "./git-source.ts";
@@ -18,22 +17,12 @@ import { historyRecorder } from "./history-recorder.ts";
 import { createRunNotifier } from "./notifications.ts";
 import { createRunExecutor } from "./run-executor.ts";
 import type { RunJobFn } from "./run-job.ts";
-import { createRunQueue, type RunQueue, type RunRequest, type Trigger } from "./run-queue.ts";
+import { createRunQueue, type RunQueue, type RunRequest } from "./run-queue.ts";
 import type { RunSlots } from "./run-slots.ts";
 import { createScheduleControl } from "./schedule-control.ts";
 import { createStackSettings, type StackSettings } from "./stack-settings.ts";
 import type { StageTimeouts } from "./stage.ts";
 import type { StatusCache } from "./status-cache.ts";
-
-/** What the branch sync needs of a stack to route a commit to it. */
-export interface StackTarget {
-  name: string;
-  lastSeen(): string | undefined;
-  seen(sha: string): void;
-  /** The stack's settings from its last run (include patterns), if any. */
-  config(): StackConfig | undefined;
-  enqueueApply(trigger: Trigger, commit: string): void;
-}
 
 export interface StackRuntime extends StackTarget {
   queue: RunQueue;
