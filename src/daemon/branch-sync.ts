@@ -49,16 +49,23 @@ export function createBranchSync(options: BranchSyncOptions): BranchSync {
   let last: { commit: CommitInfo; at: number } | undefined;
 
   async function route(head: CommitInfo, trigger: Trigger): Promise<void> {
-    const files = await options.mirror.stackFiles(head.sha).catch((error: unknown) => {
-      options.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not list the stacks at the fetched commit");
-      return undefined;
-    });
+    const targets = options.targets();
+    // What changed since each base (most stacks share one), read while the stack files are listed.
+    const bases = [...new Set(targets.map((target) => target.lastSeen()).filter((base): base is string => base !== undefined && base !== head.sha))];
+    const [files, ...diffs] = await Promise.all([
+      options.mirror.stackFiles(head.sha).catch((error: unknown) => {
+        options.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not list the stacks at the fetched commit");
+        return undefined;
+      }),
+      ...bases.map((base) => options.mirror.changedFiles(base, head.sha)),
+    ]);
+    const changedSince = new Map(bases.map((base, index) => [base, diffs[index]]));
     const added = files ? options.stacksAt(files, trigger, head) : [];
-    for (const target of options.targets()) {
+    for (const target of targets) {
       if (added.includes(target.name)) continue;
       const base = target.lastSeen();
       if (base === head.sha) continue;
-      const changed = base === undefined ? undefined : await options.mirror.changedFiles(base, head.sha);
+      const changed = base === undefined ? undefined : changedSince.get(base);
       if (changed && !stackConcerned(target.name, target.config(), changed)) {
         target.seen(head.sha);
         options.log.debug({ stack: target.name, commit: head.sha }, "commit does not concern the stack; no run");

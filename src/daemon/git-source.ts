@@ -102,12 +102,18 @@ export function createRepoMirror(options: RepoMirrorOptions): RepoMirror {
     }
   }
 
+  // A stack file's token variable, by the file's blob id: most fetches change no stack file, and
+  // then listing the folder (one git command) is all it takes.
+  const tokenEnvByBlob = new Map<string, string | undefined>();
   async function stackFiles(commit: string): Promise<StackFileRef[]> {
-    const listed = (await git(["ls-tree", "--name-only", "-z", commit, "stacks/"], { cwd: dir })).split("\0").filter(Boolean);
-    const files = listed.map((path) => path.slice("stacks/".length));
-    return Promise.all(stackNamesFrom(files).map(async (name) => {
-      const file = files.find((candidate) => candidate === `${name}.yaml`) ?? `${name}.yml`;
-      const tokenEnv = tokenEnvIn(await git(["show", `${commit}:stacks/${file}`], { cwd: dir }).catch(() => ""));
+    const entries = (await git(["ls-tree", "-z", commit, "stacks/"], { cwd: dir })).split("\0").filter(Boolean).map((line) => {
+      const [meta = "", path = ""] = line.split("\t");
+      return { blob: meta.split(" ")[2] ?? "", file: path.slice("stacks/".length) };
+    });
+    return Promise.all(stackNamesFrom(entries.map((entry) => entry.file)).map(async (name) => {
+      const entry = entries.find((candidate) => candidate.file === `${name}.yaml`) ?? entries.find((candidate) => candidate.file === `${name}.yml`);
+      if (entry && !tokenEnvByBlob.has(entry.blob)) tokenEnvByBlob.set(entry.blob, tokenEnvIn(await git(["cat-file", "blob", entry.blob], { cwd: dir }).catch(() => "")));
+      const tokenEnv = entry ? tokenEnvByBlob.get(entry.blob) : undefined;
       return { name, ...(tokenEnv ? { tokenEnv } : {}) };
     }));
   }

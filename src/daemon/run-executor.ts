@@ -54,6 +54,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     deps.cache.invalidate();
     deps.events.broadcast({ type: "run-started", data: { kind: request.kind, stack: deps.job.stackName } });
     const runId = deps.recorder.start({ stack: deps.job.stackName, kind: request.kind, triggers: request.triggers });
+    log.info({ runId, kind: request.kind, triggers: request.triggers }, "run started");
     const hooks: RunHooks = {
       onCommit: guarded(log, "commit", (commit: CommitInfo) => {
         deps.commits.seen(commit.sha);
@@ -65,6 +66,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
     };
     const outcome = await run(deps, { runId, request }, hooks);
     deps.recorder.finish(outcome);
+    log.info({ runId, kind: outcome.kind, result: outcome.result, commit: outcome.commit?.sha }, "run finished");
     await runPostRunHooks(deps.hooks, outcome, log);
   };
 }
