@@ -96,21 +96,33 @@ export async function runDaemonBench(): Promise<Array<Record<string, unknown>>> 
     await new Promise((resolve) => setTimeout(resolve, 3000));
     rows.push({ measure: "idle RSS, 3 stacks, after their first applies", value: await residentMb(daemon.url), unit: "MB", target: "< 130" });
 
-    // The work account answers slowly from now on: each of its runs takes seconds.
-    office.setFaults({ latencyMs: 400 });
     const zoneFile = "desired-state/zones/example.com.yaml";
     const original = await upstream.read(zoneFile);
+    let ttl = 300;
+    /** Pushes a new TTL for sip.example.com (the home stack) and returns the ms until Cloudflare has it. */
+    async function pushTtl(): Promise<number> {
+      ttl += 60;
+      const sha = await upstream.commit({ [zoneFile]: original.replace("content: 198.51.100.30, ttl: 300", `content: 198.51.100.30, ttl: ${ttl}`) }, `sip ttl ${ttl}`);
+      const t0 = performance.now();
+      await sendPush(daemon.url, secret, { ref: "refs/heads/main", after: sha });
+      const wanted = ttl;
+      await waitFor(async () => ((await recordTtl("example.com", "sip.example.com")) === wanted ? true : undefined), 30_000, "the change");
+      return performance.now() - t0;
+    }
+
+    const alone: number[] = [];
+    for (let i = 1; i <= 5; i++) alone.push(await pushTtl());
+    alone.sort((a, b) => a - b);
+    rows.push({ measure: "webhook -> applied, home stack, nothing else running (median of 5)", value: Math.round(percentile(alone, 50)), unit: "ms", target: "<= 1000" });
+
+    // The work account answers slowly from now on: each of its runs takes seconds.
+    office.setFaults({ latencyMs: 400 });
     const latencies: number[] = [];
     let overlapped = 0;
     for (let i = 1; i <= 5; i++) {
       await fetch(`${daemon.url}/api/reconcile`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body: JSON.stringify({ kind: "drift", stack: "work" }) });
       await waitFor(async () => ((await stackRunning(daemon, "work")) ? true : undefined), 10_000, "the work stack's drift check to start");
-      const ttl = 300 + i * 60;
-      const sha = await upstream.commit({ [zoneFile]: original.replace("content: 198.51.100.30, ttl: 300", `content: 198.51.100.30, ttl: ${ttl}`) }, `sip ttl ${ttl}`);
-      const t0 = performance.now();
-      await sendPush(daemon.url, secret, { ref: "refs/heads/main", after: sha });
-      await waitFor(async () => ((await recordTtl("example.com", "sip.example.com")) === ttl ? true : undefined), 30_000, "the change");
-      latencies.push(performance.now() - t0);
+      latencies.push(await pushTtl());
       if (await stackRunning(daemon, "work")) overlapped++;
       await waitFor(async () => (!(await stackRunning(daemon, "work")) ? true : undefined), 60_000, "the work stack's drift check to end");
     }
