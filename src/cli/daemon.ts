@@ -3,6 +3,7 @@ import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
+import { redactorFromEnv, urlCredentials } from "../shared/redact.ts";
 import { parseFlags } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
@@ -54,7 +55,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
   const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const logFile = await openLogFile(values, root);
-  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });
+  const redact = redactorFromEnv(io.env);
+  redact.add(urlCredentials(values.repo ?? "")); // a password in --repo is redacted wherever it shows up
+  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}), redact });
   const daemon = await startDaemon({
     repo: values.repo ?? root,
     branch: values.branch,
@@ -66,7 +69,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     log,
     runJob: childProcessRuns({ ...io.env, ...logFile?.runEnv }),
   });
-  io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${values.repo ?? root} (stack ${daemon.stack})\n`);
+  io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${redact(values.repo ?? root)} (stack ${daemon.stack})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);
   await waitForShutdown(log);
   await daemon.stop();

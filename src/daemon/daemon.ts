@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { chooseStack, stackNames } from "../desired-state/stack-files.ts";
 import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
 import { AbortedError } from "../shared/errors.ts";
+import { urlCredentials } from "../shared/redact.ts";
 import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
@@ -77,7 +78,7 @@ async function resolveStackName(source: GitSource, requested: string | undefined
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { log, env, dataDir, branch } = options;
   await ensureDataDir(dataDir);
-  const history = openHistory(historyFile(dataDir), { secrets: secretsFromEnv(env) });
+  const history = openHistory(historyFile(dataDir), { secrets: [...secretsFromEnv(env), ...urlCredentials(options.repo)] });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
   const source = createGitSource({ repo: options.repo, branch, dataDir, nodeModules: dependenciesDir() });
