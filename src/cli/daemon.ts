@@ -8,10 +8,11 @@ import { parseFlags } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
 import { childProcessRuns, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch.
 
-Usage: cf-gitops daemon [--stack NAME] [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--log-file FILE]
+Usage: cf-gitops daemon [--stack NAME] [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--log-file FILE] [--policy-floor FILE]
 
 Clones (or fetches) the repository into the data directory, applies the branch head on start,
 on every push (GitHub webhook or polling every poll_interval) and on the stack's schedules,
@@ -26,6 +27,7 @@ Flags:
   --port N           HTTP port for the page, /metrics, /api and webhooks (default: 8080; 0 = any free port)
   --host ADDR        address to listen on (default: 127.0.0.1; 0.0.0.0 for the LAN)
 ${logFileHelp}
+${policyFloorHelp}
 
 Environment:
   CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL   the Cloudflare account (or the emulator)
@@ -47,9 +49,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
       ...logFileFlags,
+      ...policyFloorFlag,
     },
     "daemon",
   );
+  const policyFloor = await checkedPolicyFloor(values, io);
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
   await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
@@ -68,6 +72,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     env: io.env,
     log,
     runJob: childProcessRuns({ ...io.env, ...logFile?.runEnv }),
+    ...(policyFloor ? { policyFloor } : {}),
   });
   io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${redact(values.repo ?? root)} (stack ${daemon.stack})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);

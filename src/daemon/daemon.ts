@@ -51,6 +51,8 @@ export interface DaemonOptions {
   pollSeconds?: number;
   /** Seconds SIGTERM waits for the current stage before cancelling it. */
   shutdownGraceSeconds?: number;
+  /** The policy floor's absolute path, passed to every run (issue 11 item 9). */
+  policyFloor?: string;
 }
 
 export interface RunningDaemon {
@@ -131,7 +133,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
   queue.start(
     createRunExecutor({
-      job: { stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) },
+      job: {
+        stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level,
+        ...(options.engine ? { engine: options.engine } : {}), ...(options.policyFloor ? { policyFloor: options.policyFloor } : {}),
+      },
       recorder: historyRecorder(history),
       commits,
       runJob: options.runJob, metrics, cache, events, hooks, log, signal: shutdown.signal,

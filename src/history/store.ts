@@ -111,12 +111,12 @@ export class HistoryStore {
   }
 
   recordPolicyResults(runId: number, results: readonly PolicyResultRecord[]): void {
-    const insert = this.db.prepare(`INSERT INTO policy_results (run_id, position, policy, level, status, message, violations)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insert = this.db.prepare(`INSERT INTO policy_results (run_id, position, policy, level, status, message, violations, floor)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#transaction(() => {
       this.db.prepare("DELETE FROM policy_results WHERE run_id = ?").run(runId);
       results.forEach((result, position) => insert.run(runId, position, result.policy, result.level, result.status,
-        this.#scrub(result.message), this.#scrubJson(result.violations)));
+        this.#scrub(result.message), this.#scrubJson(result.violations), this.#scrubJson(result.floor)));
     });
   }
 
