@@ -124,3 +124,16 @@ describe("secrets from the environment", () => {
     expect(redactorFromEnv(env)("hook https://hooks.slack.com/services/T0/B0/slack-secret")).toBe("hook https://hooks.slack.com/services/T0/B0/slack-secret");
   });
 });
+
+describe("usage messages", () => {
+  it("leaves upper-case placeholders alone", () => {
+    expect(redact('--user must look like TOKEN=EMAIL; got "alice@example.com"')).toBe('--user must look like TOKEN=EMAIL; got "alice@example.com"');
+    expect(redact("password=HUNTER2x")).toBe("password=[redacted]");
+  });
+});
+
+describe("key=value credentials in lower case letters only", () => {
+  it("are still redacted", () => {
+    expect(redact("secret=abcdefgh")).toBe("secret=[redacted]");
+  });
+});

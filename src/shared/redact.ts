@@ -87,8 +87,9 @@ const shapes: { shape: RegExp; replace: (match: string, ...groups: string[]) => 
   { shape: /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpors]-[A-Za-z0-9-]{10,})/g, replace: () => redactedMark },
   // api_token=…, "password": "…", secret: … (also as the tail of a longer key: webhookSecret=…)
   {
-    shape: /((?:api[_-]?token|api[_-]?key|access[_-]?token|token|secret|password|passphrase|passwd)["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"'&,;]{4,}/gi,
-    replace: (_m, label) => `${label}${redactedMark}`,
+    shape: /((?:api[_-]?token|api[_-]?key|access[_-]?token|token|secret|password|passphrase|passwd)["']?\s*[:=]\s*["']?)(?!\[redacted\])([^\s"'&,;]{4,})/gi,
+    // An upper-case word is a placeholder ("--user TOKEN=EMAIL" in a usage message), not a secret.
+    replace: (match, label, value) => (/^[A-Z_]+$/.test(value) ? match : `${label}${redactedMark}`),
   },
   // Cloudflare API tokens: 40 characters mixing upper case, lower case and digits (a git SHA is lower-case hex).
   {
