@@ -83,6 +83,7 @@ async function runJob(job: RunJob): Promise<void> {
     onCommit: (commit) => send({ type: "commit", commit }),
     engineFor,
     timeouts: job.timeouts,
+    ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
     log,
     signal: controller.signal,
   });

@@ -9,11 +9,12 @@ import { createLogger, type Logger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import { childProcessRuns, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 import type { CliIo } from "./io.ts";
 
 export const help = `cf-gitops start: the embedded default (what \`npm start\` runs).
 
-Usage: cf-gitops start [--port 8080] [--emulator-port 8787] [--data-dir DIR] [--log-file FILE]
+Usage: cf-gitops start [--port 8080] [--emulator-port 8787] [--data-dir DIR] [--log-file FILE] [--policy-floor FILE]
 
 Without CLOUDFLARE_API_TOKEN: starts the local Cloudflare API emulator (state kept in
 <data dir>/emulator-state.json), creates the zones and tunnels that this repository's stack names,
@@ -25,6 +26,7 @@ within seconds. Stop with Ctrl-C.
 
 Flags:
 ${logFileHelp}
+${policyFloorHelp}
 `;
 
 async function currentBranch(root: string): Promise<string> {
@@ -50,9 +52,10 @@ async function startEmbeddedEmulator(root: string, dataDir: string, port: number
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { port: { type: "string", default: "8080" }, "emulator-port": { type: "string", default: "8787" }, "data-dir": { type: "string" }, ...logFileFlags },
+    { port: { type: "string", default: "8080" }, "emulator-port": { type: "string", default: "8787" }, "data-dir": { type: "string" }, ...logFileFlags, ...policyFloorFlag },
     "start",
   );
+  const policyFloor = await checkedPolicyFloor(values, io);
   const root = io.cwd;
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
   await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
@@ -72,6 +75,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     runJob: childProcessRuns({ ...env, ...logFile?.runEnv }),
     ...(embedded ? { engine: "native" as const } : {}),
     ...(embedded ? { pollSeconds: 3 } : {}),
+    ...(policyFloor ? { policyFloor } : {}),
   };
   const daemon = await startDaemon({ ...daemonOptions, port: Number(values.port) }).catch(() => startDaemon({ ...daemonOptions, port: 0 }));
   io.stdout.write(

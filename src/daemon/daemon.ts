@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { chooseStack, stackNames } from "../desired-state/stack-files.ts";
 import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
 import { AbortedError } from "../shared/errors.ts";
+import { urlCredentials } from "../shared/redact.ts";
 import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
@@ -50,6 +51,8 @@ export interface DaemonOptions {
   pollSeconds?: number;
   /** Seconds SIGTERM waits for the current stage before cancelling it. */
   shutdownGraceSeconds?: number;
+  /** The policy floor's absolute path, passed to every run (issue 11 item 9). */
+  policyFloor?: string;
 }
 
 export interface RunningDaemon {
@@ -77,7 +80,7 @@ async function resolveStackName(source: GitSource, requested: string | undefined
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { log, env, dataDir, branch } = options;
   await ensureDataDir(dataDir);
-  const history = openHistory(historyFile(dataDir), { secrets: secretsFromEnv(env) });
+  const history = openHistory(historyFile(dataDir), { secrets: [...secretsFromEnv(env), ...urlCredentials(options.repo)] });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
   const source = createGitSource({ repo: options.repo, branch, dataDir, nodeModules: dependenciesDir() });
@@ -130,7 +133,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
   queue.start(
     createRunExecutor({
-      job: { stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) },
+      job: {
+        stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level,
+        ...(options.engine ? { engine: options.engine } : {}), ...(options.policyFloor ? { policyFloor: options.policyFloor } : {}),
+      },
       recorder: historyRecorder(history),
       commits,
       runJob: options.runJob, metrics, cache, events, hooks, log, signal: shutdown.signal,

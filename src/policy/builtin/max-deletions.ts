@@ -32,6 +32,7 @@ export const maxDeletions = definePolicy<MaxDeletionsParams>({
     },
     additionalProperties: false,
   },
+  tightening: { max_percent: "lower", min_deletions: "lower", max_count: "lower" },
   checkPlan(plan, { params, desired }) {
     const creates = new Set<string>();
     for (const change of plan.changes) {

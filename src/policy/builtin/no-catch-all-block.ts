@@ -24,6 +24,7 @@ export const noCatchAllBlock = definePolicy<NoCatchAllParams>({
     },
     additionalProperties: false,
   },
+  tightening: { actions: "superset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {
