@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type Cloudflare from "cloudflare";
+import type { listZones as listZonesFn } from "../engines/native/zones.ts";
 import type { PulumiImportId } from "../engines/pulumi/adapter.ts";
 import { ConfigError, UsageError, ZoneMissingError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -66,7 +67,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 interface ZoneImportDeps {
   client: Cloudflare;
-  listZones: typeof import("../engines/native/index.ts").listZones;
+  listZones: typeof listZonesFn;
   log: Logger;
 }
 
