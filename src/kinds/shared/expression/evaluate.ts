@@ -40,7 +40,11 @@ function index(target: Value, key: string | number | "*"): Value {
   if (target === unknown || "absent" in target || "many" in target) return target === unknown || "many" in target ? unknown : target;
   const value = target.one;
   if (key === "*") return Array.isArray(value) ? { many: value } : isRecord(value) ? { many: Object.values(value).flat() } : unknown;
-  if (isRecord(value) && typeof key === "string") return Object.hasOwn(value, key.toLowerCase()) ? { one: value[key.toLowerCase()]! } : { absent: true };
+  if (isRecord(value) && typeof key === "string") {
+    // header names are case-insensitive (kept in lower case); cookie names are not
+    const found = Object.hasOwn(value, key) ? key : Object.hasOwn(value, key.toLowerCase()) ? key.toLowerCase() : undefined;
+    return found === undefined ? { absent: true } : { one: value[found]! };
+  }
   if (Array.isArray(value) && typeof key === "number") return key < value.length ? { one: value[key]! } : { absent: true };
   return unknown;
 }
