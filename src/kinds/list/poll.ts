@@ -35,7 +35,7 @@ export async function pollOperation(read: () => Promise<OperationStatus>, option
     if (state.status === "failed") throw new ApiError(`Cloudflare could not ${options.what}: ${state.error ?? "the bulk operation failed"}`, { hint: "the list is unchanged; fix the items and apply again" });
     if (options.signal?.aborted) throw new ApiError(`cancelled while waiting for Cloudflare to ${options.what}`, { hint: "the operation may still complete; the next plan shows where the list stands" });
     if (now() + delay > deadline) {
-      throw new ApiError(`Cloudflare did not ${options.what} within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s (still ${state.status} after ${polls} checks)`, {
+      throw new ApiError(`Cloudflare did not ${options.what} within ${(options.timeoutMs ?? 120_000) / 1000} s (still ${state.status} after ${polls} checks)`, {
         hint: "the operation may still complete; run plan again in a few minutes to see where the list stands",
       });
     }
