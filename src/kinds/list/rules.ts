@@ -17,7 +17,7 @@ function itemProblem(list: ListSpec, item: ListItemSpec): { code: string; messag
   const given = (["ip", "asn", "hostname"] as const).filter((field) => item[field] !== undefined);
   if (given.length !== 1 || given[0] !== list.kind) {
     const what = given.length === 0 ? "no value" : given.map((field) => itemField[field]).join(" and ");
-    return { code: "list-item-kind", message: `a ${list.kind} list holds ${itemField[list.kind]} per item, not ${what}`, hint: `kind: ${list.kind} is set at line ${list.source.line}` };
+    return { code: "list-item-kind", message: `${list.kind === "hostname" ? "a" : "an"} ${list.kind} list holds ${itemField[list.kind]} per item, not ${what}`, hint: `kind: ${list.kind} is set at line ${list.source.line}` };
   }
   if (item.ip !== undefined) {
     const ip = canonicalIp(item.ip);
