@@ -13,16 +13,16 @@ import { dirname, join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDesiredState, loadStack } from "../desired-state/index.ts";
-import type { DesiredState } from "../desired-state/types.ts";
-import { planSignature } from "../engines/engine.case.ts";
-import { pulumiAdapters } from "../engines/pulumi/adapters.ts";
-import { createProgram } from "../engines/pulumi/program.ts";
-import { changesOfStep, translateContext } from "../engines/pulumi/translate.ts";
-import { expandDesired } from "../plan/expand.ts";
-import { sortChanges } from "../plan/order.ts";
-import type { KindScenario } from "./conformance.ts";
-import { kinds } from "./registry.ts";
+import { loadDesiredState, loadStack } from "../src/desired-state/index.ts";
+import type { DesiredState } from "../src/desired-state/types.ts";
+import { planSignature } from "../src/engines/engine.case.ts";
+import { pulumiAdapters } from "../src/engines/pulumi/adapters.ts";
+import { createProgram } from "../src/engines/pulumi/program.ts";
+import { changesOfStep, translateContext } from "../src/engines/pulumi/translate.ts";
+import { expandDesired } from "../src/plan/expand.ts";
+import { sortChanges } from "../src/plan/order.ts";
+import type { KindScenario } from "../src/kinds/conformance.ts";
+import { kinds } from "../src/kinds/registry.ts";
 
 interface Registered {
   type: string;
