@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFiles, where } from "../shared/load-for-test.ts";
+import { loadFiles, where } from "../shared/test-fixtures.ts";
 import { listToResource } from "./native.ts";
 import { canonicalIp, itemValue, listValue } from "./normalise.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFiles, where } from "../shared/load-for-test.ts";
+import { loadFiles, where } from "../shared/test-fixtures.ts";
 import { rateLimitPhase, rateLimitValueFromApi } from "./normalise.ts";
 
 const base = { ref: "login", expression: '(http.request.uri.path eq "/login")', characteristics: "[cf.colo.id, ip.src]", period: 60, requests_per_period: 20, mitigation_timeout: 600, action: "block" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFiles, where } from "./load-for-test.ts";
+import { loadFiles, where } from "./test-fixtures.ts";
 
 const lists = {
   "lists/office_ips.yaml": "list: office_ips\nkind: ip\nitems: [192.0.2.1]\n",
