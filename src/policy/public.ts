@@ -7,8 +7,8 @@ export { parseDnsChangeId, changeZone, type DnsChangeId } from "./builtin/plan-f
 
 export type { EnforcementLevel, Finding, JsonSchema, Policy, PolicyContext, Tightening } from "./types.ts";
 export type {
-  DesiredState, DnsRecordData, DnsRecordSpec, DnsRecordType, FirewallAction, FirewallRuleSpec, SourceLocation, StackConfig, TunnelServiceSpec,
-  ZoneSettingsSpec, ZoneSpec,
+  CacheRuleSpec, DesiredState, DnsRecordData, DnsRecordSpec, DnsRecordType, FirewallAction, FirewallRuleSpec, ListItemSpec, ListSpec, RateLimitRuleSpec,
+  RedirectRuleSpec, SourceLocation, StackConfig, TunnelServiceSpec, ZoneSettingsSpec, ZoneSpec,
 } from "../desired-state/types.ts";
 export type { Change, ChangeOp, KindId, Plan } from "../plan/types.ts";
 

@@ -3,7 +3,7 @@
 // as resources (so plans reuse the shared diff), and the ids `pulumi import` takes. Adapters only
 // import Pulumi types: the program passes the SDK in, so import ids never load it.
 import type * as cloudflare from "@pulumi/cloudflare";
-import type { CustomResourceOptions } from "@pulumi/pulumi";
+import type { CustomResource, CustomResourceOptions } from "@pulumi/pulumi";
 import type { Resource } from "../../plan/resources.ts";
 
 export type CloudflareModule = typeof cloudflare;
@@ -25,6 +25,11 @@ export interface DeclareContext {
   state: StateResource[];
   /** The scopes the desired state claims for this kind (a zone whose file has `firewall: []`). */
   claimed: ReadonlySet<string>;
+  /**
+   * Resources declared so far, by logical name, shared by every adapter (in registry order): a kind
+   * adds its own and depends on another's, as a rule does on the list it uses (`dependsOn`).
+   */
+  declared?: Map<string, CustomResource>;
 }
 
 export interface TranslateContext {

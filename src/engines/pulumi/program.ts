@@ -26,11 +26,12 @@ export function createProgram(input: ProgramInput): () => Promise<Record<string,
     };
     const expanded = expandDesired(input.desired, { resolved: resolvedMaps(input.resolved), zoneNames: Object.keys(input.zoneIds) });
     const outputs: Record<string, unknown> = {};
+    const declared = new Map<string, pulumi.CustomResource>(); // shared: a rule depends on the list it uses
     for (const adapter of adapters) {
       const resources = expanded.resources.filter((resource) => resource.kind === adapter.kind);
       const claimed = new Set(expanded.ownership.get(adapter.kind)?.keys() ?? []);
       const state = (input.state ?? []).filter((resource) => adapterFor(adapters, resource.type, resource.name) === adapter);
-      Object.assign(outputs, adapter.declare(resources, { cloudflare, accountId: input.accountId, zoneId, opts, state, claimed }));
+      Object.assign(outputs, adapter.declare(resources, { cloudflare, accountId: input.accountId, zoneId, opts, state, claimed, declared }));
     }
     return outputs;
   };

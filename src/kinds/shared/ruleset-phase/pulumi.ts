@@ -1,7 +1,10 @@
 // The Pulumi side of a ruleset phase: one zone Ruleset per zone for the phase, rules in the YAML's
 // order, each carrying its `ref` (the rule's identity); named <zone>/<key>.
 import type { types } from "@pulumi/cloudflare";
-import type { PulumiAdapter } from "../../../engines/pulumi/adapter.ts";
+import type { CustomResource } from "@pulumi/pulumi";
+import type { DeclareContext, PulumiAdapter } from "../../../engines/pulumi/adapter.ts";
+import { listLogicalName } from "../../list/pulumi.ts";
+import { listNamesIn } from "../expression/list-names.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../../engines/pulumi/names.ts";
 import type { Resource } from "../../../plan/resources.ts";
 import { phaseRuleResource } from "./expand.ts";
@@ -34,6 +37,13 @@ export function rulesetLogicalName(zone: string, key: string): string {
   return encodeLogicalName(`${zone}/${key}`);
 }
 
+/** The Lists the rules use ($name): created before the ruleset, deleted after it. */
+function listDependencies(rules: Resource[], ctx: DeclareContext): { dependsOn?: CustomResource[] } {
+  const names = new Set(rules.flatMap((rule) => listNamesIn(String(rule.value.expression))));
+  const lists = [...names].flatMap((list) => ctx.declared?.get(listLogicalName(list)) ?? []);
+  return lists.length > 0 ? { dependsOn: lists } : {};
+}
+
 export interface PhasePulumi<Value extends PhaseRuleValue> {
   /** One rule as the provider's RulesetRule (camelCase). */
   rule(value: Value): RulesetRule;
@@ -52,7 +62,7 @@ export function rulesetPhasePulumi<Value extends PhaseRuleValue, Spec>(phase: Ru
       for (const [zone, rules] of byZone) {
         const name = rulesetLogicalName(zone, phase.key);
         const args = { zoneId: ctx.zoneId(zone), name: `cf-gitops ${zone} ${phase.what}`, kind: "zone", phase: phase.phase, rules: rules.map((r) => mapping.rule(r.value as unknown as Value)) };
-        new ctx.cloudflare.Ruleset(name, args, ctx.opts(name));
+        new ctx.cloudflare.Ruleset(name, args, { ...ctx.opts(name), ...listDependencies(rules, ctx) });
       }
       return {};
     },

@@ -1,6 +1,7 @@
 // Functions of the Rules language, after developers.cloudflare.com/ruleset-engine/rules-language/functions/.
 // Some are documented for other phases only (Transform Rules); they parse, and Cloudflare's API
 // has the last word on where each may be used.
+import type { Allowance } from "./allowances.ts";
 import type { TypePattern, ValueType } from "./value-types.ts";
 
 export interface FunctionParam {
@@ -20,6 +21,8 @@ export interface FunctionSignature {
   rest?: FunctionParam;
   /** The return type, or how to compute it from the argument types. */
   returns: ValueType | ((argTypes: readonly ValueType[]) => ValueType);
+  /** Where it may be used, when not everywhere (allowances.ts). */
+  only?: readonly Allowance[];
 }
 
 const S: TypePattern[] = ["String"];
@@ -84,7 +87,24 @@ const list: FunctionSignature[] = [
   ),
 ];
 
-export const functions: Readonly<Record<string, FunctionSignature>> = Object.fromEntries(list.map((f) => [f.name, f]));
+// Functions Cloudflare documents for some phases only (developers.cloudflare.com/ruleset-engine/
+// rules-language/functions/): rewriting functions in Transform Rules and redirect target URLs;
+// cidr(), cidr6() and decode_base64() in custom and rate-limiting rules (and Transform Rules).
+const transforms: readonly Allowance[] = ["http_request_transform", "http_request_late_transform", "http_response_headers_transform"];
+const rewriting: readonly Allowance[] = [...transforms, "*:target_url"];
+const firewallish: readonly Allowance[] = ["http_request_firewall_custom:filter", "http_ratelimit:filter", ...transforms];
+const restrictions: Readonly<Record<string, readonly Allowance[]>> = {
+  regex_replace: rewriting,
+  wildcard_replace: rewriting,
+  to_string: rewriting,
+  cidr: firewallish,
+  cidr6: firewallish,
+  decode_base64: firewallish,
+};
+
+export const functions: Readonly<Record<string, FunctionSignature>> = Object.fromEntries(
+  list.map((f) => [f.name, restrictions[f.name] ? { ...f, only: restrictions[f.name] } : f]),
+);
 
 export const functionNames: readonly string[] = Object.keys(functions);
 

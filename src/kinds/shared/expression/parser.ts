@@ -1,11 +1,13 @@
 // Recursive descent over the logical operators, by Cloudflare's precedence: not > and > xor > or.
-import type { Argument, BoolType, Expr, LogicalOp } from "./ast.ts";
+import type { ExpressionContext } from "./allowances.ts";
+import type { Argument, BoolType, Expr, LogicalOp, StringLiteral, ValueExpr } from "./ast.ts";
 import { fail } from "./errors.ts";
 import type { Token } from "./lexer.ts";
+import { readQuoted, readRaw } from "./literals.ts";
 import { parseComparisonTail } from "./parse-comparison.ts";
 import { parseValue } from "./parse-value.ts";
 import type { ParserState } from "./parser-state.ts";
-import { advance, createState, describeToken, enter, expectPunct, isKeyword, isPunct, leave } from "./parser-state.ts";
+import { advance, createState, describeToken, enter, expectPunct, isKeyword, isPunct, leave, resumeAt } from "./parser-state.ts";
 
 const LEVELS: readonly { op: LogicalOp; word: string; symbol: string }[] = [
   { op: "or", word: "or", symbol: "||" },
@@ -89,8 +91,8 @@ function parseArgument(p: ParserState): Argument {
 }
 
 /** Parses a whole expression; throws ExpressionError on the first problem. */
-export function parse(src: string): Expr {
-  const p = createState(src);
+export function parse(src: string, context: ExpressionContext = {}): Expr {
+  const p = createState(src, context);
   if (p.tok.kind === "eof") fail(0, "the expression is empty", "to match every request write true");
   const expr = parseLevel(p, 0);
   const tok = p.tok;
@@ -102,4 +104,26 @@ export function parse(src: string): Expr {
   }
   if (expr.valueType !== "Boolean") fail(expr.start, "a comparison using [*] must be wrapped in any(...) or all(...)");
   return expr;
+}
+
+/** A value expression that gives a String (a redirect's target URL): a string, a field or a call. */
+export function parseStringValue(src: string, context: ExpressionContext = {}): ValueExpr | StringLiteral {
+  const p = createState(src, context);
+  const tok = p.tok;
+  if (tok.kind === "eof") fail(0, "the expression is empty", 'e.g. concat("https://example.com", http.request.uri.path)');
+  let value: ValueExpr | StringLiteral;
+  if (tok.kind === "string" || tok.kind === "raw") {
+    const read = tok.kind === "string" ? readQuoted(src, tok.start, false) : readRaw(src, tok.start);
+    resumeAt(p, read.end);
+    value = { type: "string", value: read.value, syntax: tok.kind === "string" ? "quoted" : "raw", start: tok.start, end: read.end };
+  } else if (tok.kind === "ident") {
+    value = parseValue(p, parseArgument);
+  } else {
+    return fail(tok.start, `expected a string, a field or a function call, found ${describeToken(tok)}`);
+  }
+  if (p.tok.kind !== "eof") fail(p.tok.start, `expected the end of the expression, found ${describeToken(p.tok)}`, "a target URL is one value: join parts with concat(...)");
+  if (value.type !== "string" && (value.valueType !== "String" || value.mapped)) {
+    fail(value.start, `the expression gives ${value.mapped ? "one value per element" : `a ${value.valueType}`}, but a URL must be a String`, "build it with concat(...) or to_string(...)");
+  }
+  return value;
 }

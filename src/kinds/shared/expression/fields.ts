@@ -1,5 +1,6 @@
 // The fields of Cloudflare's Rules language usable in WAF custom rules, with their types, after
 // the Fields reference (developers.cloudflare.com/ruleset-engine/rules-language/fields/reference/).
+import type { Allowance } from "./allowances.ts";
 import type { ValueType } from "./value-types.ts";
 
 const S = "String";
@@ -208,6 +209,14 @@ export const fields: Readonly<Record<string, ValueType>> = {
 };
 
 export const fieldNames: readonly string[] = Object.keys(fields);
+
+/** Response fields exist only once there is a response: in the response phases. */
+const responsePhases: readonly Allowance[] = ["http_response_firewall_managed", "http_response_headers_transform", "http_response_compression", "http_custom_errors", "http_log_custom_fields"];
+
+/** Fields usable only in some phases (allowances.ts); a field not listed may be used anywhere. */
+export const fieldAllowances: Readonly<Record<string, readonly Allowance[]>> = Object.fromEntries(
+  fieldNames.filter((name) => name.startsWith("http.response.") || name.startsWith("raw.http.response.")).map((name) => [name, responsePhases]),
+);
 
 export function fieldType(name: string): ValueType | undefined {
   return Object.hasOwn(fields, name) ? fields[name] : undefined;

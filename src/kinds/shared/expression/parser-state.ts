@@ -1,4 +1,5 @@
 // The parser's cursor: the source, the current token, nesting depth.
+import type { ExpressionContext } from "./allowances.ts";
 import type { Expr } from "./ast.ts";
 import { fail } from "./errors.ts";
 import type { Token } from "./lexer.ts";
@@ -12,10 +13,12 @@ export interface ParserState {
   depth: number;
   /** An operand parsed ahead (inside function arguments) that the next unary parse returns. */
   pending: Expr | undefined;
+  /** Where the expression is used: decides which fields and functions are allowed. */
+  context: ExpressionContext;
 }
 
-export function createState(src: string): ParserState {
-  return { src, tok: nextToken(src, 0), depth: 0, pending: undefined };
+export function createState(src: string, context: ExpressionContext = {}): ParserState {
+  return { src, tok: nextToken(src, 0), depth: 0, pending: undefined, context };
 }
 
 export function advance(p: ParserState): Token {

@@ -1,7 +1,8 @@
 // Value expressions: fields, function calls and [index] accesses.
+import { allowed, describeAllowances, describeContext } from "./allowances.ts";
 import type { Argument, FieldRef, FunctionCall, IndexAccess, ValueExpr } from "./ast.ts";
 import { fail } from "./errors.ts";
-import { fieldNames, fieldType } from "./fields.ts";
+import { fieldAllowances, fieldNames, fieldType } from "./fields.ts";
 import { functionNames, functionSignature } from "./functions.ts";
 import { skipSpace } from "./lexer.ts";
 import { parseInteger, readQuoted, readRaw } from "./literals.ts";
@@ -29,6 +30,8 @@ function parseField(p: ParserState): FieldRef {
     const suggestion = closest(tok.text, fieldNames);
     return fail(tok.start, `unknown field ${tok.text}`, suggestion ? `did you mean ${suggestion}?` : undefined);
   }
+  const only = fieldAllowances[tok.text];
+  if (only && !allowed(only, p.context)) fail(tok.start, `field ${tok.text} cannot be used in ${describeContext(p.context)}`, `Cloudflare allows it in ${describeAllowances(only)}`);
   return { type: "field", name: tok.text, valueType, mapped: false, start: tok.start, end: tok.end };
 }
 
@@ -39,6 +42,7 @@ function parseCall(p: ParserState, parseArgument: ArgumentParser): FunctionCall 
     const suggestion = closest(name.text, functionNames);
     fail(name.start, `unknown function ${name.text}()`, suggestion ? `did you mean ${suggestion}()?` : undefined);
   }
+  if (!allowed(signature.only, p.context)) fail(name.start, `${name.text}() cannot be used in ${describeContext(p.context)}`, `Cloudflare allows it in ${describeAllowances(signature.only ?? [])}`);
   enter(p, name.start);
   advance(p); // (
   const args: ArgumentInfo[] = [];
