@@ -39,6 +39,7 @@ export const cachePrivatePaths = definePolicy<CachePrivateParams>({
     },
     additionalProperties: false,
   },
+  tightening: { paths: "superset", headers: "superset", cookies: "superset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

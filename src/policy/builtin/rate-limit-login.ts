@@ -24,6 +24,7 @@ export const rateLimitLogin = definePolicy<RateLimitLoginParams>({
     },
     additionalProperties: false,
   },
+  tightening: { paths: "superset", methods: "superset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {
