@@ -42,7 +42,9 @@ export interface ConformanceOptions {
   timeoutMs?: number;
 }
 
-const token = "conformance-token";
+/** In the shape the Pulumi provider accepts (src/engines/pulumi/token.ts), or every preview fails. */
+export const conformanceToken = "cfgitops-conformance-token-0123456789abc";
+const token = conformanceToken;
 
 const stackFile = "engine: native\ntunnels:\n  home-pi: {}\n";
 

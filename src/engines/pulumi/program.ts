@@ -17,8 +17,15 @@ export function createProgram(input: ProgramInput): () => Promise<Record<string,
     });
     const opts = (name: string, aliases: string[] = []): pulumi.CustomResourceOptions => {
       const importId = input.imports[name];
-      return { provider, ...(importId !== undefined && { import: importId }), ...(aliases.length > 0 && { aliases: aliases.map((alias) => ({ name: alias })) }) };
+      const ignoreChanges = importId !== undefined ? input.adopting?.[name]?.ignoreChanges : undefined;
+      return {
+        provider,
+        ...(importId !== undefined && { import: importId }),
+        ...(ignoreChanges && ignoreChanges.length > 0 && { ignoreChanges }),
+        ...(aliases.length > 0 && { aliases: aliases.map((alias) => ({ name: alias })) }),
+      };
     };
+    const adopting = (name: string) => (input.imports[name] !== undefined ? input.adopting?.[name]?.hints : undefined);
     const zoneId = (zone: string) => {
       const id = input.zoneIds[zone];
       if (id === undefined) throw new Error(`no zone id resolved for ${zone}`);
@@ -30,7 +37,8 @@ export function createProgram(input: ProgramInput): () => Promise<Record<string,
       const resources = expanded.resources.filter((resource) => resource.kind === adapter.kind);
       const claimed = new Set(expanded.ownership.get(adapter.kind)?.keys() ?? []);
       const state = (input.state ?? []).filter((resource) => adapterFor(adapters, resource.type, resource.name) === adapter);
-      Object.assign(outputs, adapter.declare(resources, { cloudflare, accountId: input.accountId, zoneId, opts, state, claimed }));
+      const names = new Map(Object.entries(input.resolved[adapter.kind] ?? {}).map(([name, id]) => [id, name]));
+      Object.assign(outputs, adapter.declare(resources, { cloudflare, accountId: input.accountId, zoneId, opts, state, claimed, names, adopting }));
     }
     return outputs;
   };

@@ -41,3 +41,24 @@ export function resolvePulumiSettings(dataDir: string, env: NodeJS.ProcessEnv = 
   if (selfManaged) settings.secretsProvider = "passphrase";
   return settings;
 }
+
+function flagSet(value: string | undefined): boolean {
+  return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
+}
+
+/**
+ * Under CI (GitHub Actions sets CI and GITHUB_ACTIONS) a local file backend starts empty on every
+ * job: a pull request's preview would adopt everything afresh and never see what the daemon's
+ * state would delete. The pulumi engine refuses there unless told the file backend is the real one
+ * (a self-hosted runner on the daemon's host).
+ */
+export function requireSharedBackendUnderCi(settings: PulumiSettings, env: NodeJS.ProcessEnv): void {
+  if (!(flagSet(env.CI) || flagSet(env.GITHUB_ACTIONS))) return;
+  if (!settings.backendUrl.startsWith("file://") || flagSet(env.CFGITOPS_ALLOW_FILE_BACKEND)) return;
+  throw new ConfigError(
+    `the pulumi engine needs a shared state backend under CI, and ${settings.backendUrl} is a local file backend: a preview here would start from an empty state (everything adopted afresh, no deletion ever shown)`,
+    {
+      hint: "set PULUMI_BACKEND_URL (from a secret) to the backend the daemon uses: an S3-compatible bucket such as Cloudflare R2, or Pulumi Cloud (docs/pulumi.md, \"A shared backend\"); on a self-hosted runner that holds the daemon's state, set CFGITOPS_ALLOW_FILE_BACKEND=1",
+    },
+  );
+}
