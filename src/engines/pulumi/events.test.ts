@@ -183,4 +183,83 @@ describe("engine events -> Plan changes", () => {
     ]);
     expect(translator.errors()).toEqual([`${bad.urn}: error: invalid value for ssl (1007)`]);
   });
+
+  it("calls onOutcome as each resource's step finishes, before the update ends", () => {
+    const seen: string[] = [];
+    const translator = createEventTranslator(context, { onOutcome: (outcome) => seen.push(`${outcome.status} ${outcome.op} ${outcome.id}${outcome.error ? ` (${outcome.error})` : ""}`) });
+    const ok = step("create", dns, "example.com/dns/www/CNAME", { new: www });
+    const bad = step("update", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" }, new: { zoneId: "z1", settingId: "ssl", value: "bogus" } });
+    translator.onEvent(pre(ok));
+    translator.onEvent(pre(bad));
+    expect(seen).toEqual([]);
+    translator.onEvent({ sequence: 90, timestamp: 0, resOutputsEvent: { metadata: ok } });
+    expect(seen).toEqual(["applied create example.com/dns/www/CNAME"]);
+    translator.onEvent({ sequence: 91, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "error: invalid value for ssl (1007)\n", color: "raw", severity: "error" } });
+    translator.onEvent({ sequence: 92, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
+    expect(seen).toEqual(["applied create example.com/dns/www/CNAME", "failed update example.com/settings/ssl (error: invalid value for ssl (1007))"]);
+    // a repeated outputs event (refresh, then the step) reports once
+    translator.onEvent({ sequence: 93, timestamp: 0, resOutputsEvent: { metadata: ok } });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("provider warnings are for the log; Pulumi refusing an import (old and new CLI wording) is kept apart", () => {
+    const setting = urn(types.zoneSetting, "example.com/settings/ssl");
+    const translator = translate([
+      { sequence: 1, timestamp: 0, diagnosticEvent: { message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform.\n", color: "raw", severity: "warning" } },
+      { sequence: 2, timestamp: 0, diagnosticEvent: { urn: setting, message: "inputs to import do not match the existing resource: [value]; importing this resource will fail", color: "raw", severity: "warning" } },
+      { sequence: 3, timestamp: 0, diagnosticEvent: { urn: urn(types.ruleset, "example.com/firewall"), message: "previously-imported resources that still specify an ID may not be replaced; please remove the `import` declaration from your program;\nname: \"default\" => \"cf-gitops\"", color: "raw", severity: "warning" } },
+      { sequence: 4, timestamp: 0, diagnosticEvent: { message: "info only\n", color: "raw", severity: "info" } },
+    ]);
+    expect(translator.warnings()).toEqual([{ message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform." }]);
+    expect(translator.importRefusals().map((refusal) => refusal.urn)).toEqual([setting, urn(types.ruleset, "example.com/firewall")]);
+    expect(translator.changes()).toEqual([]);
+    expect(translator.errors()).toEqual([]);
+  });
+
+  it("deleting a zone setting or a tunnel configuration only leaves the state: a note, not a change", () => {
+    const translator = translate([
+      pre(step("delete", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" } })),
+      pre(step("delete", types.tunnelConfig, "tunnels/old-pi", { old: { accountId: "a", tunnelId: "t9", config: { ingresses: [{ hostname: "x.example.com", service: "http://localhost:1" }, { service: "http_status:404" }] } } })),
+    ]);
+    expect(translator.changes()).toEqual([]);
+    expect(translator.notes()).toEqual([
+      "example.com/settings/ssl is no longer in the zone file: cf-gitops stops managing it and Cloudflare keeps its current value (a zone setting cannot be deleted)",
+      "tunnels/old-pi is no longer named in the stack: its configuration stays in Cloudflare as it is (the provider cannot delete one) and cf-gitops stops managing it",
+    ]);
+    expect([translator.resourceSteps(), translator.stateOnlySteps()]).toEqual([2, 2]);
+  });
+
+  it("a step the plan model cannot express is still shown: a generic change with the provider's fields", () => {
+    const config = (tunnelId: string) => ({ accountId: "a", tunnelId, config: { ingresses: [{ service: "http_status:404" }] } });
+    const id = "tunnels/spare-pi";
+    const events = [
+      pre(step("create-replacement", types.tunnelConfig, id, { old: config("t-old"), new: config("t-new") })),
+      pre(step("replace", types.tunnelConfig, id, { old: config("t-old"), new: config("t-new") }, { detailedDiff: { tunnelId: { diffKind: DiffKind.updateReplace, inputDiff: true } } })),
+      pre(step("delete-replaced", types.tunnelConfig, id, { old: config("t-old") })),
+    ];
+    const translator = translate(events);
+    expect(translator.changes()).toEqual([{ kind: "tunnel-service", id, op: "replace", fields: ["tunnel_id"] }]);
+    expect(translator.resourceSteps()).toBe(1);
+    expect(translator.stateOnlySteps()).toBe(0);
+  });
+
+  it("counts the stack and its providers apart from resources (they are in Pulumi's summary, never in the plan)", () => {
+    const translator = translate([
+      pre({ op: "create", urn: "urn:pulumi:default::cf-gitops::pulumi:pulumi:Stack::cf-gitops-default", type: "pulumi:pulumi:Stack", provider: "" }),
+      pre(step("update", "pulumi:providers:cloudflare", "cloudflare", { old: { version: "6.22.0" }, new: { version: "6.22.1" } })),
+      pre(step("same", dns, "example.com/dns/@/MX", { old: mx, new: mx })),
+    ]);
+    expect([translator.bookkeepingSteps(), translator.resourceSteps(), translator.changes().length]).toEqual([2, 0, 0]);
+  });
+
+  it("an import followed by an update of the same resource (CLI >= 3.174) keeps both, and is not state-only", () => {
+    const id = "example.com/dns/www/CNAME";
+    const translator = translate([
+      pre(step("import", dns, id, { new: { ...www, content: "old.example.net" } })),
+      pre(step("update", dns, id, { old: { ...www, content: "old.example.net" }, new: www }, { detailedDiff: { content: { diffKind: DiffKind.update, inputDiff: true } } })),
+    ]);
+    expect(translator.changes().map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")}`)).toEqual([`import ${id} content,name,proxied,tags,ttl,type`, `update ${id} content`]);
+    expect([translator.resourceSteps(), translator.stateOnlySteps()]).toEqual([1, 0]);
+  });
 });
+
