@@ -207,7 +207,7 @@ describe("the Pulumi engine over the Automation API (fake CLI)", () => {
 
   it("a token the provider would reject fails before the CLI starts, with what is wrong", async () => {
     await fake.script({});
-    const refused = engineWith({ apiToken: "short-token" }).plan(desired, run());
+    const refused = engineWith({ apiToken: "short-token" }).plan(desired, run()); // deliberately rejected
     await expect(refused).rejects.toBeInstanceOf(ConfigError);
     await expect(refused).rejects.toThrow(/11 characters long.*40 to 80 letters, digits, - or _/);
     expect(await fake.calls()).toEqual([]);

@@ -7,6 +7,7 @@ import { createEventTranslator } from "./events.ts";
 import { pulumiAdapters } from "./adapters.ts";
 import { encodeLogicalName } from "./names.ts";
 import { translateContext } from "./translate.ts";
+import { token } from "../../../test/native-support.ts";
 
 const adapters = await pulumiAdapters();
 const pulumiTypes = Object.fromEntries(adapters.map((adapter) => [adapter.kind, adapter.type]));
@@ -88,7 +89,7 @@ describe("engine events -> Plan changes", () => {
     const events = [
       pre(step("import", dns, "example.com/dns/www/CNAME", { new: www })),
       pre(step("same", dns, "example.com/dns/@/MX", { old: mx, new: mx })),
-      pre(step("create", "pulumi:providers:cloudflare", "cloudflare", { new: { apiToken: "x" } })),
+      pre(step("create", "pulumi:providers:cloudflare", "cloudflare", { new: { apiToken: token } })),
     ];
     expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["import example.com/dns/www/CNAME"]);
   });
