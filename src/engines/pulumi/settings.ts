@@ -8,6 +8,9 @@ import { ConfigError } from "../../shared/errors.ts";
 
 export const projectName = "cf-gitops";
 
+/** Variables a shared state backend reads its credentials and options from. */
+const backendCredential = /^(AWS_[A-Z0-9_]+|PULUMI_ACCESS_TOKEN)$/;
+
 export interface PulumiSettings {
   backendUrl: string;
   workDir: string;
@@ -21,6 +24,8 @@ export function resolvePulumiSettings(dataDir: string, env: NodeJS.ProcessEnv = 
   const root = resolve(dataDir, "pulumi");
   const backendUrl = env.PULUMI_BACKEND_URL || pathToFileURL(root).href;
   const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_BACKEND_URL: backendUrl };
+  // a shared backend's credentials (S3-compatible storage such as R2, Pulumi Cloud) reach the CLI
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && backendCredential.test(key)) envVars[key] = value;
   const selfManaged = !/^https:\/\//.test(backendUrl);
   if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) {
     envVars.PULUMI_CONFIG_PASSPHRASE = env.PULUMI_CONFIG_PASSPHRASE;
