@@ -192,6 +192,16 @@ describe("the Pulumi engine over the Automation API (fake CLI)", () => {
     }
   });
 
+  it("apply FILE previews again and refuses when the saved plan no longer holds, even when nothing is left to do", async () => {
+    await fake.script({ preview: [{ events: [...bookkeeping(), pre(createWww), summary({ create: 3 })] }], up: [{ events: [pre(createWww), outputs(createWww)] }] });
+    const saved = await engineWith().plan(desired, run());
+    const applied = await engineWith().applySaved(saved, desired, run({ approve: async () => true }));
+    expect(applied.status).toBe("applied");
+    await fake.script({ preview: [{ events: [summary({ same: 1 })] }] });
+    await expect(engineWith().applySaved(saved, desired, run({ approve: async () => true }))).rejects.toThrow(/Cloudflare changed since the plan was made \(example.com\/dns\/www\/CNAME\)/);
+    expect(await fake.commands("up")).toEqual([]);
+  });
+
   it("refuses a local file backend under CI, naming PULUMI_BACKEND_URL, before starting the CLI", async () => {
     await fake.script({ preview: [{ events: [summary({})] }] });
     for (const env of [{ CI: "true" }, { GITHUB_ACTIONS: "true" }]) {

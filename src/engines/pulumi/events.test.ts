@@ -262,5 +262,32 @@ describe("engine events -> Plan changes", () => {
     expect(translator.changes().map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")}`)).toEqual([`import ${id} content,name,proxied,tags,ttl,type`, `update ${id} content`]);
     expect([translator.resourceSteps(), translator.stateOnlySteps()]).toEqual([1, 0]);
   });
+
+  it("with up --refresh, a resource's refresh is not its step: its outcome waits for the step, and a failure after it is a failure", () => {
+    const seen: string[] = [];
+    const translator = createEventTranslator(context, { onOutcome: (o) => seen.push(`${o.status} ${o.op} ${o.id}`) });
+    const bad = step("update", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" }, new: { zoneId: "z1", settingId: "ssl", value: "bogus" } });
+    const refresh = { ...bad, op: "refresh" as const };
+    translator.onEvent(pre(refresh));
+    translator.onEvent({ sequence: 100, timestamp: 0, resOutputsEvent: { metadata: refresh } });
+    translator.onEvent(pre(bad));
+    translator.onEvent({ sequence: 101, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
+    expect(seen).toEqual(["failed update example.com/settings/ssl"]);
+    expect(translator.outcomes(false)).toEqual([{ id: "example.com/settings/ssl", kind: "zone-settings", op: "update", status: "failed", error: "the operation failed" }]);
+  });
+
+  it("an import then an update of one resource report each outcome as its own step finishes", () => {
+    const seen: string[] = [];
+    const translator = createEventTranslator(context, { onOutcome: (o) => seen.push(`${o.status} ${o.op} ${o.id}`) });
+    const id = "example.com/dns/www/CNAME";
+    const imported = step("import", dns, id, { new: { ...www, content: "old.example.net" } });
+    const updated = step("update", dns, id, { old: { ...www, content: "old.example.net" }, new: www });
+    translator.onEvent(pre(imported));
+    translator.onEvent({ sequence: 102, timestamp: 0, resOutputsEvent: { metadata: imported } });
+    translator.onEvent(pre(updated));
+    expect(seen).toEqual([`applied import ${id}`]);
+    translator.onEvent({ sequence: 103, timestamp: 0, resOutputsEvent: { metadata: updated } });
+    expect(seen).toEqual([`applied import ${id}`, `applied update ${id}`]);
+  });
 });
 

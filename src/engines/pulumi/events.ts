@@ -64,7 +64,8 @@ export function isImportRefusal(message: string): boolean {
 
 export function createEventTranslator(context: TranslateContext, options: TranslatorOptions = {}): EventTranslator {
   const byUrn = new Map<string, Change[]>();
-  const done = new Set<string>();
+  const done = new Set<Change>();
+  const reported = new Set<Change>();
   const failed = new Map<string, string>();
   const errorLines: string[] = [];
   const refusals: Diagnostic[] = [];
@@ -94,8 +95,12 @@ export function createEventTranslator(context: TranslateContext, options: Transl
     if (changes.length > 0) byUrn.set(step.urn, [...(byUrn.get(step.urn) ?? []), ...changes]);
   }
 
+  /** Reports each change of the resource once; an applied change is done (a later failure is another step's). */
   function finished(urn: string, status: "applied" | "failed"): void {
     for (const change of byUrn.get(urn) ?? []) {
+      if (done.has(change) || reported.has(change)) continue;
+      reported.add(change);
+      if (status === "applied") done.add(change);
       const outcome: ChangeOutcome = { id: change.id, kind: change.kind, op: change.op, status };
       if (status === "failed") outcome.error = failed.get(urn) ?? "the operation failed";
       options.onOutcome?.(outcome);
@@ -106,9 +111,9 @@ export function createEventTranslator(context: TranslateContext, options: Transl
     onEvent(event) {
       if (event.resourcePreEvent) onStep(event.resourcePreEvent.metadata);
       else if (event.resOutputsEvent) {
-        const urn = event.resOutputsEvent.metadata.urn;
-        if (!done.has(urn)) finished(urn, "applied");
-        done.add(urn);
+        // `up --refresh` reports each resource's refresh too, before its step: not the change
+        const { urn, op } = event.resOutputsEvent.metadata;
+        if (isChangingOp(op)) finished(urn, "applied");
       } else if (event.resOpFailedEvent) {
         const urn = event.resOpFailedEvent.metadata.urn;
         if (!failed.has(urn)) failed.set(urn, "the operation failed");
@@ -132,8 +137,8 @@ export function createEventTranslator(context: TranslateContext, options: Transl
         for (const change of changes) {
           const error = failed.get(urn);
           const outcome: ChangeOutcome = { id: change.id, kind: change.kind, op: change.op, status: "applied" };
-          if (error !== undefined && !done.has(urn)) Object.assign(outcome, { status: "failed", error });
-          else if (!done.has(urn) && !updateSucceeded) outcome.status = "skipped";
+          if (error !== undefined && !done.has(change)) Object.assign(outcome, { status: "failed", error });
+          else if (!done.has(change) && !updateSucceeded) outcome.status = "skipped";
           out.push(outcome);
         }
       }

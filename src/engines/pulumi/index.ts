@@ -11,7 +11,7 @@ import { importRefusedError, mapPulumiError } from "./errors.ts";
 import { createEventTranslator, type EventTranslator } from "./events.ts";
 import { previewWork } from "./gate.ts";
 import { acquireJobLock, removeStaleLocks } from "./locks.ts";
-import { approveSameAs } from "./saved-plan.ts";
+import { checkSameAs } from "./saved-plan.ts";
 import { dataDirOf, openSession, type PulumiEngineOptions, type Session } from "./session.ts";
 import { projectName, requireSharedBackendUnderCi, resolvePulumiSettings, type PulumiSettings } from "./settings.ts";
 import { providerTokenProblem } from "./token.ts";
@@ -148,7 +148,8 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       return guarded(run, (open, signal) => up(open, desired, run, signal), options);
     },
     applySaved(saved: Plan, desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
-      return guarded(run, (open, signal) => up(open, desired, { ...run, approve: approveSameAs(saved, run) }, signal), options);
+      // the fresh preview must be the saved plan, even when it has nothing to approve
+      return guarded(run, (open, signal) => up(open, desired, run, signal, (fresh) => checkSameAs(saved, fresh)), options);
     },
   };
 }
@@ -180,9 +181,10 @@ function merged(...results: UpResult[]): ChangeOutcome[] {
   return [...byChange.values()];
 }
 
-async function up(open: Open, desired: DesiredState, run: RunOptions, signal: AbortSignal): Promise<ApplyResult> {
+async function up(open: Open, desired: DesiredState, run: RunOptions, signal: AbortSignal, check?: (fresh: Plan) => void): Promise<ApplyResult> {
   const session = await open(desired);
   const { plan, work, stateOnly } = await preview(session, run, signal);
+  check?.(plan);
   if (!work) return { plan, status: "no-changes", outcomes: [] };
   signal.throwIfAborted();
   // resources that only leave Pulumi's state change nothing in Cloudflare: no plan to approve
