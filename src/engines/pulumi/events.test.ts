@@ -170,10 +170,10 @@ describe("engine events -> Plan changes", () => {
     const later = step("delete", dns, "example.com/dns/@/MX", { old: mx });
     const translator = translate([
       pre(ok),
-      { sequence: 90, timestamp: 0, resOutputsEvent: { metadata: ok } },
+      { sequence: 100090, timestamp: 0, resOutputsEvent: { metadata: ok } },
       pre(bad),
-      { sequence: 91, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "\u001b[31merror: invalid value for ssl (1007)\u001b[0m\n", color: "raw", severity: "error" } },
-      { sequence: 92, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } },
+      { sequence: 100091, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "\u001b[31merror: invalid value for ssl (1007)\u001b[0m\n", color: "raw", severity: "error" } },
+      { sequence: 100092, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } },
       pre(later),
     ]);
     const outcomes = translator.outcomes(false);
@@ -193,23 +193,23 @@ describe("engine events -> Plan changes", () => {
     translator.onEvent(pre(ok));
     translator.onEvent(pre(bad));
     expect(seen).toEqual([]);
-    translator.onEvent({ sequence: 90, timestamp: 0, resOutputsEvent: { metadata: ok } });
+    translator.onEvent({ sequence: 100090, timestamp: 0, resOutputsEvent: { metadata: ok } });
     expect(seen).toEqual(["applied create example.com/dns/www/CNAME"]);
-    translator.onEvent({ sequence: 91, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "error: invalid value for ssl (1007)\n", color: "raw", severity: "error" } });
-    translator.onEvent({ sequence: 92, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
+    translator.onEvent({ sequence: 100091, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "error: invalid value for ssl (1007)\n", color: "raw", severity: "error" } });
+    translator.onEvent({ sequence: 100092, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
     expect(seen).toEqual(["applied create example.com/dns/www/CNAME", "failed update example.com/settings/ssl (error: invalid value for ssl (1007))"]);
     // a repeated outputs event (refresh, then the step) reports once
-    translator.onEvent({ sequence: 93, timestamp: 0, resOutputsEvent: { metadata: ok } });
+    translator.onEvent({ sequence: 100093, timestamp: 0, resOutputsEvent: { metadata: ok } });
     expect(seen).toHaveLength(2);
   });
 
   it("provider warnings are for the log; Pulumi refusing an import (old and new CLI wording) is kept apart", () => {
     const setting = urn(types.zoneSetting, "example.com/settings/ssl");
     const translator = translate([
-      { sequence: 1, timestamp: 0, diagnosticEvent: { message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform.\n", color: "raw", severity: "warning" } },
-      { sequence: 2, timestamp: 0, diagnosticEvent: { urn: setting, message: "inputs to import do not match the existing resource: [value]; importing this resource will fail", color: "raw", severity: "warning" } },
-      { sequence: 3, timestamp: 0, diagnosticEvent: { urn: urn(types.ruleset, "example.com/firewall"), message: "previously-imported resources that still specify an ID may not be replaced; please remove the `import` declaration from your program;\nname: \"default\" => \"cf-gitops\"", color: "raw", severity: "warning" } },
-      { sequence: 4, timestamp: 0, diagnosticEvent: { message: "info only\n", color: "raw", severity: "info" } },
+      { sequence: 10001, timestamp: 0, diagnosticEvent: { message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform.\n", color: "raw", severity: "warning" } },
+      { sequence: 10002, timestamp: 0, diagnosticEvent: { urn: setting, message: "inputs to import do not match the existing resource: [value]; importing this resource will fail", color: "raw", severity: "warning" } },
+      { sequence: 10003, timestamp: 0, diagnosticEvent: { urn: urn(types.ruleset, "example.com/firewall"), message: "previously-imported resources that still specify an ID may not be replaced; please remove the `import` declaration from your program;\nname: \"default\" => \"cf-gitops\"", color: "raw", severity: "warning" } },
+      { sequence: 10004, timestamp: 0, diagnosticEvent: { message: "info only\n", color: "raw", severity: "info" } },
     ]);
     expect(translator.warnings()).toEqual([{ message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform." }]);
     expect(translator.importRefusals().map((refusal) => refusal.urn)).toEqual([setting, urn(types.ruleset, "example.com/firewall")]);
@@ -269,9 +269,9 @@ describe("engine events -> Plan changes", () => {
     const bad = step("update", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" }, new: { zoneId: "z1", settingId: "ssl", value: "bogus" } });
     const refresh = { ...bad, op: "refresh" as const };
     translator.onEvent(pre(refresh));
-    translator.onEvent({ sequence: 100, timestamp: 0, resOutputsEvent: { metadata: refresh } });
+    translator.onEvent({ sequence: 1000100, timestamp: 0, resOutputsEvent: { metadata: refresh } });
     translator.onEvent(pre(bad));
-    translator.onEvent({ sequence: 101, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
+    translator.onEvent({ sequence: 1000101, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
     expect(seen).toEqual(["failed update example.com/settings/ssl"]);
     expect(translator.outcomes(false)).toEqual([{ id: "example.com/settings/ssl", kind: "zone-settings", op: "update", status: "failed", error: "the operation failed" }]);
   });
@@ -283,11 +283,18 @@ describe("engine events -> Plan changes", () => {
     const imported = step("import", dns, id, { new: { ...www, content: "old.example.net" } });
     const updated = step("update", dns, id, { old: { ...www, content: "old.example.net" }, new: www });
     translator.onEvent(pre(imported));
-    translator.onEvent({ sequence: 102, timestamp: 0, resOutputsEvent: { metadata: imported } });
+    translator.onEvent({ sequence: 1000102, timestamp: 0, resOutputsEvent: { metadata: imported } });
     translator.onEvent(pre(updated));
     expect(seen).toEqual([`applied import ${id}`]);
-    translator.onEvent({ sequence: 103, timestamp: 0, resOutputsEvent: { metadata: updated } });
+    translator.onEvent({ sequence: 1000103, timestamp: 0, resOutputsEvent: { metadata: updated } });
     expect(seen).toEqual([`applied import ${id}`, `applied update ${id}`]);
+  });
+
+  it("an event handed over twice (the event log tailed as the CLI stops) counts once", () => {
+    const event = pre(step("create", dns, "example.com/dns/www/CNAME", { new: www }));
+    const translator = translate([event, event, { ...event }]);
+    expect(translator.changes()).toHaveLength(1);
+    expect(translator.resourceSteps()).toBe(1);
   });
 });
 

@@ -107,8 +107,15 @@ export function createEventTranslator(context: TranslateContext, options: Transl
     }
   }
 
+  const sequences = new Set<number>();
   return {
     onEvent(event) {
+      // the Automation API tails the CLI's event log file (CLI <= 3.205) and, when the last lines
+      // arrive as it stops, may hand some over twice: an event is its sequence number
+      if (typeof event.sequence === "number") {
+        if (sequences.has(event.sequence)) return;
+        sequences.add(event.sequence);
+      }
       if (event.resourcePreEvent) onStep(event.resourcePreEvent.metadata);
       else if (event.resOutputsEvent) {
         // `up --refresh` reports each resource's refresh too, before its step: not the change

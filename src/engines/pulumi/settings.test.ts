@@ -57,7 +57,7 @@ describe("Pulumi backend and passphrase", () => {
       AWS_ACCESS_KEY_ID: "r2-key",
       AWS_SECRET_ACCESS_KEY: "r2-secret",
       PULUMI_ACCESS_TOKEN: "pul-token",
-      CLOUDFLARE_API_TOKEN: "not-for-the-cli",
+      CLOUDFLARE_API_TOKEN: "cfgitops-not-for-the-cli-0123456789abcdefgh",
     });
     expect(settings.envVars).toMatchObject({ AWS_ACCESS_KEY_ID: "r2-key", AWS_SECRET_ACCESS_KEY: "r2-secret", PULUMI_ACCESS_TOKEN: "pul-token" });
     expect(settings.envVars.CLOUDFLARE_API_TOKEN).toBeUndefined();
