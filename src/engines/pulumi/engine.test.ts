@@ -1,4 +1,4 @@
-// The Pulumi engine through the real Automation API, with the fake `pulumi` (test-cli/) in place of
+// The Pulumi engine through the real Automation API, with the fake `pulumi` (test/support/) in place of
 // the CLI, which this machine lacks: what the engine asks the CLI for (refresh), how it reads the
 // engine events it gets (typed fixtures), and how it stops the CLI. The real-CLI runs are
 // conformance.test.ts and adapter.test.ts (in the pulumi-conformance workflow).
@@ -14,7 +14,7 @@ import { createLogger, type Logger } from "../../shared/logger.ts";
 import { emulatorWith, load, removeRepo, runOptions, sdk, tempRepo, token } from "../../../test/native-support.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { createPulumiEngine, type PulumiEngineOptions } from "./index.ts";
-import { bookkeeping, diagnostic, installFakeCli, outputs, pre, stepOf, summary, urnOf, type FakeCli } from "./test-cli/fake-cli.ts";
+import { bookkeeping, diagnostic, installFakeCli, outputs, pre, stepOf, summary, urnOf, type FakeCli } from "../../../test/support/fake-pulumi-cli.ts";
 
 const types = {
   dns: "cloudflare:index/dnsRecord:DnsRecord",

@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EngineEvent, OpMap, OpType, StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
-import { encodeLogicalName } from "../names.ts";
+import { encodeLogicalName } from "../../src/engines/pulumi/names.ts";
 
-const root = new URL("../../../../", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;
 
 export interface FakeRun {
   events: EngineEvent[];
@@ -75,7 +75,7 @@ export async function installFakeCli(): Promise<FakeCli> {
   await writeFile(join(dir, "calls.jsonl"), "");
   const { mkdir } = await import("node:fs/promises");
   await mkdir(bin);
-  const entry = join(root, "src/engines/pulumi/test-cli/fake-pulumi.ts");
+  const entry = join(root, "test/support/fake-pulumi.ts");
   await writeFile(join(bin, "pulumi"), shellFront(join(root, "node_modules/.bin/node"), entry));
   await chmod(join(bin, "pulumi"), 0o755);
   const fake: FakeCli = {

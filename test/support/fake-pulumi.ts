@@ -1,5 +1,5 @@
 // A stand-in for the `pulumi` CLI's `preview` and `up`, for tests of the engine through the real
-// Automation API on machines without the CLI (the shell front in fake-cli.ts answers the rest). It
+// Automation API on machines without the CLI (the shell front in fake-pulumi-cli.ts answers the rest). It
 // records every call, writes a script's engine events to the event log (CLI versions up to 3.205
 // hand events over in that file) and exits as the script says; `hang` keeps it running, with a
 // lock on a file backend and a child "plugin" in its process group, to test cancellation.
@@ -72,7 +72,7 @@ function takeLock(): string | undefined {
   return file;
 }
 
-// the shell front (fake-cli.ts) answers the workspace commands itself
+// the shell front (fake-pulumi-cli.ts) answers the workspace commands itself
 record({ args });
 const [first, second] = args;
 if (first === "stack" && second === "import") writeFileSync(join(dir, "state.json"), readFileSync(args[args.indexOf("--file") + 1]!, "utf8"));
