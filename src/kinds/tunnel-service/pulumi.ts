@@ -6,6 +6,7 @@ import type { ZeroTrustTunnelCloudflaredConfigArgs, types } from "@pulumi/cloudf
 import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
 import type { Resource } from "../../plan/resources.ts";
+import type { TunnelMeta } from "./native.ts";
 import { serviceResource } from "./expand.ts";
 import { catchAllService, ingressKey, orderIngress, tunnelServiceFromLive, tunnelServiceKey, tunnelServiceKindId, type TunnelServiceValue } from "./normalise.ts";
 
@@ -127,8 +128,10 @@ export const pulumi: PulumiAdapter = {
     });
   },
   importId: (_name, live, ctx) => {
+    // a tunnel never configured has nothing to import: its configuration is created (one PUT)
     const tunnelId = live[0]?.scope ?? ctx.scope;
-    return tunnelId !== undefined && (live.length > 0 || ctx.meta(tunnelId) !== undefined) ? `${ctx.accountId}/${tunnelId}` : undefined;
+    const configured = live.length > 0 || (tunnelId !== undefined && (ctx.meta(tunnelId) as TunnelMeta | undefined)?.config !== undefined);
+    return tunnelId !== undefined && configured ? `${ctx.accountId}/${tunnelId}` : undefined;
   },
   forgets: (name) =>
     `${decodeLogicalName(name)} is no longer named in the stack: its configuration stays in Cloudflare as it is (the provider cannot delete one) and cf-gitops stops managing it`,
