@@ -33,7 +33,7 @@ describe("Pulumi's locks on a file backend", () => {
     await mkdir(legacyDir!, { recursive: true });
     const running = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "pulumi-up-stand-in"], { stdio: "ignore" });
     try {
-      const lock = (pid: number, host = hostname()) => JSON.stringify({ pid, username: "cf-gitops", hostname: host, timestamp: "2026-11-28T10:00:00Z" });
+      const lock = (pid: number, host = hostname()) => JSON.stringify({ pid, username: "cf-gitops", hostname: host, timestamp: new Date().toISOString() });
       const dead = await deadPid();
       await writeFile(join(projectDir!, "stale.json"), lock(dead));
       await writeFile(join(legacyDir!, "stale-legacy.json"), lock(dead));
@@ -41,9 +41,16 @@ describe("Pulumi's locks on a file backend", () => {
       await writeFile(join(projectDir!, "other-host.json"), lock(dead, "some-other-host"));
       // a live pid that is not a pulumi process (the pid was recycled) is stale too
       await writeFile(join(projectDir!, "recycled.json"), lock(process.pid));
+      // and so is a lock taken before this host last booted, whoever has the pid now
+      await writeFile(join(projectDir!, "before-boot.json"), JSON.stringify({ pid: running.pid, hostname: hostname(), timestamp: "2001-01-01T00:00:00Z" }));
       const removed = await removeStaleLocks(backend, "cf-gitops", "default", silentLogger());
       expect(removed.map((file) => file.slice(dir.length)).sort()).toEqual(
-        ["/backend/.pulumi/locks/default/stale-legacy.json", "/backend/.pulumi/locks/organization/cf-gitops/default/recycled.json", "/backend/.pulumi/locks/organization/cf-gitops/default/stale.json"].sort(),
+        [
+          "/backend/.pulumi/locks/default/stale-legacy.json",
+          "/backend/.pulumi/locks/organization/cf-gitops/default/before-boot.json",
+          "/backend/.pulumi/locks/organization/cf-gitops/default/recycled.json",
+          "/backend/.pulumi/locks/organization/cf-gitops/default/stale.json",
+        ].sort(),
       );
       expect(existsSync(join(projectDir!, "running.json"))).toBe(true);
       expect(existsSync(join(projectDir!, "other-host.json"))).toBe(true);
@@ -78,6 +85,21 @@ describe("cf-gitops' job lock per stack", () => {
     await first.release();
     const again = await acquireJobLock(work, "default", silentLogger());
     await again.release();
+  });
+
+  it("takes over a lock taken before the host booted, even when its pid is a live node process now", async () => {
+    const work = join(dir, "workspace-3");
+    await mkdir(join(work, ".cf-gitops-jobs"), { recursive: true });
+    const other = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      await writeFile(join(work, ".cf-gitops-jobs", "default.json"), JSON.stringify({ pid: other.pid, hostname: hostname(), startedAt: "2001-01-01T00:00:00Z" }));
+      const lock = await acquireJobLock(work, "default", silentLogger());
+      await lock.release();
+      await writeFile(join(work, ".cf-gitops-jobs", "default.json"), JSON.stringify({ pid: other.pid, hostname: hostname(), startedAt: new Date().toISOString() }));
+      await expect(acquireJobLock(work, "default", silentLogger())).rejects.toBeInstanceOf(EngineBusyError);
+    } finally {
+      other.kill("SIGKILL");
+    }
   });
 
   it("takes over the lock of a run that is gone (a crash, kill -9)", async () => {

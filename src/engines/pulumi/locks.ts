@@ -8,7 +8,7 @@
 //   daemon children, must wait too), whatever Pulumi locks or not (a preview takes no lock).
 import { readFileSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
-import { hostname } from "node:os";
+import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EngineBusyError } from "../../shared/errors.ts";
@@ -35,6 +35,12 @@ export function processAlive(pid: number, name: string): boolean {
   } catch {
     return true; // no /proc here: alive is all we know
   }
+}
+
+/** Taken before this host last booted: whatever process took it is gone, whatever has its pid now. */
+export function takenBeforeBoot(timestamp: string | undefined): boolean {
+  const taken = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
+  return Number.isFinite(taken) && taken < Date.now() - uptime() * 1000 - 60_000;
 }
 
 /** Where a file backend keeps the stack's locks (project layout, then the legacy one). */
@@ -65,7 +71,8 @@ export async function removeStaleLocks(backendUrl: string, project: string, stac
     for (const name of names) {
       const file = join(dir, name);
       const lock = await readLock(file);
-      if (!lock || lock.hostname !== hostname() || typeof lock.pid !== "number" || processAlive(lock.pid, "pulumi")) continue;
+      if (!lock || lock.hostname !== hostname() || typeof lock.pid !== "number") continue;
+      if (!takenBeforeBoot(lock.timestamp) && processAlive(lock.pid, "pulumi")) continue;
       await rm(file, { force: true });
       removed.push(file);
       log.warn({ stack, lock: file, pid: lock.pid, since: lock.timestamp }, "removed a stale pulumi lock left by a stopped CLI");
@@ -95,7 +102,7 @@ export async function acquireJobLock(workDir: string, stack: string, log: Logger
     }
     // an unreadable holder may be one that has just created the file: busy, not stale
     const holder = await readLock(file);
-    const gone = holder !== undefined && holder.hostname === hostname() && holder.pid !== process.pid && !processAlive(holder.pid ?? 0, "node");
+    const gone = holder !== undefined && holder.hostname === hostname() && holder.pid !== process.pid && (takenBeforeBoot(holder.startedAt) || !processAlive(holder.pid ?? 0, "node"));
     if (!gone) {
       throw new EngineBusyError(`stack ${stack} is already being run by cf-gitops (pid ${holder?.pid ?? "?"} on ${holder?.hostname ?? "?"}, since ${holder?.startedAt ?? "?"})`, {
         hint: `wait for that run to finish; if no such process exists any more, delete ${file}`,
