@@ -11,11 +11,13 @@ import type { call as callType } from "../engines/native/call.ts";
 import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
+import { providerTokenProblem } from "../engines/pulumi/token.ts";
 
 export const help = `Usage: cf-gitops doctor [--stack NAME]
 
 Check that cf-gitops can do its job here:
-  - the API token is valid and active (GET /user/tokens/verify);
+  - the API token is valid and active (GET /user/tokens/verify), and has the shape the pulumi
+    engine's provider accepts (40 to 80 letters, digits, - or _; a warning otherwise);
   - which zones it can see, and which permissions it lacks on each (DNS, zone settings,
     firewall and rate-limiting rules, cache rules, redirects) and on the account (tunnels, lists);
   - the pulumi CLI is on PATH (needed by the pulumi engine only);
@@ -86,6 +88,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (io.env.CLOUDFLARE_BASE_URL) options.baseUrl = io.env.CLOUDFLARE_BASE_URL;
   const client = createClient(options);
   io.stdout.write(`API: ${options.baseUrl ?? "https://api.cloudflare.com/client/v4"}\n`);
+  // only the pulumi engine cares, and only a warning: the native engine and the emulator take any token
+  const shape = providerTokenProblem(options.apiToken);
+  if (shape) line("warn", `${shape} (the native engine is not affected)`);
   try {
     const token = await call("verify the API token", () => client.user.tokens.verify());
     line(token.status === "active" ? "ok" : "fail", `token is ${token.status}`);

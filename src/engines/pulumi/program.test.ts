@@ -5,6 +5,7 @@ import { createProgram } from "./program.ts";
 import type { ProgramInput } from "./program-input.ts";
 import { exampleState } from "./test-fixtures.ts";
 import { loadDesiredState, loadStack } from "../../desired-state/index.ts";
+import { token } from "../../../test/native-support.ts";
 
 const repoRoot = new URL("../../../", import.meta.url).pathname;
 
@@ -25,7 +26,7 @@ interface Registered {
 let registered: Registered[] = [];
 
 beforeAll(async () => {
-  pulumi.runtime.setConfig("cf-gitops:apiToken", "test-token");
+  pulumi.runtime.setConfig("cf-gitops:apiToken", token);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {

@@ -29,7 +29,7 @@ function recorder(): { module: CloudflareModule; declared: Declared[] } {
 }
 
 function context(module: CloudflareModule, shared: DeclareContext["declared"]): DeclareContext {
-  return { cloudflare: module, accountId: "acc", zoneId: () => "zone-id", opts: () => ({}), state: [], claimed: new Set(["example.com"]), ...(shared && { declared: shared }) };
+  return { cloudflare: module, accountId: "acc", zoneId: () => "zone-id", opts: () => ({}), state: [], claimed: new Set(["example.com"]), names: new Map(), adopting: () => undefined, ...(shared && { declared: shared }) };
 }
 
 const rule = (ref: string, expression: string): Resource =>

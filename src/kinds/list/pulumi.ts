@@ -37,6 +37,8 @@ export const pulumi: PulumiAdapter = {
   type: "cloudflare:index/list:List",
   shape: "single",
   logicalName: (resource) => listLogicalName(String(resource.value.name)),
+  // a live list of the same name is imported whatever its items and description, then updated to git's
+  adoptIgnoring: ["items", "description"],
   declare(resources, ctx) {
     for (const resource of resources) {
       const value = resource.value as unknown as ListValue;
