@@ -100,6 +100,7 @@ async function runJob(job: RunJob): Promise<void> {
     onOutcome: (outcome) => send({ type: "outcome", outcome }),
     engineFor,
     timeouts: job.timeouts,
+    ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
     log,
     signal: controller.signal,
   });

@@ -3,14 +3,16 @@ import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
+import { redactorFromEnv, urlCredentials } from "../shared/redact.ts";
 import { parseFlags } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
 import { childProcessRuns, concurrencyFrom, concurrencyHelp, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch, for every stack.
 
-Usage: cf-gitops daemon [--stack NAME]... [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--concurrency 1] [--log-file FILE]
+Usage: cf-gitops daemon [--stack NAME]... [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--concurrency 1] [--log-file FILE] [--policy-floor FILE]
 
 Clones the repository into the data directory and reconciles every stack in stacks/: applies the
 branch head on start, on every push (GitHub webhook, or polling every poll_interval) to the stacks
@@ -28,6 +30,7 @@ Flags:
   --host ADDR        address to listen on (default: 127.0.0.1; 0.0.0.0 for the LAN)
 ${concurrencyHelp}
 ${logFileHelp}
+${policyFloorHelp}
 
 Environment:
   CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL   the Cloudflare account (or the emulator)
@@ -55,16 +58,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       host: { type: "string", default: "127.0.0.1" },
       concurrency: { type: "string" },
       ...logFileFlags,
+      ...policyFloorFlag,
     },
     "daemon",
   );
+  const policyFloor = await checkedPolicyFloor(values, io);
   const root = io.cwd;
   const concurrency = concurrencyFrom(values.concurrency, io.env);
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
   await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
   const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const logFile = await openLogFile(values, root);
-  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });
+  const redact = redactorFromEnv(io.env);
+  redact.add(urlCredentials(values.repo ?? "")); // a password in --repo is redacted wherever it shows up
+  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}), redact });
   const daemon = await startDaemon({
     repo: values.repo ?? root,
     branch: values.branch,
@@ -76,9 +83,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     env: io.env,
     log,
     runJob: childProcessRuns({ ...io.env, ...logFile?.runEnv }),
+    ...(policyFloor ? { policyFloor } : {}),
+    redact,
   });
   const names = daemon.stacks();
-  io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${values.repo ?? root} (${names.length === 1 ? "stack" : "stacks"} ${names.join(", ") || "none yet"})\n`);
+  io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${redact(values.repo ?? root)} (${names.length === 1 ? "stack" : "stacks"} ${names.join(", ") || "none yet"})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);
   await waitForShutdown(log);
   await daemon.stop();

@@ -3,6 +3,7 @@ import { simpleGit } from "simple-git";
 import { claimDataDir } from "../backup/data-dir-lock.ts";
 import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
+import { redactorFromEnv } from "../shared/redact.ts";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import { stackNames } from "../desired-state/stack-files.ts";
 import type { StackConfig } from "../desired-state/types.ts";
@@ -11,11 +12,12 @@ import { createLogger, type Logger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import { childProcessRuns, concurrencyFrom, concurrencyHelp, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 import type { CliIo } from "./io.ts";
 
 export const help = `cf-gitops start: the embedded default (what \`npm start\` runs).
 
-Usage: cf-gitops start [--stack NAME]... [--port 8080] [--emulator-port 8787] [--data-dir DIR] [--concurrency 1] [--log-file FILE]
+Usage: cf-gitops start [--stack NAME]... [--port 8080] [--emulator-port 8787] [--data-dir DIR] [--concurrency 1] [--log-file FILE] [--policy-floor FILE]
 
 Without CLOUDFLARE_API_TOKEN: starts the local Cloudflare API emulator (state kept in
 <data dir>/emulator-state.json; one account for every stack), creates the zones and tunnels that
@@ -30,6 +32,7 @@ Flags:
   --stack NAME       only this stack (repeat for several; default: every stack in stacks/)
 ${concurrencyHelp}
 ${logFileHelp}
+${policyFloorHelp}
 `;
 
 async function currentBranch(root: string): Promise<string> {
@@ -64,17 +67,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     argv,
     {
       stack: { type: "string", multiple: true }, port: { type: "string", default: "8080" }, "emulator-port": { type: "string", default: "8787" },
-      "data-dir": { type: "string" }, concurrency: { type: "string" }, ...logFileFlags,
+      "data-dir": { type: "string" }, concurrency: { type: "string" }, ...logFileFlags, ...policyFloorFlag,
     },
     "start",
   );
+  const policyFloor = await checkedPolicyFloor(values, io);
   const root = io.cwd;
   const concurrency = concurrencyFrom(values.concurrency, io.env);
   const dataDir = resolve(root, values["data-dir"] ?? defaultDataDir(io));
   await ensureDataDir(dataDir); // a clear error naming the directory, before anything writes there
   const releaseDataDir = claimDataDir(dataDir); // restore refuses a data directory in use
   const logFile = await openLogFile(values, root);
-  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}) });
+  const redact = redactorFromEnv(io.env);
+  const log = createLogger({ destination: io.stderr, ...(logFile ? { also: logFile.stream } : {}), redact });
   const embedded = !io.env.CLOUDFLARE_API_TOKEN;
   let emulator: RunningEmulator | undefined;
   let env = io.env;
@@ -92,6 +97,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     runJob: childProcessRuns({ ...env, ...logFile?.runEnv }),
     ...(embedded ? { engine: "native" as const } : {}),
     ...(embedded ? { pollSeconds: 3 } : {}),
+    ...(policyFloor ? { policyFloor } : {}),
+    redact,
   };
   const daemon = await startDaemon({ ...daemonOptions, port: Number(values.port) }).catch(() => startDaemon({ ...daemonOptions, port: 0 }));
   io.stdout.write(

@@ -9,9 +9,10 @@
 // fixed number of slots (run-slots.ts) and each stack keeps its own FIFO queue.
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { historyFile, openHistory, redactSecrets, secretsFromEnv, type HistoryStore } from "../history/index.ts";
+import { historyFile, openHistory, type HistoryStore } from "../history/index.ts";
 import { createFileDedupeStore } from "../notify/dedupe.ts";
 import { AbortedError } from "../shared/errors.ts";
+import { redactorFromEnv, urlCredentials, type Redactor } from "../shared/redact.ts";
 import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
@@ -56,6 +57,13 @@ export interface DaemonOptions {
   pollSeconds?: number;
   /** Seconds SIGTERM waits for the current stage before cancelling it. */
   shutdownGraceSeconds?: number;
+  /** The policy floor's absolute path, passed to every run (issue 11 item 9). */
+  policyFloor?: string;
+  /**
+   * The one redactor (shared/redact.ts) of the daemon's log, history and page; the daemon adds the
+   * repository URL's credentials and each stack's token as it learns them. Default: from `env`.
+   */
+  redact?: Redactor;
 }
 
 export interface RunningDaemon {
@@ -78,7 +86,9 @@ function message(error: unknown): string {
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { log, env, dataDir, branch } = options;
   await ensureDataDir(dataDir);
-  const history = openHistory(historyFile(dataDir), { secrets: secretsFromEnv(env) });
+  const redact = options.redact ?? redactorFromEnv(env);
+  redact.add(urlCredentials(options.repo));
+  const history = openHistory(historyFile(dataDir), { redact });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
   const mirror = createRepoMirror({ repo: options.repo, branch, dataDir });
@@ -89,12 +99,12 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const stacks = createStackRegistry({
     ...(options.stacks ? { requested: options.stacks } : {}),
     fallback: () => (history.stacks().length > 0 ? history.stacks() : ["default"]),
-    // Each stack's token is redacted like CLOUDFLARE_API_TOKEN (TODO(redact): src/shared/redact.ts takes the names).
-    onTokenEnvs: (names) => history.addSecrets(names.map((name) => env[name])),
+    // Each stack's token is redacted like CLOUDFLARE_API_TOKEN, in the log as in history.
+    onTokenEnvs: (names) => redact.add(names.map((name) => env[name])),
     log,
   });
   const sync = createBranchSync({ mirror, stacksAt: (files, trigger, head) => stacks.update(files, trigger, head), targets: () => stacks.list(), log });
-  const fetchProblem = trackFetchProblems(sync, stacks, metrics, log, env);
+  const fetchProblem = trackFetchProblems(sync, stacks, metrics, log, redact);
   // The first fetch: which stacks there are. A repository that cannot be read now is retried by the runs and the poller.
   await sync.sync("startup").catch(fetchProblem.failed);
 
@@ -131,6 +141,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     timeouts: { ...defaultStageTimeouts, ...options.timeouts },
     statusUrl: `${server.url}/`,
     ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.policyFloor ? { policyFloor: options.policyFloor } : {}),
     ...(options.pollSeconds ? { pollSeconds: options.pollSeconds } : {}),
     signal: shutdown.signal,
     onSchedules: pollEvery,
@@ -174,13 +185,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 }
 
 /** A fetch that failed for every stack (poll, webhook, start-up): counted per stack, logged, and shown on the page until one succeeds. */
-function trackFetchProblems(sync: BranchSync, stacks: StackRegistry, metrics: Metrics, log: Logger, env: NodeJS.ProcessEnv) {
+function trackFetchProblems(sync: BranchSync, stacks: StackRegistry, metrics: Metrics, log: Logger, redact: Redactor) {
   let problem: { error: string; at: string } | undefined;
   let failedAt = 0;
   return {
     failed(error: unknown): void {
       failedAt = Date.now();
-      problem = { error: redactSecrets(message(error), secretsFromEnv(env)), at: new Date(failedAt).toISOString() };
+      problem = { error: redact(message(error)), at: new Date(failedAt).toISOString() };
       for (const stack of stacks.list()) metrics.gitFetchErrors.inc({ stack: stack.name });
       log.warn({ err: problem.error }, "git fetch failed");
     },

@@ -32,6 +32,7 @@ export function historyRecorder(history: HistoryStore): RunRecorder {
             status: result.status,
             // Why a policy was skipped or could not load or run: the page shows it under Details.
             ...(result.note ? { message: result.note } : {}),
+            ...(result.floor ? { floor: result.floor } : {}),
             violations: outcome.policy!.violations.filter((v) => v.policy === result.id),
           })),
         );

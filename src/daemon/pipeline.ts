@@ -25,6 +25,8 @@ export interface PipelineDeps {
   onOutcome?(outcome: ChangeOutcome): void;
   engineFor(stack: StackConfig): Engine;
   timeouts: StageTimeouts;
+  /** The policy floor's absolute path: the repository's policies can tighten it, never loosen it. */
+  policyFloor?: string;
   log: Logger;
   signal: AbortSignal;
 }
@@ -70,7 +72,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   const { stack, desired } = loaded;
   outcome.managed = countManaged(desired);
   const root = deps.source.dir;
-  const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack }));
+  const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack, floor: deps.policyFloor }));
   outcome.policy = statePolicy;
   if (statePolicy.blocked) {
     outcome.result = "blocked";
@@ -122,7 +124,7 @@ interface ApplyContext {
 
 async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: ApplyContext): Promise<void> {
   let planPolicy: PolicyReport | undefined;
-  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack }, (report) => {
+  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor: deps.policyFloor }, (report) => {
     planPolicy = report;
     outcome.policy = report;
   });

@@ -20,6 +20,8 @@ export interface RunJob {
   /** Forces an engine (the embedded default uses native); else the stack's own. */
   engine?: "native" | "pulumi";
   logLevel: string;
+  /** The policy floor's absolute path (--policy-floor); every run's policies use it. */
+  policyFloor?: string;
 }
 
 export interface CloudflareRequest {

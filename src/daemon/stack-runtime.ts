@@ -56,6 +56,8 @@ export interface SharedParts {
   timeouts: StageTimeouts;
   statusUrl: string;
   engine?: "native" | "pulumi";
+  /** The policy floor's absolute path, passed to every run. */
+  policyFloor?: string;
   pollSeconds?: number;
   /** Aborted when the daemon's shutdown grace period is over. */
   signal: AbortSignal;
@@ -116,7 +118,7 @@ export function createStackRuntime(name: string, shared: SharedParts): StackRunt
   });
   queue.start(
     createRunExecutor({
-      job: { stackName: name, branch: shared.branch, dataDir: shared.dataDir, timeouts: shared.timeouts, logLevel: shared.log.level, ...(shared.engine ? { engine: shared.engine } : {}) },
+      job: { stackName: name, branch: shared.branch, dataDir: shared.dataDir, timeouts: shared.timeouts, logLevel: shared.log.level, ...(shared.engine ? { engine: shared.engine } : {}), ...(shared.policyFloor ? { policyFloor: shared.policyFloor } : {}) },
       commitFor: commitFinder(shared, commits),
       tokenEnv: () => runtime.tokenEnv,
       recorder: historyRecorder(shared.history),
