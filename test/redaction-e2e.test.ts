@@ -64,8 +64,8 @@ describe("a daemon tracking a repository URL with a password", () => {
     for (const text of surfaces) expect(text).not.toContain(password);
 
     const stderr = daemon.stderr();
-    expect(stderr).toContain("could not fetch the repository at start-up");
-    expect(stderr).toContain('"msg":"run failed"');
+    expect(stderr).toContain('"msg":"git fetch failed"');
+    expect(stderr).toMatch(/"result":"failure","msg":"run finished"/);
     expect(stderr).toContain("https://deploy:[redacted]@127.0.0.1:");
     for (const secret of [password, apiToken, adminToken]) expect(stderr).not.toContain(secret);
 

@@ -69,6 +69,8 @@ export interface StackConfig {
   file: string;
   engine: EngineName;
   account_id?: string;
+  /** The environment variable holding this stack's API token (the name, never the token). */
+  api_token_env?: string;
   /** Which desired-state files belong to the stack: globs relative to the desired-state dir. */
   desired_state: { dir: string; include: string[] };
   tunnels: Record<string, TunnelRef>;

@@ -38,6 +38,11 @@ export class HistoryStore {
     this.#redact = redact;
   }
 
+  /** More secret values to scrub from now on (a stack's token, once the daemon learns its variable). */
+  addSecrets(values: readonly (string | undefined)[]): void {
+    this.#redact.add(values);
+  }
+
   #scrub(text: string | undefined): string | null {
     return text === undefined ? null : this.#redact(text);
   }
@@ -108,6 +113,20 @@ export class HistoryStore {
         JSON.stringify(change.fields), this.#scrubJson(change.before), this.#scrubJson(change.after), change.outcome ?? null,
         this.#scrub(change.error)));
     });
+  }
+
+  /**
+   * One write's outcome while its run is going: sets the outcome of the change recorded as planned,
+   * or adds the change when no plan was recorded. Durable when it returns (each call commits).
+   */
+  upsertChangeOutcome(runId: number, outcome: { kind: string; id: string; op: string; status: string; error?: string }): void {
+    const error = this.#scrub(outcome.error);
+    const updated = this.#prepare("UPDATE run_changes SET outcome = ?, error = ? WHERE run_id = ? AND kind = ? AND resource_id = ?")
+      .run(outcome.status, error, runId, outcome.kind, outcome.id);
+    if (Number(updated.changes) > 0) return;
+    this.#prepare(`INSERT INTO run_changes (run_id, position, kind, resource_id, op, fields, outcome, error)
+      VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM run_changes WHERE run_id = ?), ?, ?, ?, '[]', ?, ?)`)
+      .run(runId, runId, outcome.kind, outcome.id, outcome.op, outcome.status, error);
   }
 
   recordPolicyResults(runId: number, results: readonly PolicyResultRecord[]): void {
@@ -228,12 +247,13 @@ export class HistoryStore {
    * Deletes runs older than keepDays (and their children). The newest finished run of each stack and kind
    * is kept whatever its age, so the page and latestDrift still have something to show; running runs stay.
    */
-  prune(options: { keepDays: number; now?: Date }): number {
+  prune(options: { keepDays: number; now?: Date; stack?: string }): number {
     const cutoff = new Date((options.now ?? new Date()).getTime() - options.keepDays * 86_400_000).toISOString();
-    const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running'
+    // With a stack, only its runs: each stack has its own retention_days.
+    const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running' ${options.stack === undefined ? "" : "AND stack = ?"}
       AND id NOT IN (SELECT MAX(id) FROM runs WHERE result != 'running' GROUP BY stack, kind)
       AND id NOT IN (SELECT MAX(id) FROM runs WHERE result = 'success' GROUP BY stack, kind)`)
-      .run(cutoff);
+      .run(cutoff, ...(options.stack === undefined ? [] : [options.stack]));
     return Number(result.changes);
   }
 
