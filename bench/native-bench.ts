@@ -1,5 +1,6 @@
 // The native engine against the in-process emulator: apply (everything created) then a no-change
-// drift, on 1 x 100, 10 x 1,000 and 1 x 10,000 records. `naiveRequests` is what a one-call-per-record
+// drift, on 1 x 100, 10 x 1,000 and 1 x 10,000 records, and on 10 zones with every kind (DNS,
+// settings, the four ruleset phases, a tunnel service) plus 3 account lists. `naiveRequests` is what a one-call-per-record
 // strategy would need on the same plan: one read per resource on refresh, plus one write per change.
 // Run alone: node bench/native-bench.ts
 import { execFile } from "node:child_process";
@@ -8,6 +9,7 @@ import { promisify } from "node:util";
 import { startEmulator } from "../src/emulator/index.ts";
 import { createNativeEngine } from "../src/engines/native/index.ts";
 import { silentLogger } from "../src/shared/logger.ts";
+import { allKindsDesired, allKindsStack, benchTunnel } from "./all-kinds-workload.ts";
 import { benchDesired, benchStack, zoneName } from "./native-workload.ts";
 import { peakRssMb, printTable } from "./table.ts";
 
@@ -68,6 +70,37 @@ async function runSize(zones: number, records: number): Promise<NativeBenchRow[]
   }
 }
 
+/** 10 zones with every kind and 3 lists: what a no-change drift costs (the budget the tests assert). */
+async function runAllKinds(): Promise<NativeBenchRow[]> {
+  const zones = 10;
+  const lists = 3;
+  const emulator = await startEmulator({ zones: Array.from({ length: zones }, (_, i) => zoneName(i)) });
+  try {
+    const headers = { authorization: "Bearer bench", "content-type": "application/json" };
+    await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}/cfd_tunnel`, { method: "POST", headers, body: JSON.stringify({ name: benchTunnel, config_src: "cloudflare" }) });
+    const engine = createNativeEngine({ apiToken: "bench", baseUrl: emulator.baseUrl, log: silentLogger() });
+    const desired = allKindsDesired(zones, 100, lists);
+    const options = { stack: allKindsStack(), log: silentLogger() };
+    const applied = await engine.apply(desired, options);
+    if (applied.status !== "applied") throw new Error(`bench apply failed: ${applied.error ?? applied.status}`);
+    const before = emulator.stats().total;
+    const started = performance.now();
+    const drift = await engine.drift(desired, options);
+    if (drift.changes.length !== 0) throw new Error(`bench drift found ${drift.changes.length} changes after apply`);
+    // a per-resource refresh: each record, setting, phase ruleset and list, and the tunnel's configuration
+    const resources = desired.zones.reduce((sum, zone) => sum + (zone.dns?.length ?? 0) + Object.keys(zone.settings?.values ?? {}).length + 4, 0) + lists + 1;
+    return [{
+      workload: `drift ${zones} zones x every kind + ${lists} lists (no change; budget ${zones * 6 + 1 + lists} + 4 zone/tunnel reads)`,
+      requests: emulator.stats().total - before,
+      seconds: (performance.now() - started) / 1000,
+      peakRssMb: peakRssMb(),
+      naiveRequests: resources,
+    }];
+  } finally {
+    await emulator.close();
+  }
+}
+
 /**
  * Each size runs in its own process, so peak RSS is per workload (it includes the in-process
  * emulator holding the account, and the apply that precedes each drift).
@@ -78,11 +111,14 @@ export async function runNativeBench(): Promise<NativeBenchRow[]> {
     const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), "--child", String(zones), String(records)], { maxBuffer: 1 << 20 });
     rows.push(...(JSON.parse(stdout) as NativeBenchRow[]));
   }
+  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), "--all-kinds"], { maxBuffer: 1 << 20 });
+  rows.push(...(JSON.parse(stdout) as NativeBenchRow[]));
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const child = process.argv.indexOf("--child");
-  if (child > 0) process.stdout.write(JSON.stringify(await runSize(Number(process.argv[child + 1]), Number(process.argv[child + 2]))));
+  if (process.argv.includes("--all-kinds")) process.stdout.write(JSON.stringify(await runAllKinds()));
+  else if (child > 0) process.stdout.write(JSON.stringify(await runSize(Number(process.argv[child + 1]), Number(process.argv[child + 2]))));
   else printTable(await runNativeBench());
 }

@@ -1,6 +1,7 @@
 // A daemon tracking a separate config repository (no product code, no node_modules/cf-gitops in
 // it) loads that repository's custom policies: their `cf-gitops/policy` import reaches the running
-// cf-gitops, and a mandatory one blocks a run.
+// cf-gitops, and a mandatory one blocks a run. Custom policies are committed code run by the
+// daemon's run process, so that process must not hold the daemon's own secrets (issue 11 item 6).
 import Cloudflare from "cloudflare";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -20,6 +21,23 @@ export const noTestRecords = definePolicy({
   checkState(desired): Finding[] {
     return desired.zones.flatMap((zone) => (zone.dns ?? []).filter((record) => record.name.startsWith("test-"))
       .map((record) => ({ resource: dnsRecordId(zone.zone, record), message: \`\${record.fqdn} is a test record\` })));
+  },
+});
+`;
+
+// Reports which variables it can see (by name; a value would be redacted from history anyway).
+const envProbe = `import { definePolicy, noParams, type Finding } from "cf-gitops/policy";
+
+const watched = ["CFGITOPS_ADMIN_TOKEN", "CFGITOPS_WEBHOOK_SECRET", "GITHUB_TOKEN", "CFGITOPS_SLACK_WEBHOOK_URL", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_BASE_URL"];
+
+export const envProbe = definePolicy({
+  id: "env-probe",
+  description: "lists the watched variables this process can read",
+  level: "advisory",
+  paramsSchema: noParams,
+  checkState(desired): Finding[] {
+    const seen = watched.map((name) => \`\${name}=\${process.env[name] === undefined ? "absent" : "present"}\`).join(" ");
+    return [{ resource: desired.zones[0]!.zone, message: seen }];
   },
 });
 `;
@@ -52,10 +70,19 @@ beforeAll(async () => {
   upstream = await createUpstream(dir);
   const config = await upstream.read("policies/policy.yaml");
   await upstream.commit(
-    { "policies/no-test-records.ts": policy, "policies/policy.yaml": config.replace("policies:\n", "policies:\n  no-test-records: { level: mandatory }\n") },
-    "a mandatory custom policy",
+    {
+      "policies/no-test-records.ts": policy, "policies/env-probe.ts": envProbe,
+      "policies/policy.yaml": config.replace("policies:\n", "policies:\n  no-test-records: { level: mandatory }\n  env-probe: { level: advisory }\n"),
+    },
+    "a mandatory custom policy, and one that looks at its environment",
   );
-  daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env: { CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_API_TOKEN: "e2e", CFGITOPS_ADMIN_TOKEN: adminToken } });
+  daemon = await startDaemonProcess({
+    repo: upstream.bare, dataDir: join(dir, "data"),
+    env: {
+      CLOUDFLARE_BASE_URL: emulator.baseUrl, CLOUDFLARE_API_TOKEN: "e2e", CFGITOPS_ADMIN_TOKEN: adminToken, CFGITOPS_WEBHOOK_SECRET: "webhook-secret-for-tests",
+      GITHUB_TOKEN: "ghp_notARealTokenButShapedLikeOne0123456789", CFGITOPS_SLACK_WEBHOOK_URL: "https://hooks.slack.invalid/services/T0/B0/x",
+    },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -63,6 +90,14 @@ afterAll(async () => {
   await emulator?.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+it("runs custom policies where the admin token, the webhook secret and the notification secrets cannot be read", async () => {
+  const head = (await upstream.git.revparse(["HEAD"])).trim();
+  const run = await finishedRun(head);
+  const details = (await (await fetch(`${daemon.url}/api/runs/${run.id}`)).json()) as { policy: Array<{ policy: string; violations?: Array<{ message: string }> }> };
+  const seen = details.policy.find((result) => result.policy === "env-probe")?.violations?.[0]?.message;
+  expect(seen).toBe("CFGITOPS_ADMIN_TOKEN=absent CFGITOPS_WEBHOOK_SECRET=absent GITHUB_TOKEN=absent CFGITOPS_SLACK_WEBHOOK_URL=absent CLOUDFLARE_API_TOKEN=present CLOUDFLARE_BASE_URL=present");
+}, 60_000);
 
 it("loads the config repository's custom policies, and a mandatory one blocks the run", async () => {
   const head = (await upstream.git.revparse(["HEAD"])).trim();

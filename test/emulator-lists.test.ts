@@ -82,8 +82,13 @@ describe("lists", () => {
     expect(refused.body.errors).toEqual([{ code: 10031, message: "filters.api.ip_list_in_use: list office_ips is referenced by 1 rule" }]);
     expect((await client.rules.lists.get(list.id, { account_id })).name).toBe("office_ips");
     // A longer name that merely starts with the list's name is not a reference.
+    await client.rules.lists.create({ account_id, kind: "ip", name: "office_ips_old" });
     await client.rulesets.phases.update(phase, { zone_id: zone.id, rules: [{ ref: "other", action: "block", expression: "ip.src in $office_ips_old" }] });
     expect(await client.rules.lists.delete(list.id, { account_id })).toEqual({ id: list.id });
+    // and a rule can only use a list that exists
+    const unknown = await ctx.raw("PUT", `/zones/${zone.id}/rulesets/phases/${phase}/entrypoint`, { rules: [{ ref: "r", action: "block", expression: "ip.src in $office_ips" }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ code: 20021, message: "rules[0].expression: filter parsing error: unknown list $office_ips", source: { pointer: "/rules/0/expression" } }]);
   });
 });
 

@@ -4,8 +4,9 @@ import type { RunningEmulator } from "../src/emulator/index.ts";
 import { createNativeEngine } from "../src/engines/native/index.ts";
 import { dnsPageSize } from "../src/kinds/dns-record/native.ts";
 import { silentLogger } from "../src/shared/logger.ts";
+import { allKindsDesired, allKindsStack, benchTunnel } from "../bench/all-kinds-workload.ts";
 import { benchDesired, benchStack, seedBody, zoneName } from "../bench/native-workload.ts";
-import { emulatorWith, requestCount, runOptions, token } from "./native-support.ts";
+import { emulatorWith, requestCount, runOptions, sdk, token } from "./native-support.ts";
 
 describe("API-call budget", () => {
   let emulator: RunningEmulator;
@@ -33,6 +34,33 @@ describe("API-call budget", () => {
     // one zone list, then per zone: one DNS page, settings, firewall entrypoint
     expect(used).toBe(1 + 10 * 3);
     expect(emulator.stats().writes).toBe(0);
+  }, 60_000);
+
+  it("a no-change drift of 10 zones with every kind costs 6 reads per zone, 1 for the lists, 1 per list, and the zone and tunnel reads", async () => {
+    const budget = await emulatorWith(Array.from({ length: 10 }, (_, i) => zoneName(i)));
+    try {
+      await sdk(budget).zeroTrust.tunnels.cloudflared.create({ account_id: budget.accountId, name: benchTunnel, config_src: "cloudflare" });
+      const lists = 3;
+      const desired = allKindsDesired(10, 50, lists);
+      const native = createNativeEngine({ apiToken: token, baseUrl: budget.baseUrl, log: silentLogger() });
+      const applied = await native.apply(desired, runOptions(allKindsStack(), { approve: async () => true }));
+      expect(applied.error).toBeUndefined();
+      const before = requestCount(budget);
+      const drift = await native.drift(desired, runOptions(allKindsStack()));
+      expect(drift.changes).toEqual([]);
+      const used = budget.stats().requests.slice(before).map((r) => `${r.method} ${r.route}`);
+      // today's reads: the zone list, the account (lists and tunnels need it), the tunnel by name and its configuration
+      const today = ["GET /zones", "GET /accounts", "GET /accounts/{account_id}/cfd_tunnel", "GET /accounts/{account_id}/cfd_tunnel/{tunnel_id}/configurations"];
+      for (const route of today) expect(used, route).toContain(route);
+      expect(used.length).toBeLessThanOrEqual(10 * 6 + 1 + lists + today.length);
+      expect(used.length).toBe(10 * 6 + 1 + lists + today.length); // exactly: nothing is read twice
+      expect(used.filter((r) => r === "GET /zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(10 * 4);
+      expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists")).toHaveLength(1);
+      expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists/{list_id}/items")).toHaveLength(lists);
+      expect(budget.stats().requests.slice(before).every((r) => r.method === "GET")).toBe(true);
+    } finally {
+      await budget.close();
+    }
   }, 60_000);
 
   it("applies 1,000 DNS changes in one zone with at most ceil(1000/200) DNS write requests", async () => {

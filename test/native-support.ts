@@ -11,7 +11,8 @@ import { silentLogger } from "../src/shared/logger.ts";
 import type { RunOptions } from "../src/engines/engine.ts";
 import { runMain as runCaptured, type CliRun } from "./support/captured-io.ts";
 
-export const token = "test-token";
+// The shape the Pulumi provider accepts (src/engines/pulumi/token.ts): these tests can reach it.
+export const token = "cfgitops-test-token-0123456789abcdefghij";
 
 export async function tempRepo(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "cfg-native-"));

@@ -83,7 +83,7 @@ describe("cf-gitops validate as a process", () => {
   it("passes on the shipped example", async () => {
     const result = await cli(repo);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^ok: 2 zones, \d+ DNS records, \d+ zone settings, \d+ firewall rules, 3 tunnel services in desired-state\n$/);
+    expect(result.stdout).toMatch(/^ok: 2 zones, \d+ DNS records, \d+ zone settings, 1 lists, \d+ firewall rules, 1 rate-limiting rules, 1 cache rules, 1 redirect rules, 3 tunnel services in desired-state\n$/);
     expect(result.code).toBe(0);
   });
 

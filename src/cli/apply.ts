@@ -10,9 +10,10 @@ import { policyGate, renderPolicyReport } from "../policy/index.ts";
 import { UsageError } from "../shared/errors.ts";
 import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
+import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 import { prepareRun, type RunContext } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops apply [FILE] [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--yes]
+export const help = `Usage: cf-gitops apply [FILE] [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--yes] [--policy-floor FILE]
 
 Make Cloudflare match the desired state. apply plans first, runs the policies on that plan
 (a mandatory failure refuses the apply before any write), shows the plan and asks for
@@ -29,6 +30,7 @@ Flags:
   --engine ENGINE   native or pulumi; default: the stack's engine
   --data-dir DIR    the pulumi engine's state (default: $CFGITOPS_DATA_DIR, else .cf-gitops)
   --yes, -y         apply without asking
+${policyFloorHelp}
   -h, --help        show this help
 
 Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
@@ -54,8 +56,8 @@ async function confirm(io: CliIo): Promise<boolean> {
   }
 }
 
-function approver(io: CliIo, ctx: RunContext, yes: boolean, refusal: { reason?: Refusal }) {
-  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack }, (report, plan) => {
+function approver(io: CliIo, ctx: RunContext, yes: boolean, floor: string | undefined, refusal: { reason?: Refusal }) {
+  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor }, (report, plan) => {
     io.stdout.write(renderText(plan));
     io.stdout.write(`\n${renderPolicyReport(report, "text")}`);
   });
@@ -92,13 +94,13 @@ async function applySavedFile(io: CliIo, ctx: RunContext, file: string, approve:
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" } }, "apply");
+  const { values, positionals } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" }, ...policyFloorFlag }, "apply");
   const [file, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`apply takes one saved plan, got ${positionals.length} arguments`, { hint: "cf-gitops apply [FILE]" });
   const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined });
   if (typeof ctx === "number") return ctx;
   const refusal: { reason?: Refusal } = {};
-  const approve = approver(io, ctx, values.yes === true, refusal);
+  const approve = approver(io, ctx, values.yes === true, policyFloor(values, io), refusal);
   const result =
     file === undefined
       ? await ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, ...(ctx.commit && { commit: ctx.commit }), approve })

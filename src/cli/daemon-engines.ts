@@ -23,7 +23,7 @@ export function daemonEngineFactory(options: DaemonEngineOptions): (stack: Stack
   const settings = { env: options.io.env, log: options.log, root: options.root, dataDir: options.dataDir, ...(options.onRequest && { onRequest: options.onRequest }) };
   return (stack) => {
     const name = options.engine ?? stack.engine;
-    const engine = cache.get(name) ?? createEngine(name, settings);
+    const engine = cache.get(name) ?? createEngine(name, { ...settings, stack });
     cache.set(name, engine);
     return engine;
   };

@@ -1,27 +1,43 @@
 // The child process of one daemon run (src/daemon/child-runner.ts): it builds the engine (the
-// CLI side's job), runs one pipeline pass and sends the outcome back. The daemon coordinates
-// shutdown through an "abort" message, so terminal and service-manager signals are left to it.
+// CLI side's job), runs one pipeline pass at the commit the daemon fetched, and sends back the
+// commit, every Cloudflare request, the approved plan, each write's outcome as it happens, and the
+// outcome. The daemon coordinates shutdown through an "abort" message, so terminal and
+// service-manager signals are left to it.
 //
-// Start-up order matters for webhook-to-applied latency (ADR 11): git starts fetching as soon as
+// Start-up order matters for webhook-to-applied latency (ADR 11): the checkout starts as soon as
 // the job arrives, and the pipeline, the loader, the policies and (likely) the engine load while
-// git's commands run, instead of before them.
+// git works, instead of before it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cloneDir, createGitSource, type CommitInfo, type GitSource, type GitSourceOptions } from "../daemon/git-source.ts";
+import { Writable } from "node:stream";
+import type { CommitInfo, GitSource } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
+import { createWorktreeSource, worktreeDir } from "../daemon/worktree-source.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { dependenciesDir } from "../shared/module-paths.ts";
 
 const controller = new AbortController();
+let finished = false;
+let runId: number | undefined;
+// Once the daemon is gone, this run's log goes quiet: one line says why it stops.
+let muted = false;
+const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => (muted ? done() : process.stderr.write(chunk, () => done())) });
 
+/** Every message to the daemon goes through here: once the daemon is gone, sending is a no-op, never a throw. */
 function send(message: ChildMessage): void {
-  if (process.connected) process.send?.(message);
+  if (!process.connected || !process.send) return;
+  try {
+    // With a callback, a channel that closes mid-send reports to it, not as an uncaught 'error'.
+    process.send(message, undefined, undefined, () => undefined);
+  } catch {
+    // The channel closed between the check and the send.
+  }
 }
 
 /** The engine the stack file named at the last checkout (a guess: this run's commit may change it). */
-function engineHint(cloneDir: string, stackName: string): string | undefined {
+function engineHint(checkout: string, stackName: string): string | undefined {
   try {
-    return /^engine:\s*["']?(native|pulumi)\b/m.exec(readFileSync(join(cloneDir, "stacks", `${stackName}.yaml`), "utf8"))?.[1];
+    return /^engine:\s*["']?(native|pulumi)\b/m.exec(readFileSync(join(checkout, "stacks", `${stackName}.yaml`), "utf8"))?.[1];
   } catch {
     return undefined;
   }
@@ -33,21 +49,19 @@ function engineHint(cloneDir: string, stackName: string): string | undefined {
  * data: URL loads it without one). A wrong guess costs a little time, never correctness; the
  * Pulumi SDK is not guessed at (it is large, and has side effects at import).
  */
-function preloadEngine(job: RunJob, cloneDir: string): Promise<unknown> {
-  const native = (job.engine ?? engineHint(cloneDir, job.stackName)) === "native" ? import("../engines/native/index.ts") : undefined;
+function preloadEngine(job: RunJob, checkout: string): Promise<unknown> {
+  const native = (job.engine ?? engineHint(checkout, job.stackName)) === "native" ? import("../engines/native/index.ts") : undefined;
   return Promise.all([native, fetch("data:,")]).catch(() => undefined);
 }
 
-/** A source whose first sync starts now, before the pipeline asks for it; its failure surfaces in
- * the pipeline's fetch stage. */
-function startedEarly(options: GitSourceOptions, signal: AbortSignal): GitSource {
-  const source = createGitSource(options);
+/** A source whose checkout starts now, before the pipeline asks for it; its failure surfaces in the pipeline's fetch stage. */
+function startedEarly(job: RunJob, signal: AbortSignal): GitSource {
+  const source = createWorktreeSource({ dataDir: job.dataDir, stack: job.stackName, branch: job.branch, commit: job.commit, nodeModules: dependenciesDir() });
   let early: Promise<CommitInfo> | undefined = source.sync(signal);
   early.catch(() => undefined);
   return {
-    dir: cloneDir(options.dataDir),
-    branch: options.branch,
-    remoteHead: () => source.remoteHead(),
+    dir: source.dir,
+    branch: source.branch,
     sync(stageSignal) {
       const pending = early ?? source.sync(stageSignal);
       early = undefined;
@@ -57,17 +71,18 @@ function startedEarly(options: GitSourceOptions, signal: AbortSignal): GitSource
 }
 
 async function runJob(job: RunJob): Promise<void> {
-  const options: GitSourceOptions = { repo: job.repo, branch: job.branch, dataDir: job.dataDir, nodeModules: dependenciesDir() };
-  const source = startedEarly(options, controller.signal);
-  // The engine hint is read now, before the fetch moves the checkout.
+  runId = job.runId;
+  // The engine hint is read before the checkout moves.
+  const hint = preloadEngine(job, worktreeDir(job.dataDir, job.stackName));
+  const source = startedEarly(job, controller.signal);
   const [{ runPipeline }, { daemonEngineFactory }, { createLogger }, { processIo }] = await Promise.all([
     import("../daemon/pipeline.ts"),
     import("./daemon-engines.ts"),
     import("../shared/logger.ts"),
     import("./io.ts"),
-    preloadEngine(job, source.dir),
+    hint,
   ]);
-  const log = createLogger({ level: job.logLevel });
+  const log = createLogger({ level: job.logLevel, destination: stderr });
   const engineFor = daemonEngineFactory({
     io: processIo(),
     log,
@@ -81,22 +96,40 @@ async function runJob(job: RunJob): Promise<void> {
     stackName: job.stackName,
     source,
     onCommit: (commit) => send({ type: "commit", commit }),
+    onPlan: (changes) => send({ type: "plan", changes }),
+    onOutcome: (outcome) => send({ type: "outcome", outcome }),
     engineFor,
     timeouts: job.timeouts,
+    ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
     log,
     signal: controller.signal,
   });
   send({ type: "done", outcome });
 }
 
+function finish(): void {
+  finished = true;
+  if (process.connected) process.disconnect();
+}
+
 process.on("SIGTERM", () => undefined);
 process.on("SIGINT", () => undefined);
-// The daemon died (kill -9): stop this run too; the next daemon marks it interrupted and converges.
+// The daemon died (kill -9): stop this run too, say so once, and leave quietly; the next daemon
+// marks the run interrupted and converges. (Our own disconnect at the end of a run lands here too.)
 process.on("disconnect", () => {
+  if (finished) return;
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, runId, msg: "the daemon went away; this run stops (the next daemon marks it interrupted)" })}\n`);
+  muted = true;
   controller.abort(new AbortedError("the daemon went away"));
   setTimeout(() => process.exit(1), 5_000).unref();
 });
 process.on("message", (message: ParentMessage) => {
   if (message.type === "abort") controller.abort(new AbortedError("daemon shutting down"));
-  else runJob(message.job).finally(() => process.disconnect());
+  else {
+    runJob(message.job)
+      .catch((error: unknown) => {
+        if (!muted) process.stderr.write(`cf-gitops run ${message.job.runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      })
+      .finally(finish);
+  }
 });

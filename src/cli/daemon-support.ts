@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createChildRunner } from "../daemon/child-runner.ts";
 import type { RunJobFn } from "../daemon/run-job.ts";
+import { runEnvironment } from "../daemon/run-env.ts";
+import { UsageError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { siblingModule } from "../shared/module-paths.ts";
 import type { CliIo } from "./io.ts";
@@ -25,13 +27,29 @@ export function waitForShutdown(log: Logger): Promise<void> {
   });
 }
 
-/** Runs each daemon run in a child process (src/cli/daemon-run-child.ts) with the daemon's environment. */
+/**
+ * Runs each daemon run in a child process (src/cli/daemon-run-child.ts) with only what a run needs
+ * of the daemon's environment (src/daemon/run-env.ts): its stack's token, never the admin token or
+ * the webhook secret, which committed custom policies could otherwise read.
+ */
 export function childProcessRuns(env: NodeJS.ProcessEnv): RunJobFn {
   return createChildRunner({
     // dist/cli/daemon-run-child.js when the daemon runs compiled, the .ts beside it when it runs the sources.
     entry: fileURLToPath(siblingModule(import.meta.url, "./daemon-run-child")),
-    env,
+    env: (job) => runEnvironment(env, job.tokenEnv),
     // The stage timeouts inside the child fire first; this only catches a wedged process.
     hardTimeoutMs: (job) => Object.values(job.timeouts).reduce((sum, ms) => sum + ms, 0) + 60_000,
   });
+}
+
+export const concurrencyHelp = `  --concurrency N    runs of different stacks that may go at once (default: $CFGITOPS_CONCURRENCY or 1)`;
+
+/** --concurrency, else CFGITOPS_CONCURRENCY, else 1. */
+export function concurrencyFrom(flag: string | undefined, env: NodeJS.ProcessEnv): number {
+  const raw = flag ?? env.CFGITOPS_CONCURRENCY ?? "1";
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 64) {
+    throw new UsageError(`${flag === undefined ? "CFGITOPS_CONCURRENCY" : "--concurrency"} must be a whole number from 1 to 64; got "${raw}"`);
+  }
+  return value;
 }

@@ -11,13 +11,15 @@ import type { call as callType } from "../engines/native/call.ts";
 import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
+import { providerTokenProblem } from "../engines/pulumi/token.ts";
 
 export const help = `Usage: cf-gitops doctor [--stack NAME]
 
 Check that cf-gitops can do its job here:
-  - the API token is valid and active (GET /user/tokens/verify);
+  - the API token is valid and active (GET /user/tokens/verify), and has the shape the pulumi
+    engine's provider accepts (40 to 80 letters, digits, - or _; a warning otherwise);
   - which zones it can see, and which permissions it lacks on each (DNS, zone settings,
-    firewall rules) and on the account (tunnels);
+    firewall and rate-limiting rules, cache rules, redirects) and on the account (tunnels, lists);
   - the pulumi CLI is on PATH (needed by the pulumi engine only);
   - every zone in desired-state/ exists in the account.
 Nothing is written.
@@ -60,6 +62,8 @@ async function zonePermissions(client: Cloudflare, call: CallFn, zone: { id: str
     ["DNS Read", () => call(`list DNS records of ${zone.name}`, () => client.dns.records.list({ zone_id: zone.id, per_page: 1 }))],
     ["Zone Settings Read", () => call(`read settings of ${zone.name}`, () => client.get(`/zones/${zone.id}/settings`))],
     ["Zone WAF Read", () => call(`read firewall rules of ${zone.name}`, () => client.rulesets.phases.get("http_request_firewall_custom", { zone_id: zone.id }))],
+    ["Cache Rules Read", () => call(`read cache rules of ${zone.name}`, () => client.rulesets.phases.get("http_request_cache_settings", { zone_id: zone.id }))],
+    ["Single Redirect Read", () => call(`read redirects of ${zone.name}`, () => client.rulesets.phases.get("http_request_dynamic_redirect", { zone_id: zone.id }))],
   ];
   for (const [permission, check] of checks) if ((await probe(check)) === "denied") missing.push(permission);
   return missing;
@@ -84,6 +88,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (io.env.CLOUDFLARE_BASE_URL) options.baseUrl = io.env.CLOUDFLARE_BASE_URL;
   const client = createClient(options);
   io.stdout.write(`API: ${options.baseUrl ?? "https://api.cloudflare.com/client/v4"}\n`);
+  // only the pulumi engine cares, and only a warning: the native engine and the emulator take any token
+  const shape = providerTokenProblem(options.apiToken);
+  if (shape) line("warn", `${shape} (the native engine is not affected)`);
   try {
     const token = await call("verify the API token", () => client.user.tokens.verify());
     line(token.status === "active" ? "ok" : "fail", `token is ${token.status}`);
@@ -99,7 +106,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   line(zones.length > 0 ? "ok" : "warn", `zones visible: ${zones.length ? zones.map((z) => z.name).join(", ") : "none"}`);
   for (const zone of zones) {
     const missing = await zonePermissions(client, call, zone);
-    line(missing.length ? "fail" : "ok", missing.length ? `${zone.name}: missing permission ${missing.join(", ")}` : `${zone.name}: DNS, settings and firewall readable`);
+    line(missing.length ? "fail" : "ok", missing.length ? `${zone.name}: missing permission ${missing.join(", ")}` : `${zone.name}: DNS, settings, firewall, rate limits, cache rules and redirects readable`);
   }
   const accountId = io.env.CLOUDFLARE_ACCOUNT_ID;
   const accounts = await probe(() => call("list accounts", () => client.accounts.list()));
@@ -107,6 +114,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   else if (accountId) {
     const tunnels = await probe(() => call("list tunnels", () => client.zeroTrust.tunnels.cloudflared.list({ account_id: accountId, per_page: 1 })));
     line(tunnels === "denied" ? "fail" : "ok", tunnels === "denied" ? "account: missing permission Cloudflare Tunnel Read" : "account: tunnels readable");
+    const lists = await probe(() => call("list the account's lists", () => client.rules.lists.list({ account_id: accountId })));
+    line(lists === "denied" ? "fail" : "ok", lists === "denied" ? "account: missing permission Account Filter Lists Read" : "account: lists readable");
   }
   const stacked = existsSync(resolve(io.cwd, "stacks")) ? await loadStack(io.cwd, values.stack as string | undefined) : { diagnostics: [] };
   await checkPulumi(io, stacked.stack?.engine === "pulumi", line);

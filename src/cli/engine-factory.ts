@@ -2,7 +2,7 @@
 // names, with credentials and target from the environment. Each adapter module is imported when
 // the engine is first used, so a native run never loads the Pulumi SDK.
 import { resolve } from "node:path";
-import type { EngineName } from "../desired-state/types.ts";
+import type { EngineName, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import { ConfigError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -17,22 +17,29 @@ export interface EngineSettings {
   dataDir?: string | undefined;
   /** Every Cloudflare request the native engine makes (for cfgitops_cloudflare_requests_total). */
   onRequest?(request: { method: string; route: string; status: number }): void;
+  /** The stack: one that names `api_token_env` takes its token from that variable. */
+  stack?: Pick<StackConfig, "name" | "api_token_env"> | undefined;
 }
 
-export function apiTokenFrom(env: NodeJS.ProcessEnv): string {
-  const token = env.CLOUDFLARE_API_TOKEN;
-  if (!token) {
-    throw new ConfigError("CLOUDFLARE_API_TOKEN is not set", {
-      hint: "export CLOUDFLARE_API_TOKEN=... (for the local emulator any value works, with CLOUDFLARE_BASE_URL=http://127.0.0.1:8787/client/v4)",
+/** The API token: from the variable the stack names in `api_token_env`, else CLOUDFLARE_API_TOKEN. */
+export function apiTokenFrom(env: NodeJS.ProcessEnv, stack?: Pick<StackConfig, "name" | "api_token_env">): string {
+  const own = stack?.api_token_env;
+  const token = env[own ?? "CLOUDFLARE_API_TOKEN"];
+  if (token) return token;
+  if (own) {
+    throw new ConfigError(`${own} is not set: stack ${stack.name} takes its API token from it (api_token_env)`, {
+      hint: `set ${own} in the environment (for the daemon: its EnvironmentFile, see docs/deploy), or remove api_token_env to use CLOUDFLARE_API_TOKEN`,
     });
   }
-  return token;
+  throw new ConfigError("CLOUDFLARE_API_TOKEN is not set", {
+    hint: "export CLOUDFLARE_API_TOKEN=... (for the local emulator any value works, with CLOUDFLARE_BASE_URL=http://127.0.0.1:8787/client/v4)",
+  });
 }
 
 async function load(name: EngineName, settings: EngineSettings): Promise<Engine> {
   const { env, log } = settings;
   const common = {
-    apiToken: apiTokenFrom(env),
+    apiToken: apiTokenFrom(env, settings.stack),
     log,
     ...(env.CLOUDFLARE_BASE_URL && { baseUrl: env.CLOUDFLARE_BASE_URL }),
     ...(env.CLOUDFLARE_ACCOUNT_ID && { accountId: env.CLOUDFLARE_ACCOUNT_ID }),
@@ -48,7 +55,7 @@ async function load(name: EngineName, settings: EngineSettings): Promise<Engine>
 
 /** The engine; its module is loaded (and the token checked) on first use. */
 export function createEngine(name: EngineName, settings: EngineSettings): Engine {
-  apiTokenFrom(settings.env);
+  apiTokenFrom(settings.env, settings.stack);
   let loaded: Promise<Engine> | undefined;
   const engine = () => (loaded ??= load(name, settings));
   return {

@@ -2,49 +2,82 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
+import type Cloudflare from "cloudflare";
+import type { listZones as listZonesFn } from "../engines/native/zones.ts";
+import type { PulumiImportId } from "../engines/pulumi/adapter.ts";
 import { ConfigError, UsageError, ZoneMissingError } from "../shared/errors.ts";
+import type { Logger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
 import { zoneFileFromLive } from "./import-zone.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops import --zone NAME [--out desired-state] [--force]
+export const help = `Usage: cf-gitops import --zone NAME [--lists] [--out desired-state] [--force]
 
 Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: every kind that lives in zone
 files writes its part: the curated settings, every DNS record (ordered by name, then type; comments
-and tags kept; TXT as plain text) and the custom firewall rules in order. Read-only records managed by Cloudflare are left out. A \`cf-gitops plan\`
-right after the import shows no changes for the zone. It also prints the Pulumi import id of each
-object it wrote (\`pulumi import <type> <name> <id>\` lines), for adopting them with the pulumi engine.
+and tags kept; TXT as plain text), the custom firewall rules in order, and the rate-limiting rules,
+cache rules and redirects in order (their keys only when the zone has such rules). Read-only records
+managed by Cloudflare are left out. With --lists, read the account's lists and write
+desired-state/lists/<list>.yaml for each. A \`cf-gitops plan\` right after the import shows no
+changes for what it wrote. It also prints the Pulumi import id of each object it wrote
+(\`pulumi import <type> <name> <id>\` lines), for adopting them with the pulumi engine.
 
 Flags:
-  --zone NAME   the zone to import (required)
+  --zone NAME   the zone to import
+  --lists       the account's lists (IP, ASN and host name lists), one file each
   --out DIR     the desired-state directory to write into (default: desired-state)
-  --force       overwrite an existing zone file; its YAML comments on records, rules and
-                settings that still exist are kept
+  --force       overwrite existing files; their YAML comments on records, rules, settings and
+                list items that still exist are kept
   -h, --help    show this help
 
 Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
 
 Exit codes: 0 written, 1 error (zone not found, file exists without --force, API error).
 
-Example:
+Examples:
   npx cf-gitops import --zone example.com
+  npx cf-gitops import --lists
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { zone: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } }, "import");
+  const { importableKinds } = await import("./import-files.ts");
+  const ownFiles = importableKinds();
+  const fileFlags = Object.fromEntries(ownFiles.map((target) => [target.hook.flag, { type: "boolean" as const }]));
+  const { values } = parseFlags(argv, { zone: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, ...fileFlags }, "import");
   const zoneName = (values.zone as string | undefined)?.trim().replace(/\.$/, "").toLowerCase();
-  if (!zoneName) throw new UsageError("--zone is required", { hint: "cf-gitops import --zone example.com" });
+  const chosen = ownFiles.filter((target) => (values as Record<string, unknown>)[target.hook.flag] === true);
+  if (!zoneName && chosen.length === 0) throw new UsageError(`--zone${ownFiles.map((target) => ` or --${target.hook.flag}`).join("")} is required`, { hint: "cf-gitops import --zone example.com" });
   const outDir = resolve(io.cwd, (values.out as string | undefined) ?? "desired-state");
-  const file = join(outDir, "zones", `${zoneName}.yaml`);
-  const shown = relative(io.cwd, file) || file;
-  if (existsSync(file) && values.force !== true) {
-    throw new ConfigError(`${shown} already exists`, { file: shown, hint: "pass --force to overwrite it (git keeps the old version)" });
-  }
+  const force = values.force === true;
   const { createClient, listZones } = await import("../engines/native/index.ts");
-  const { readZone } = await import("../engines/native/reads.ts");
   const log = cliLogger(io);
   const client = createClient({ apiToken: apiToken(io), log, ...(io.env.CLOUDFLARE_BASE_URL && { baseUrl: io.env.CLOUDFLARE_BASE_URL }) });
+  const ids: PulumiImportId[] = [];
+  if (zoneName) ids.push(...(await importZoneFile(io, { client, listZones, log }, zoneName, outDir, force)));
+  if (chosen.length > 0) {
+    const { importOwnFiles } = await import("./import-own-files.ts");
+    ids.push(...(await importOwnFiles(io, { client, log }, chosen, outDir, force)));
+  }
+  // The same objects, as Pulumi import ids: the pulumi engine adopts them on its first apply.
+  const { formatPulumiImportIds } = await import("../engines/pulumi/import-ids.ts");
+  io.stdout.write(`\nPulumi import ids of what was written (the pulumi engine adopts these on its first apply):\n${formatPulumiImportIds(ids)}\n`);
+  return 0;
+}
+
+interface ZoneImportDeps {
+  client: Cloudflare;
+  listZones: typeof listZonesFn;
+  log: Logger;
+}
+
+async function importZoneFile(io: CliIo, { client, listZones, log }: ZoneImportDeps, zoneName: string, outDir: string, force: boolean): Promise<PulumiImportId[]> {
+  const file = join(outDir, "zones", `${zoneName}.yaml`);
+  const shown = relative(io.cwd, file) || file;
+  if (existsSync(file) && !force) {
+    throw new ConfigError(`${shown} already exists`, { file: shown, hint: "pass --force to overwrite it (git keeps the old version)" });
+  }
+  const { readZone } = await import("../engines/native/reads.ts");
   const zone = (await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID)).find((z) => z.name === zoneName);
   if (!zone) {
     throw new ZoneMissingError(`zone ${zoneName} not found in the Cloudflare account`, {
@@ -58,9 +91,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, imported.text);
   io.stdout.write(`wrote ${shown}: ${imported.summary}\n`);
-  // The same objects, as Pulumi import ids: the pulumi engine adopts them on its first apply.
-  const { formatPulumiImportIds, importIdsOf } = await import("../engines/pulumi/import-ids.ts");
-  const ids = await importIdsOf(imported.written, live, { accountId: io.env.CLOUDFLARE_ACCOUNT_ID ?? zone.accountId ?? "", zoneIds: new Map([[zone.name, zone.id]]) });
-  io.stdout.write(`\nPulumi import ids of what was written (the pulumi engine adopts these on its first apply):\n${formatPulumiImportIds(ids)}\n`);
-  return 0;
+  const { importIdsOf } = await import("../engines/pulumi/import-ids.ts");
+  return importIdsOf(imported.written, live, { accountId: io.env.CLOUDFLARE_ACCOUNT_ID ?? zone.accountId ?? "", zoneIds: new Map([[zone.name, zone.id]]) });
 }

@@ -7,9 +7,11 @@ import { runPolicies } from "../policy/index.ts";
 import { oneOf, parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { planFormats, renderPlanOutput } from "./plan-output.ts";
+import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 import { prepareRun } from "./run-context.ts";
 
 export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--format text|json|markdown] [--detailed-exitcode] [--out FILE]
+                      [--policy-floor FILE]
 
 Show what \`cf-gitops apply\` would change in Cloudflare, and run the policies on that plan.
 Nothing is written. Zones in desired-state/ that the account lacks make the plan fail, unless
@@ -23,6 +25,7 @@ Flags:
   --detailed-exitcode   exit 2 when there are changes
   --out FILE            also save the plan to FILE, for \`cf-gitops apply FILE\` (which applies exactly
                         this plan, or refuses if Cloudflare changed since)
+${policyFloorHelp}
   -h, --help            show this help
 
 Environment: CLOUDFLARE_API_TOKEN (required), CLOUDFLARE_BASE_URL (e.g. the emulator,
@@ -40,14 +43,14 @@ Examples:
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" }, out: { type: "string" } },
+    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" }, out: { type: "string" }, ...policyFloorFlag },
     "plan",
   );
   const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
   const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined, format });
   if (typeof ctx === "number") return ctx;
   const plan = await ctx.engine.plan(ctx.desired, { stack: ctx.stack, log: ctx.log, ...(ctx.commit && { commit: ctx.commit }) });
-  const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan });
+  const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan, floor: policyFloor(values, io) });
   io.stdout.write(renderPlanOutput(plan, format, { mode: "plan", policy, diagnostics: ctx.diagnostics }));
   const out = values.out as string | undefined;
   if (out !== undefined) {

@@ -4,10 +4,11 @@ import type { StackConfig } from "../desired-state/types.ts";
 import { policyReportFormats, renderPolicyReport, runPolicies } from "../policy/index.ts";
 import { oneOf, parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
+import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 
 export const help = `cf-gitops policy: evaluate policies on the desired state
 
-Usage: cf-gitops policy [--stack NAME] [--dir desired-state] [--format text|json|github|markdown]
+Usage: cf-gitops policy [--stack NAME] [--dir desired-state] [--format text|json|github|markdown] [--policy-floor FILE]
 
 Runs every built-in policy and every custom policy in policies/*.ts on the desired state, with the
 levels, parameters and exemptions from policies/policy.yaml. Needs no credentials, so it runs in
@@ -19,6 +20,7 @@ Flags:
   --dir DIR        desired-state directory (default: the stack's desired_state.dir, else desired-state)
   --format FORMAT  text (default), json (every evaluated policy with its result),
                    github (::error/::warning annotations), markdown (a table for a PR comment)
+${policyFloorHelp}
 
 Levels: mandatory violations fail the check; advisory ones are warnings; disabled policies do not run.
 Exit codes: 0 no mandatory violation, 1 a mandatory violation, invalid input or policy configuration.
@@ -26,7 +28,7 @@ Documentation: docs/policies.md
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { stack: { type: "string" }, dir: { type: "string" }, format: { type: "string" } }, "policy");
+  const { values } = parseFlags(argv, { stack: { type: "string" }, dir: { type: "string" }, format: { type: "string" }, ...policyFloorFlag }, "policy");
   const format = oneOf(values.format, policyReportFormats, "format", "text");
   const root = io.cwd;
   const loaded = await loadStack(root, values.stack);
@@ -35,7 +37,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const stack: StackConfig | undefined = loaded.stack;
   const dir = values.dir ?? stack?.desired_state.dir ?? "desired-state";
   const { state, diagnostics } = await loadDesiredState(dir, { root, ...(stack ? { stack } : {}) });
-  const report = await runPolicies({ root, desired: state, ...(stack ? { stack } : {}) });
+  const report = await runPolicies({ root, desired: state, ...(stack ? { stack } : {}), floor: policyFloor(values, io) });
   const inputProblems = [...stackProblems, ...diagnostics];
   report.diagnostics.unshift(...inputProblems);
   if (inputProblems.some((d) => d.severity === "error")) report.blocked = true;

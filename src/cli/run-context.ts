@@ -65,7 +65,7 @@ export async function prepareRun(io: CliIo, flags: RunFlags): Promise<RunContext
   }
   const engineName = oneOf(flags.engine, engineNames, "engine", stack.engine);
   const log = cliLogger(io);
-  const engine = createEngine(engineName, { env: io.env, log, root, dataDir: flags.dataDir });
+  const engine = createEngine(engineName, { env: io.env, log, root, dataDir: flags.dataDir, stack });
   const commit = await headCommit(root);
   return { root, stack, desired: loaded.state, diagnostics: [...stacked.diagnostics, ...loaded.diagnostics], engineName, engine, log, ...(commit && { commit }) };
 }

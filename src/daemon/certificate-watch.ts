@@ -1,29 +1,34 @@
 // Certificate expiry, checked in the background after each successful apply: handshakes to many
-// hosts must not delay the page or the next run. One check at a time.
+// hosts must not delay the page or the next run. One check at a time per stack; the page lists the
+// results of every stack.
 import { checkCertificates, type CertificateTarget } from "../status/certificates.ts";
 import type { Metrics } from "../status/metrics.ts";
 import type { CertificateStatus } from "../status/model.ts";
 
 export interface CertificateWatch {
   current(): CertificateStatus[];
-  /** Starts a check unless one is running; `onDone` runs when the results are in. */
-  check(targets: CertificateTarget[], onDone: () => void): void;
+  /** Starts a check of a stack's hostnames unless one is running; `onDone` runs when the results are in. */
+  check(stack: string, targets: CertificateTarget[], onDone: () => void): void;
+  /** Forgets a stack (it left the repository). */
+  forget(stack: string): void;
 }
 
 export function createCertificateWatch(options: { metrics: Metrics; enabled: boolean }): CertificateWatch {
-  let certificates: CertificateStatus[] = [];
-  let running: Promise<void> | undefined;
+  const found = new Map<string, CertificateStatus[]>();
+  const running = new Set<string>();
   return {
-    current: () => certificates,
-    check(targets, onDone) {
-      if (!options.enabled || running) return;
-      running = checkCertificates(targets, options.metrics)
-        .then((found) => {
-          certificates = found;
+    current: () => [...found.values()].flat(),
+    check(stack, targets, onDone) {
+      if (!options.enabled || running.has(stack)) return;
+      running.add(stack);
+      void checkCertificates(targets, options.metrics)
+        .then((results) => {
+          found.set(stack, results);
           onDone();
         })
-        .finally(() => (running = undefined));
+        .finally(() => running.delete(stack));
     },
+    forget: (stack) => void found.delete(stack),
   };
 }
 

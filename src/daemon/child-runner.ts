@@ -13,7 +13,8 @@ export class RunProcessError extends CfGitopsError {
 export interface ChildRunnerOptions {
   /** The module the child runs (it answers a "start" message with "done"). */
   entry: string;
-  env: NodeJS.ProcessEnv;
+  /** The run's environment: only what a run needs (run-env.ts), never the daemon's own secrets. */
+  env(job: RunJob): NodeJS.ProcessEnv;
   /** Past this, the child is killed; the stage timeouts inside it should fire long before. */
   hardTimeoutMs: (job: RunJob) => number;
 }
@@ -21,15 +22,18 @@ export interface ChildRunnerOptions {
 export function createChildRunner(options: ChildRunnerOptions): RunJobFn {
   return (job, hooks, signal) =>
     new Promise<RunOutcome>((resolve, reject) => {
-      const child = fork(options.entry, [], { env: options.env, stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+      const child = fork(options.entry, [], { env: options.env(job), stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
       let outcome: RunOutcome | undefined;
-      const send = (message: ParentMessage) => child.connected && child.send(message);
+      // With a callback, a channel that closes mid-send reports to it instead of an unhandled 'error'.
+      const send = (message: ParentMessage) => child.connected && child.send(message, () => undefined);
       const onAbort = () => send({ type: "abort" });
       signal.addEventListener("abort", onAbort, { once: true });
       const timer = setTimeout(() => child.kill("SIGKILL"), options.hardTimeoutMs(job));
       child.on("message", (message: ChildMessage) => {
         if (message.type === "commit") hooks.onCommit(message.commit);
         else if (message.type === "request") hooks.onRequest(message.request);
+        else if (message.type === "plan") hooks.onPlan?.(message.changes);
+        else if (message.type === "outcome") hooks.onOutcome?.(message.outcome);
         else if (message.type === "done") outcome = message.outcome;
       });
       child.once("error", (error) => reject(new RunProcessError(`could not start the run process: ${error.message}`, { cause: error })));

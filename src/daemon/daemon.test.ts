@@ -3,7 +3,6 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { simpleGit } from "simple-git";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createUpstream, repoRoot, type Upstream } from "../../test/support/daemon-process.ts";
 import { loadStack } from "../desired-state/stack.ts";
@@ -11,7 +10,7 @@ import { kinds } from "../kinds/registry.ts";
 import type { StackConfig } from "../desired-state/types.ts";
 import type { Change } from "../plan/types.ts";
 import { silentLogger } from "../shared/logger.ts";
-import { startDaemon, type RunningDaemon } from "./daemon.ts";
+import { startDaemon, type DaemonOptions, type RunningDaemon } from "./daemon.ts";
 import type { RunJob, RunJobFn } from "./run-job.ts";
 import type { RunOutcome } from "./run-types.ts";
 
@@ -36,30 +35,29 @@ interface FakeRuns {
   jobs: RunJob[];
 }
 
-/** Reports the branch head as the run's commit, like the run child, and answers with `result`. */
+/** Runs at the commit the daemon chose, like the run child, and answers with `result` (the stack's settings by default). */
 function fakeRuns(result: (job: RunJob) => Partial<RunOutcome> = () => ({}), delayMs = 0): FakeRuns {
   const jobs: RunJob[] = [];
   return {
     jobs,
     async runJob(job, hooks) {
       jobs.push(job);
-      const sha = (await simpleGit(upstream.bare).revparse(["main"])).trim();
-      const commit = { sha, author: "Grace Hopper", message: "change", date: new Date().toISOString() };
-      hooks.onCommit(commit);
+      hooks.onCommit(job.commit);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       return {
         runId: job.runId, stack: job.stackName, kind: job.request.kind, triggers: job.request.triggers, result: "success",
-        startedAt: job.request.queuedAt, finishedAt: Date.now(), commit, branch: job.branch, diagnostics: [], outcomes: [], stackConfig: stack,
+        startedAt: job.request.queuedAt, finishedAt: Date.now(), commit: job.commit, branch: job.branch, diagnostics: [], outcomes: [],
+        stackConfig: { ...stack, name: job.stackName, file: `stacks/${job.stackName}.yaml` },
         ...result(job),
       };
     },
   };
 }
 
-function start(runs: FakeRuns, extra: { pollSeconds?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningDaemon> {
+function start(runs: FakeRuns, extra: Partial<DaemonOptions> = {}): Promise<RunningDaemon> {
   return startDaemon({
-    repo: upstream.bare, branch: "main", dataDir: join(dir, "data"), port: 0, env: extra.env ?? {}, log: silentLogger(), runJob: runs.runJob,
-    certificateChecks: false, ...(extra.pollSeconds ? { pollSeconds: extra.pollSeconds } : {}),
+    repo: upstream.bare, branch: "main", dataDir: join(dir, "data"), port: 0, env: {}, log: silentLogger(), runJob: runs.runJob,
+    certificateChecks: false, ...extra,
   });
 }
 
@@ -72,11 +70,12 @@ describe("daemon core", () => {
     await daemon.idle();
     daemon.enqueue("drift", "manual");
     let received = "";
-    while (!received.includes("event: run\n")) received += new TextDecoder().decode((await reader.read()).value);
+    // The start-up apply's own events may arrive first: read on to the end of the drift run.
+    while (!/event: run\ndata: [^\n]*"kind":"drift"/.test(received)) received += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
     await daemon.idle();
     expect(daemon.history.listRuns().map((run) => [run.kind, run.result, run.triggers])).toEqual([["drift", "success", ["manual"]], ["apply", "success", ["startup"]]]);
-    expect(received).toContain("event: run-started");
+    expect(received).toMatch(/event: run-started\ndata: [^\n]*"kind":"drift"/);
     const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
     expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="apply",result="success"} 1');
     expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="drift",result="success"} 1');
@@ -105,17 +104,24 @@ describe("daemon core", () => {
 
   it("applies one commit once, though the branch is polled while the start-up apply runs", async () => {
     const runs = fakeRuns(() => ({}), 800);
+    const head = (await upstream.git.revparse(["HEAD"])).trim();
     daemon = await start(runs, { pollSeconds: 0.1 });
     await daemon.idle();
     await new Promise((resolve) => setTimeout(resolve, 500)); // more polls, branch unchanged
     await daemon.idle();
-    expect(runs.jobs.map((job) => job.request.triggers.join(","))).toEqual(["startup"]);
+    expect(runs.jobs.map((job) => `${job.request.triggers.join(",")}:${job.commit.sha}`)).toEqual([`startup:${head}`]);
     // A new commit is applied once too, though polls keep seeing it while its run is going.
-    const sha = await upstream.commit({ "desired-state/README.md": "changed\n" }, "change");
+    const zoneFile = "desired-state/zones/example.net.yaml";
+    const sha = await upstream.commit({ [zoneFile]: `${await upstream.read(zoneFile)}\n` }, "change");
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await daemon.idle();
-    expect(runs.jobs.map((job) => `${job.request.triggers.join(",")}:${job.request.commit ?? ""}`)).toEqual(["startup:", `poll:${sha}`]);
+    expect(runs.jobs.map((job) => `${job.request.triggers.join(",")}:${job.request.commit ?? ""}`)).toEqual([`startup:${head}`, `poll:${sha}`]);
     expect(daemon.history.listRuns({ kind: "apply" })).toHaveLength(2);
+    // A commit that touches none of the stack's files runs nothing.
+    await upstream.commit({ "README.md": "notes\n" }, "docs");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await daemon.idle();
+    expect(runs.jobs).toHaveLength(2);
   });
 
   it("reverts drift with drift_remediation: apply, and only reports it otherwise", async () => {

@@ -1,39 +1,44 @@
-// The daemon: keeps one stack's Cloudflare equal to the tracked branch, checks drift on a schedule,
-// and serves status, metrics, history, the manual trigger and the GitHub webhook.
+// The daemon: keeps Cloudflare equal to the tracked branch for every stack in stacks/ (or the ones
+// named with --stack), checks drift on each stack's schedule, and serves one status page, metrics,
+// history, the manual trigger and the GitHub webhook for all of them.
 //
-// The parts are built in dependency order and nothing refers to a part built after it: the queue
-// takes requests from the start but runs nothing until the executor is built, last. What happens
-// after a run is the list of post-run hooks in after-run/index.ts.
-import { dependenciesDir } from "../shared/module-paths.ts";
+// The parts are built in dependency order and nothing refers to a part built after it: the stack
+// registry takes what fetches find from the start but builds no stack until it is given the
+// factory, last (each stack's queue, schedules, post-run hooks and executor: stack-runtime.ts).
+// One clone and one fetch serve every stack (branch-sync.ts); runs of different stacks share a
+// fixed number of slots (run-slots.ts) and each stack keeps its own FIFO queue.
+import { join } from "node:path";
 import type { Logger } from "pino";
-import { chooseStack, stackNames } from "../desired-state/stack-files.ts";
-import { historyFile, openHistory, secretsFromEnv, type HistoryStore } from "../history/index.ts";
+import { historyFile, openHistory, type HistoryStore } from "../history/index.ts";
+import { createFileDedupeStore } from "../notify/dedupe.ts";
 import { AbortedError } from "../shared/errors.ts";
+import { redactorFromEnv, urlCredentials, type Redactor } from "../shared/redact.ts";
 import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
 import { buildStatusModel } from "../status/model.ts";
 import { createStatusServer } from "../status/server.ts";
-import { postRunHooks, writeSite } from "./after-run/index.ts";
+import { writeSite } from "./after-run/index.ts";
+import { createBranchSync, type BranchSync } from "./branch-sync.ts";
 import { certificateChecksWanted, createCertificateWatch } from "./certificate-watch.ts";
-import { createCommitTracker } from "./commit-tracker.ts";
 import { ensureDataDir } from "./data-dir.ts";
-import { createGitSource, type GitSource } from "./git-source.ts";
-import { historyRecorder } from "./history-recorder.ts";
-import { createRunNotifier } from "./notifications.ts";
-import { createRunExecutor } from "./run-executor.ts";
+import { createRepoMirror } from "./git-source.ts";
+import { createPoller } from "./poller.ts";
 import type { RunJobFn } from "./run-job.ts";
-import { createRunQueue, type DaemonRunKind, type Trigger } from "./run-queue.ts";
-import { createScheduleControl } from "./schedule-control.ts";
-import { createStackSettings } from "./stack-settings.ts";
+import type { DaemonRunKind, Trigger } from "./run-queue.ts";
+import { createRunSlots } from "./run-slots.ts";
+import { stackDefaults } from "../desired-state/stack-files.ts";
+import { createStackRegistry, type StackRegistry } from "./stack-registry.ts";
+import { createStackRuntime } from "./stack-runtime.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
-import { onPush, onReconcile, pollHead } from "./triggers.ts";
 import { createStatusCache } from "./status-cache.ts";
+import { onPush, onReconcile } from "./triggers.ts";
 
 export interface DaemonOptions {
   repo: string;
   branch: string;
-  stackName?: string;
+  /** --stack: only these stacks (default: every stack in stacks/ at the branch head). */
+  stacks?: readonly string[];
   dataDir: string;
   host?: string;
   port: number;
@@ -41,71 +46,76 @@ export interface DaemonOptions {
   log: Logger;
   /** Runs one pipeline pass (in a child process); built by the CLI, which owns the engines. */
   runJob: RunJobFn;
+  /** How many runs (of different stacks) may go at once; default 1. */
+  concurrency?: number;
   /** Forces an engine for every run (the embedded default uses native). */
   engine?: "native" | "pulumi";
   /** Look up certificate expiry (TLS handshakes); off in tests that have no TLS endpoints. */
   certificateChecks?: boolean;
   timeouts?: Partial<StageTimeouts>;
-  /** Overrides the stack's poll_interval (the embedded default polls its local clone often). */
+  /** Overrides the stacks' poll_interval (the embedded default polls its local clone often). */
   pollSeconds?: number;
   /** Seconds SIGTERM waits for the current stage before cancelling it. */
   shutdownGraceSeconds?: number;
+  /** The policy floor's absolute path, passed to every run (issue 11 item 9). */
+  policyFloor?: string;
+  /**
+   * The one redactor (shared/redact.ts) of the daemon's log, history and page; the daemon adds the
+   * repository URL's credentials and each stack's token as it learns them. Default: from `env`.
+   */
+  redact?: Redactor;
 }
 
 export interface RunningDaemon {
   url: string;
-  stack: string;
+  /** The stacks it reconciles now. */
+  stacks(): string[];
   history: HistoryStore;
   metrics: Metrics;
-  enqueue(kind: DaemonRunKind, trigger: Trigger): void;
-  /** Resolves when no run is running or queued. */
+  /** Queues a run of one stack, or of every stack. */
+  enqueue(kind: DaemonRunKind, trigger: Trigger, stack?: string): void;
+  /** Resolves when no run is running or queued, in any stack. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The stack this daemon runs, from the file names in the clone (no parsing here). */
-async function resolveStackName(source: GitSource, requested: string | undefined, log: Logger): Promise<string> {
-  try {
-    await source.sync();
-    return chooseStack((await stackNames(source.dir)) ?? [], requested) ?? requested ?? "default";
-  } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not fetch the repository at start-up; will retry on the first run");
-    return requested ?? "default";
-  }
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { log, env, dataDir, branch } = options;
   await ensureDataDir(dataDir);
-  const history = openHistory(historyFile(dataDir), { secrets: secretsFromEnv(env) });
+  const redact = options.redact ?? redactorFromEnv(env);
+  redact.add(urlCredentials(options.repo));
+  const history = openHistory(historyFile(dataDir), { redact });
   const interrupted = history.markRunningAsInterrupted();
   const metrics = createMetrics();
-  const source = createGitSource({ repo: options.repo, branch, dataDir, nodeModules: dependenciesDir() });
-  const stackName = await resolveStackName(source, options.stackName, log);
-  registerStack(metrics, stackName);
-
+  const mirror = createRepoMirror({ repo: options.repo, branch, dataDir });
   const shutdown = new AbortController();
-  const settings = createStackSettings({ ...(options.engine ? { engine: options.engine } : {}), ...(options.pollSeconds ? { pollSeconds: options.pollSeconds } : {}) });
   const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50 });
-  const queue = createRunQueue({ onDepthChange: (depth) => metrics.queueDepth.set({ stack: stackName }, depth) });
-  const commits = createCommitTracker();
-  const schedules = createScheduleControl({
-    pollHead: pollHead(source, commits),
-    enqueue: (kind, trigger, commit) => queue.enqueue(kind, trigger, commit),
-    onPollError: (error) => {
-      metrics.gitFetchErrors.inc({ stack: stackName });
-      log.warn({ err: error instanceof Error ? error.message : String(error) }, "git poll failed");
-    },
-  });
+  const slots = createRunSlots(options.concurrency ?? 1);
   const certificates = createCertificateWatch({ metrics, enabled: certificateChecksWanted(env, options.certificateChecks) });
+  const stacks = createStackRegistry({
+    ...(options.stacks ? { requested: options.stacks } : {}),
+    fallback: () => (history.stacks().length > 0 ? history.stacks() : ["default"]),
+    // Each stack's token is redacted like CLOUDFLARE_API_TOKEN, in the log as in history.
+    onTokenEnvs: (names) => redact.add(names.map((name) => env[name])),
+    log,
+  });
+  const sync = createBranchSync({ mirror, stacksAt: (files, trigger, head) => stacks.update(files, trigger, head), targets: () => stacks.list(), log });
+  const fetchProblem = trackFetchProblems(sync, stacks, metrics, log, redact);
+  // The first fetch: which stacks there are. A repository that cannot be read now is retried by the runs and the poller.
+  await sync.sync("startup").catch(fetchProblem.failed);
+
   const cache = createStatusCache(() =>
     buildStatusModel(history, {
       title: "cf-gitops",
       certificates: certificates.current(),
-      stacks: [{ name: stackName, branch, engine: settings.engine(), queueDepth: queue.depth(), nextChecks: nextChecks(schedules.nextDriftCheck()) }],
+      stacks: stacks.list().map((stack) => stack.info()),
+      source: { branch, ...(sync.head() ? { head: sync.head()!.commit.sha, fetchedAt: new Date(sync.head()!.at).toISOString() } : {}), ...fetchProblem.current() },
     }),
   );
-
   const server = await createStatusServer({
     host: options.host ?? "127.0.0.1",
     port: options.port,
@@ -118,34 +128,38 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     adminToken: env.CFGITOPS_ADMIN_TOKEN,
     webhookSecret: env.CFGITOPS_WEBHOOK_SECRET,
     trustedProxies: parseTrustedProxies(env.CFGITOPS_TRUSTED_PROXIES),
-    onReconcile: onReconcile(queue),
-    onPush: onPush(branch, queue),
+    onReconcile: onReconcile(stacks),
+    onPush: onPush(branch, sync, fetchProblem.failed),
   });
 
-  const hooks = postRunHooks({
-    commits, settings, schedules, history, metrics, certificates, cache, events, queue, dataDir, log,
-    notify: createRunNotifier({ env, dataDir, log, repoUrl: options.repo }),
+  const poller = createPoller({ remoteHead: () => mirror.remoteHead(), fetchedHead: () => sync.head()?.commit.sha, moved: () => sync.sync("poll"), onError: fetchProblem.failed });
+  const pollEvery = () => poller.every(options.pollSeconds ?? Math.min(stackDefaults.poll_interval, ...stacks.list().map((stack) => stack.pollSeconds())));
+  const shared = {
+    repoUrl: options.repo, branch, dataDir, env, log, history, metrics, events, cache, certificates, slots, sync,
+    notifyStore: createFileDedupeStore(join(dataDir, "notify-state.json")),
+    runJob: options.runJob,
+    timeouts: { ...defaultStageTimeouts, ...options.timeouts },
     statusUrl: `${server.url}/`,
-  });
-  const timeouts = { ...defaultStageTimeouts, ...options.timeouts };
-  queue.start(
-    createRunExecutor({
-      job: { stackName, repo: options.repo, branch, dataDir, timeouts, logLevel: log.level, ...(options.engine ? { engine: options.engine } : {}) },
-      recorder: historyRecorder(history),
-      commits,
-      runJob: options.runJob, metrics, cache, events, hooks, log, signal: shutdown.signal,
-    }),
-  );
-  schedules.apply(settings.schedules());
+    ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.policyFloor ? { policyFloor: options.policyFloor } : {}),
+    ...(options.pollSeconds ? { pollSeconds: options.pollSeconds } : {}),
+    signal: shutdown.signal,
+    onSchedules: pollEvery,
+  };
+  const recovering = new Set(interrupted.map((run) => run.stack));
+  stacks.start((name) => {
+    registerStack(metrics, name);
+    return createStackRuntime(name, shared);
+  }, (name) => (recovering.has(name) ? "recovery" : "startup"));
+  pollEvery();
   await writeSite(dataDir, cache.get(), log);
-  queue.enqueue("apply", interrupted.length > 0 ? "recovery" : "startup");
   if (interrupted.length > 0) log.warn({ runs: interrupted.map((run) => run.id) }, "runs interrupted by a crash were marked; a fresh run is queued");
 
   async function stop(): Promise<void> {
-    schedules.stop();
+    poller.stop();
     const grace = (options.shutdownGraceSeconds ?? 20) * 1000;
     const timer = setTimeout(() => shutdown.abort(new AbortedError("daemon shutting down")), grace);
-    await queue.close();
+    await stacks.close();
     clearTimeout(timer);
     shutdown.abort();
     await server.close();
@@ -155,15 +169,35 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 
   return {
     url: server.url,
-    stack: stackName,
+    stacks: () => stacks.list().map((stack) => stack.name),
     history,
     metrics,
-    enqueue: (kind, trigger) => void queue.enqueue(kind, trigger),
-    idle: () => queue.idle(),
+    enqueue(kind, trigger, name) {
+      for (const stack of stacks.list()) if (name === undefined || stack.name === name) stack.queue.enqueue(kind, trigger);
+    },
+    async idle() {
+      while (stacks.list().some((stack) => stack.queue.depth() > 0 || stack.queue.running())) {
+        await Promise.all(stacks.list().map((stack) => stack.queue.idle()));
+      }
+    },
     stop,
   };
 }
 
-function nextChecks(nextDrift: Date | undefined) {
-  return nextDrift ? [{ kind: "drift" as const, at: nextDrift.toISOString() }] : [];
+/** A fetch that failed for every stack (poll, webhook, start-up): counted per stack, logged, and shown on the page until one succeeds. */
+function trackFetchProblems(sync: BranchSync, stacks: StackRegistry, metrics: Metrics, log: Logger, redact: Redactor) {
+  let problem: { error: string; at: string } | undefined;
+  let failedAt = 0;
+  return {
+    failed(error: unknown): void {
+      failedAt = Date.now();
+      problem = { error: redact(message(error)), at: new Date(failedAt).toISOString() };
+      for (const stack of stacks.list()) metrics.gitFetchErrors.inc({ stack: stack.name });
+      log.warn({ err: problem.error }, "git fetch failed");
+    },
+    current(): { error?: string; errorAt?: string } {
+      const fetched = sync.head()?.at ?? 0;
+      return problem && failedAt > fetched ? { error: problem.error, errorAt: problem.at } : {};
+    },
+  };
 }

@@ -1,10 +1,13 @@
-// The tracked repository: a working clone in the data directory, moved to whatever the branch
-// points at now (force-pushes and rewritten history included).
+// The tracked repository: one clone in the data directory, shared by every stack. The daemon fetches
+// it (one fetch serves all stacks, force-pushes and rewritten history included) and reads commits
+// from its object store; each run checks its commit out in its stack's own worktree
+// (worktree-source.ts), so runs of different stacks never share a working tree.
 import { existsSync } from "node:fs";
-import { lstat, mkdir, symlink } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { SimpleGit } from "simple-git";
+import { stackNamesFrom, tokenEnvIn } from "../desired-state/stack-files.ts";
 import { CfGitopsError } from "../shared/errors.ts";
+import { git } from "./git-command.ts";
 
 export interface CommitInfo {
   sha: string;
@@ -13,78 +16,82 @@ export interface CommitInfo {
   date: string;
 }
 
+/** What a run's pipeline reads its commit from. */
 export interface GitSource {
-  /** Path of the working clone; desired state is read from here. */
+  /** Path of the checkout; desired state is read from here. */
   readonly dir: string;
   readonly branch: string;
-  /** Fetch and move the clone to the branch head. */
+  /** Puts the run's commit in the checkout and says which it is. */
   sync(signal?: AbortSignal): Promise<CommitInfo>;
-  /** The commit at the branch head on the remote without touching the clone (cheap poll). */
-  remoteHead(): Promise<string | undefined>;
 }
 
 export class GitSourceError extends CfGitopsError {
   override name = "GitSourceError";
 }
 
-export interface GitSourceOptions {
+/** A stack file at a commit, as the daemon sees it without parsing it. */
+export interface StackFileRef {
+  name: string;
+  /** `api_token_env`, when the file names one. */
+  tokenEnv?: string;
+}
+
+export interface RepoMirror {
+  readonly dir: string;
+  readonly branch: string;
+  /** Fetches the branch (cloning on first use) and returns its head. Moves no working tree. */
+  fetch(signal?: AbortSignal): Promise<CommitInfo>;
+  /** The branch head on the remote, without fetching (a cheap poll). */
+  remoteHead(): Promise<string | undefined>;
+  /** Paths that differ between two commits; undefined when git cannot tell (then assume everything). */
+  changedFiles(from: string, to: string): Promise<string[] | undefined>;
+  /** The stacks in stacks/ at a commit. */
+  stackFiles(commit: string): Promise<StackFileRef[]>;
+}
+
+export interface RepoMirrorOptions {
   repo: string;
   branch: string;
   dataDir: string;
-  /**
-   * The running product's node_modules, linked into the clone so that custom policies
-   * (policies/*.ts in the clone) can import packages wherever the data directory lives.
-   */
-  nodeModules?: string;
 }
 
-async function linkNodeModules(dir: string, target: string | undefined): Promise<void> {
-  if (!target || !existsSync(target)) return;
-  const link = join(dir, "node_modules");
-  const present = await lstat(link).catch(() => undefined);
-  if (!present) await symlink(target, link, "dir");
-}
-
-/** Where the working clone lives in a data directory. */
+/** Where the shared clone lives in a data directory. */
 export function cloneDir(dataDir: string): string {
   return join(dataDir, "repo");
 }
 
-// Loaded on first use: a run's process that fetches in a worker thread never needs it itself.
-async function simpleGit(dir?: string): Promise<SimpleGit> {
-  const { simpleGit: create } = await import("simple-git");
-  return dir === undefined ? create() : create(dir);
+const commitFormat = "%H%x00%an%x00%aI%x00%s";
+
+export async function readCommit(dir: string, ref: string): Promise<CommitInfo> {
+  const [sha = "", author = "", date = "", message = ""] = (await git(["log", "-1", `--format=${commitFormat}`, ref, "--"], { cwd: dir })).trimEnd().split("\0");
+  return { sha, author, message, date };
 }
 
-export function createGitSource(options: GitSourceOptions): GitSource {
+export function createRepoMirror(options: RepoMirrorOptions): RepoMirror {
   const dir = cloneDir(options.dataDir);
   const remoteRef = `refs/remotes/origin/${options.branch}`;
-  let git: SimpleGit | undefined;
+  let ready: Promise<void> | undefined;
 
-  async function ensureClone(): Promise<SimpleGit> {
-    if (git) return git;
+  async function ensureClone(): Promise<void> {
     if (!existsSync(join(dir, ".git"))) {
       await mkdir(dirname(dir), { recursive: true });
-      await (await simpleGit()).clone(options.repo, dir, ["--no-checkout", "--origin", "origin"]);
+      await git(["clone", "--no-checkout", "--origin", "origin", options.repo, dir]);
     }
-    git = await simpleGit(dir);
-    await git.remote(["set-url", "origin", options.repo]);
-    return git;
+    await git(["remote", "set-url", "origin", options.repo], { cwd: dir });
   }
 
-  async function sync(signal?: AbortSignal): Promise<CommitInfo> {
+  async function fetch(signal?: AbortSignal): Promise<CommitInfo> {
     try {
-      const client = await ensureClone();
+      ready ??= ensureClone().catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      });
+      await ready;
       signal?.throwIfAborted();
-      await client.fetch(["--prune", "--force", "origin", `+refs/heads/${options.branch}:${remoteRef}`]);
-      signal?.throwIfAborted();
-      await client.raw(["checkout", "--force", "-B", options.branch, remoteRef]);
-      await client.raw(["clean", "-fdq"]);
-      await linkNodeModules(dir, options.nodeModules);
-      const log = await client.log({ maxCount: 1 });
-      const head = log.latest;
-      if (!head) throw new GitSourceError(`branch ${options.branch} has no commits`);
-      return { sha: head.hash, author: head.author_name, message: head.message, date: head.date };
+      await git(["fetch", "--prune", "--force", "--no-tags", "origin", `+refs/heads/${options.branch}:${remoteRef}`], { cwd: dir, ...(signal ? { signal } : {}) });
+      const head = await readCommit(dir, remoteRef);
+      if (!head.sha) throw new GitSourceError(`branch ${options.branch} has no commits`);
+      return head;
     } catch (error) {
       if (error instanceof GitSourceError) throw error;
       const text = error instanceof Error ? error.message : String(error);
@@ -95,10 +102,37 @@ export function createGitSource(options: GitSourceOptions): GitSource {
     }
   }
 
-  async function remoteHead(): Promise<string | undefined> {
-    const output = await (await simpleGit()).listRemote([options.repo, `refs/heads/${options.branch}`]);
-    return output.split(/\s/)[0] || undefined;
+  // A stack file's token variable, by the file's blob id: most fetches change no stack file, and
+  // then listing the folder (one git command) is all it takes.
+  const tokenEnvByBlob = new Map<string, string | undefined>();
+  async function stackFiles(commit: string): Promise<StackFileRef[]> {
+    const entries = (await git(["ls-tree", "-z", commit, "stacks/"], { cwd: dir })).split("\0").filter(Boolean).map((line) => {
+      const [meta = "", path = ""] = line.split("\t");
+      return { blob: meta.split(" ")[2] ?? "", file: path.slice("stacks/".length) };
+    });
+    return Promise.all(stackNamesFrom(entries.map((entry) => entry.file)).map(async (name) => {
+      const entry = entries.find((candidate) => candidate.file === `${name}.yaml`) ?? entries.find((candidate) => candidate.file === `${name}.yml`);
+      if (entry && !tokenEnvByBlob.has(entry.blob)) tokenEnvByBlob.set(entry.blob, tokenEnvIn(await git(["cat-file", "blob", entry.blob], { cwd: dir }).catch(() => "")));
+      const tokenEnv = entry ? tokenEnvByBlob.get(entry.blob) : undefined;
+      return { name, ...(tokenEnv ? { tokenEnv } : {}) };
+    }));
   }
 
-  return { dir, branch: options.branch, sync, remoteHead };
+  return {
+    dir,
+    branch: options.branch,
+    fetch,
+    async remoteHead() {
+      const output = await git(["ls-remote", options.repo, `refs/heads/${options.branch}`]);
+      return output.split(/\s/)[0] || undefined;
+    },
+    async changedFiles(from, to) {
+      try {
+        return (await git(["diff", "--name-only", "--no-renames", "-z", from, to, "--"], { cwd: dir })).split("\0").filter(Boolean);
+      } catch {
+        return undefined;
+      }
+    },
+    stackFiles,
+  };
 }

@@ -1,4 +1,5 @@
-// The RunRecorder port over the SQLite history: every run is durable before its first API call.
+// The RunRecorder port over the SQLite history: every run is durable before its first API call, and
+// each write's outcome as soon as the run reports it.
 import { changesWithOutcomes, driftItemsFromChanges, type HistoryStore } from "../history/index.ts";
 import type { Plan } from "../plan/types.ts";
 import type { RunOutcome, RunRecorder } from "./run-types.ts";
@@ -16,6 +17,8 @@ export function historyRecorder(history: HistoryStore): RunRecorder {
     setCommit(runId, commit, branch) {
       history.setCommit(runId, { commit: commit.sha, branch, author: commit.author, message: commit.message });
     },
+    planned: (runId, changes) => history.recordChanges(runId, changesWithOutcomes(changes)),
+    outcome: (runId, outcome) => history.upsertChangeOutcome(runId, outcome),
     finish(outcome: RunOutcome) {
       const { runId, plan } = outcome;
       if (outcome.kind === "drift") history.recordDrift(runId, driftItemsFromChanges(outcome.drift ?? []));
@@ -29,6 +32,7 @@ export function historyRecorder(history: HistoryStore): RunRecorder {
             status: result.status,
             // Why a policy was skipped or could not load or run: the page shows it under Details.
             ...(result.note ? { message: result.note } : {}),
+            ...(result.floor ? { floor: result.floor } : {}),
             violations: outcome.policy!.violations.filter((v) => v.policy === result.id),
           })),
         );

@@ -1,6 +1,7 @@
 // Counts what git declares per zone and kind, for cfgitops_managed_resources: each kind counts its
 // part of each zone file, or its own files under the zone they belong to ("account" when none).
 import type { DesiredState } from "../desired-state/types.ts";
+import type { Placement } from "../kinds/kind.ts";
 import { kinds } from "../kinds/registry.ts";
 
 export interface ManagedCount {
@@ -13,7 +14,7 @@ export function countManaged(desired: DesiredState): ManagedCount[] {
   const counts: ManagedCount[] = [];
   const zoneNames = desired.zones.map((zone) => zone.zone);
   for (const kind of kinds) {
-    const placement = kind.placement;
+    const placement: Placement = kind.placement; // each kind's own spec type, seen generically
     if (placement.scope === "zone") {
       for (const zone of desired.zones) {
         const count = placement.count(zone);

@@ -3,6 +3,7 @@
 // turns on. Which channels are on is decided by the channels themselves (src/notify/channels.ts).
 import type { Logger } from "pino";
 import type { StackConfig } from "../desired-state/types.ts";
+import type { DedupeStore } from "../notify/dedupe.ts";
 import { createDaemonNotifications } from "../notify/setup.ts";
 import type { NotifyEvent } from "../notify/types.ts";
 import type { RunOutcome } from "./run-types.ts";
@@ -43,6 +44,8 @@ export interface RunNotifierOptions {
   dataDir: string;
   log: Logger;
   repoUrl: string;
+  /** What was announced, shared by every stack's notifier (one file, one writer). */
+  store?: DedupeStore;
 }
 
 export type RunNotifier = (outcome: RunOutcome, stack: StackConfig | undefined, statusUrl?: string) => Promise<void>;
@@ -54,7 +57,7 @@ export function createRunNotifier(options: RunNotifierOptions): RunNotifier {
   function dispatcherFor(stack: StackConfig): Dispatch | undefined {
     const key = JSON.stringify(stack.notify);
     if (current?.key === key) return current.dispatch;
-    const setup = createDaemonNotifications({ stack, env: options.env, dataDir: options.dataDir, log: options.log, repoUrl: options.repoUrl });
+    const setup = createDaemonNotifications({ stack, env: options.env, dataDir: options.dataDir, log: options.log, repoUrl: options.repoUrl, ...(options.store ? { store: options.store } : {}) });
     for (const warning of setup.warnings) options.log.warn({ warning }, "notifications");
     if (setup.channels.length > 0) options.log.info({ channels: setup.channels }, "notifications on");
     const dispatch: Dispatch | undefined = setup.channels.length > 0 ? (event) => setup.dispatcher.notify(event) : undefined;

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
-import type { Plan } from "../plan/types.ts";
+import type { Change, ChangeOutcome, Plan } from "../plan/types.ts";
 import { policyGate, runPolicies, type PolicyReport } from "../policy/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
 import { certificateTargets } from "../status/certificates.ts";
@@ -20,8 +20,13 @@ export interface PipelineDeps {
   stackName: string;
   source: GitSource;
   onCommit(commit: CommitInfo): void;
+  /** The approved plan, before the first write; then each write's outcome as soon as it is known. */
+  onPlan?(changes: Change[]): void;
+  onOutcome?(outcome: ChangeOutcome): void;
   engineFor(stack: StackConfig): Engine;
   timeouts: StageTimeouts;
+  /** The policy floor's absolute path: the repository's policies can tighten it, never loosen it. */
+  policyFloor?: string;
   log: Logger;
   signal: AbortSignal;
 }
@@ -67,7 +72,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   const { stack, desired } = loaded;
   outcome.managed = countManaged(desired);
   const root = deps.source.dir;
-  const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack }));
+  const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack, floor: deps.policyFloor }));
   outcome.policy = statePolicy;
   if (statePolicy.blocked) {
     outcome.result = "blocked";
@@ -119,12 +124,18 @@ interface ApplyContext {
 
 async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: ApplyContext): Promise<void> {
   let planPolicy: PolicyReport | undefined;
-  const approve = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack }, (report) => {
+  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor: deps.policyFloor }, (report) => {
     planPolicy = report;
     outcome.policy = report;
   });
+  const approve = async (plan: Plan) => {
+    const approved = await gate(plan);
+    if (approved) deps.onPlan?.(recorded(plan).changes);
+    return approved;
+  };
+  const onOutcome = deps.onOutcome;
   const result = await runStage("apply", deps.timeouts.apply, deps.signal, (s) =>
-    ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, signal: s, commit: ctx.commitSha, approve }),
+    ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, signal: s, commit: ctx.commitSha, approve, ...(onOutcome ? { onOutcome } : {}) }),
   );
   outcome.plan = recorded(result.plan);
   outcome.outcomes = result.outcomes;

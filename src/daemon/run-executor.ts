@@ -1,5 +1,7 @@
-// What the queue does with one request: record the run as started (durable before any API call),
-// run it in its own process, record the outcome, then hand it to the post-run hooks.
+// What a stack's queue does with one request: record the run as started (durable before any API
+// call), settle its commit (fetched by the daemon, one fetch for every stack), run it in its own
+// process, record each write as the run reports it and then the outcome, and hand the outcome to
+// the post-run hooks.
 import type { Logger } from "pino";
 import type { EventHub } from "../status/event-stream.ts";
 import type { Metrics } from "../status/metrics.ts";
@@ -7,14 +9,18 @@ import { runPostRunHooks, type PostRunHook } from "./after-run/post-run-hook.ts"
 import type { CommitTracker } from "./commit-tracker.ts";
 import { failedOutcome } from "./failed-outcome.ts";
 import type { CommitInfo } from "./git-source.ts";
-import type { CloudflareRequest, RunJob, RunJobFn } from "./run-job.ts";
-import type { RunExecutor } from "./run-queue.ts";
-import type { RunRecorder } from "./run-types.ts";
+import type { RunHooks, RunJob, RunJobFn } from "./run-job.ts";
+import type { RunExecutor, RunRequest } from "./run-queue.ts";
+import type { RunOutcome, RunRecorder } from "./run-types.ts";
 import type { StatusCache } from "./status-cache.ts";
 
 export interface RunExecutorDeps {
-  /** Everything of a job but the run id and the request. */
-  job: Omit<RunJob, "runId" | "request">;
+  /** Everything of a job but what each run settles (its id, request, commit and token variable). */
+  job: Omit<RunJob, "runId" | "request" | "commit" | "tokenEnv">;
+  /** The commit a request runs at (may fetch). */
+  commitFor(request: RunRequest): Promise<CommitInfo>;
+  /** The stack's `api_token_env`, as the daemon last read the stack file. */
+  tokenEnv(): string | undefined;
   recorder: RunRecorder;
   commits: CommitTracker;
   runJob: RunJobFn;
@@ -27,25 +33,54 @@ export interface RunExecutorDeps {
   signal: AbortSignal;
 }
 
+/** A hook from the run's process must never throw into the IPC handler (the daemon would crash). */
+function guarded<A extends unknown[]>(log: Logger, what: string, fn: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, `could not record the run's ${what}`);
+    }
+  };
+}
+
 export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
+  const { log } = deps;
   return async (request) => {
     if (deps.commits.alreadyApplied(request)) {
-      deps.log.info({ commit: request.commit, triggers: request.triggers }, "commit already applied; no run");
+      log.info({ stack: deps.job.stackName, commit: request.commit, triggers: request.triggers }, "commit already applied; no run");
       return;
     }
     deps.cache.invalidate();
-    deps.events.broadcast({ type: "run-started", data: { kind: request.kind } });
+    deps.events.broadcast({ type: "run-started", data: { kind: request.kind, stack: deps.job.stackName } });
     const runId = deps.recorder.start({ stack: deps.job.stackName, kind: request.kind, triggers: request.triggers });
-    const job: RunJob = { ...deps.job, runId, request };
-    const hooks = {
-      onCommit: (commit: CommitInfo) => {
+    log.info({ runId, kind: request.kind, triggers: request.triggers }, "run started");
+    const hooks: RunHooks = {
+      onCommit: guarded(log, "commit", (commit: CommitInfo) => {
         deps.commits.seen(commit.sha);
-        deps.recorder.setCommit(runId, commit, job.branch);
-      },
-      onRequest: (r: CloudflareRequest) => deps.metrics.cloudflareRequests.inc({ method: r.method, route: r.route, status: String(r.status) }),
+        deps.recorder.setCommit(runId, commit, deps.job.branch);
+      }),
+      onRequest: (r) => deps.metrics.cloudflareRequests.inc({ method: r.method, route: r.route, status: String(r.status) }),
+      onPlan: guarded(log, "plan", (changes) => deps.recorder.planned(runId, changes)),
+      onOutcome: guarded(log, "write outcome", (outcome) => deps.recorder.outcome(runId, outcome)),
     };
-    const outcome = await deps.runJob(job, hooks, deps.signal).catch((error: unknown) => failedOutcome(job, error));
+    const outcome = await run(deps, { runId, request }, hooks);
     deps.recorder.finish(outcome);
-    await runPostRunHooks(deps.hooks, outcome, deps.log);
+    log.info({ runId, kind: outcome.kind, result: outcome.result, commit: outcome.commit?.sha }, "run finished");
+    await runPostRunHooks(deps.hooks, outcome, log);
   };
+}
+
+async function run(deps: RunExecutorDeps, started: { runId: number; request: RunRequest }, hooks: RunHooks): Promise<RunOutcome> {
+  const base = { ...deps.job, ...started };
+  let job: RunJob;
+  try {
+    const commit = await deps.commitFor(started.request);
+    const tokenEnv = deps.tokenEnv();
+    job = { ...base, commit, ...(tokenEnv ? { tokenEnv } : {}) };
+    hooks.onCommit(commit);
+  } catch (error) {
+    return failedOutcome(base, error);
+  }
+  return deps.runJob(job, hooks, deps.signal).catch((error: unknown) => failedOutcome(job, error));
 }

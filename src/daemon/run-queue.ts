@@ -1,7 +1,9 @@
 // One stack's run queue: runs never overlap, and triggers that arrive during a run coalesce
 // into one next run per kind (ten pushes during an apply give one next apply, at the newest commit).
 // The queue takes requests from creation but runs nothing until start() gives it an executor, so
-// the daemon can wire its parts in order and start runs last.
+// the daemon can wire its parts in order and start runs last. Before each run it waits for one of
+// the slots all stacks share (run-slots.ts); a request stays pending (and keeps coalescing) until then.
+import { createRunSlots, type RunSlots } from "./run-slots.ts";
 
 export type DaemonRunKind = "apply" | "drift";
 export type Trigger = "webhook" | "poll" | "schedule" | "manual" | "startup" | "recovery";
@@ -28,10 +30,12 @@ export interface RunQueue {
   close(): Promise<void>;
 }
 
-export function createRunQueue(options: { onDepthChange?: (depth: number) => void } = {}): RunQueue {
+export function createRunQueue(options: { onDepthChange?: (depth: number) => void; slots?: RunSlots } = {}): RunQueue {
   const pending: RunRequest[] = [];
+  const slots = options.slots ?? createRunSlots(1);
   let execute: RunExecutor | undefined;
   let current: RunRequest | undefined;
+  let draining = false;
   let closed = false;
   let idleWaiters: Array<() => void> = [];
 
@@ -40,23 +44,35 @@ export function createRunQueue(options: { onDepthChange?: (depth: number) => voi
   }
 
   function settleIdle(): void {
-    if (current || pending.length > 0) return;
+    if (draining || pending.length > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
 
   async function drain(run: RunExecutor): Promise<void> {
+    if (draining) return;
+    draining = true;
     while (!closed && pending.length > 0) {
+      // A free slot is taken at once, so a run starts in the same tick as its request (and later
+      // triggers coalesce into the next run, not into this one).
+      const release = slots.tryAcquire() ?? (await slots.acquire());
+      if (closed || pending.length === 0) {
+        release();
+        break;
+      }
       current = pending.shift()!;
       notifyDepth();
       try {
         await run(current);
       } catch {
         // The executor records its own failures; the queue must keep going regardless.
+      } finally {
+        current = undefined;
+        release();
       }
-      current = undefined;
     }
+    draining = false;
     settleIdle();
   }
 
@@ -71,24 +87,25 @@ export function createRunQueue(options: { onDepthChange?: (depth: number) => voi
       }
       pending.push({ kind, triggers: [trigger], ...(commit ? { commit } : {}), queuedAt: Date.now() });
       notifyDepth();
-      if (execute && !current) void drain(execute);
+      if (execute) void drain(execute);
       return { coalesced: false };
     },
     start(run) {
       if (execute) throw new Error("the run queue is already started");
       execute = run;
-      if (!current) void drain(run);
+      void drain(run);
     },
     depth: () => pending.length,
     running: () => current,
     idle() {
-      if (!current && pending.length === 0) return Promise.resolve();
+      if (!draining && pending.length === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     async close() {
       closed = true;
       pending.length = 0;
       notifyDepth();
+      // A queue only waiting for a slot has nothing to finish.
       if (current) await new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
   };

@@ -43,5 +43,9 @@ export interface RunRecorder {
   /** Must be durable before the run makes any API call. */
   start(run: RunStart): number;
   setCommit(runId: number, commit: CommitInfo, branch: string): void;
+  /** The approved plan's changes, before the first write: each is "planned" until its outcome comes. */
+  planned(runId: number, changes: readonly Change[]): void;
+  /** One write's outcome, durable as soon as it is known (a run killed later still shows it). */
+  outcome(runId: number, outcome: ChangeOutcome): void;
   finish(outcome: RunOutcome): void;
 }

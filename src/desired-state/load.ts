@@ -64,13 +64,21 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
   }
   const include = options.stack ? picomatch(options.stack.desired_state.include, { dot: false }) : undefined;
   const map = new SourceMap();
-  for (const name of files) {
+  // Own files (services, lists) first, so zone rules can check what zones refer to ($lists).
+  const inZones = (name: string) => /(^|\/)zones\//.test(name);
+  const ordered = [...files.filter((name) => !inZones(name)), ...files.filter(inZones)];
+  const deferred: [ParsedYaml, string][] = [];
+  for (const name of ordered) {
     if (include && !include(name)) continue;
     const file = dirName === "." ? name : `${dirName}/${name}`;
     const read = await readYamlFile(resolve(absDir, name), file);
     diagnostics.push(...read.diagnostics);
-    if (read.parsed) loadFile(read.parsed, name, state, map, diagnostics, report);
+    if (!read.parsed) continue;
+    // a zone file outside zones/ (recognised by its `zone:` key) waits for the other own files
+    if (!inZones(name) && classify(name, read.parsed.value) === "zone") deferred.push([read.parsed, name]);
+    else loadFile(read.parsed, name, state, map, diagnostics, report);
   }
+  for (const [parsed, name] of deferred) loadFile(parsed, name, state, map, diagnostics, report);
   const input: StateRuleInput = { state, locate: map.locate, ...(options.stack ? { stack: options.stack } : {}) };
   for (const rule of stateRules) guarded(rule.name, () => rule.check(input, report), report);
   diagnostics.sort(compareLocations);
@@ -99,7 +107,7 @@ function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: So
   const zone = buildZone(parsed, ctx, zonePlacements);
   if (zone) {
     state.zones.push(zone);
-    const input: ZoneRuleInput = { zone, locate: map.locate };
+    const input: ZoneRuleInput = { zone, state, locate: map.locate };
     for (const rule of zoneRules) guarded(rule.name, () => rule.check(input, report), report, zone.source);
   }
   map.detach(parsed.file);

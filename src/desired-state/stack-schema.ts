@@ -12,6 +12,10 @@ export const stackSchema: JsonSchema = {
     description: { type: "string" },
     engine: { description: "pulumi (default) or native.", enum: ["pulumi", "native"] },
     account_id: { description: "Cloudflare account id; CLOUDFLARE_ACCOUNT_ID wins when set.", type: "string", pattern: "^[0-9a-f]{32}$" },
+    api_token_env: {
+      ...envName,
+      description: "Name of the environment variable that holds this stack's API token (default CLOUDFLARE_API_TOKEN); never the token itself.",
+    },
     desired_state: {
       type: "object",
       additionalProperties: false,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadStack } from "./stack.ts";
+import { tokenEnvIn } from "./stack-files.ts";
 
 const repo = join(import.meta.dirname, "..", "..");
 let root: string | undefined;
@@ -56,5 +57,30 @@ describe("loadStack", () => {
     const { diagnostics } = await loadStack(bad);
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics[0]).toMatchObject({ file: "stacks/default.yaml", line: 2 });
+  });
+
+  it("reads api_token_env (the variable's name) and rejects a value that is not a variable name, at its position", async () => {
+    const good = await repoWith({ "work.yaml": "engine: native\napi_token_env: CLOUDFLARE_API_TOKEN_WORK\n" });
+    expect((await loadStack(good)).stack?.api_token_env).toBe("CLOUDFLARE_API_TOKEN_WORK");
+    await rm(good, { recursive: true, force: true });
+    const bad = await repoWith({ "work.yaml": "engine: native\napi_token_env: \"cfat_0123456789abcdef token\"\n" });
+    const { stack, diagnostics } = await loadStack(bad);
+    expect(stack).toBeUndefined();
+    expect(diagnostics[0]).toMatchObject({ file: "stacks/work.yaml", line: 2 });
+  });
+});
+
+describe("tokenEnvIn (the daemon's read of a stack file, without parsing it)", () => {
+  it("finds a top-level api_token_env, quoted or not, with a comment after it", () => {
+    expect(tokenEnvIn("engine: native\napi_token_env: WORK_TOKEN\n")).toBe("WORK_TOKEN");
+    expect(tokenEnvIn("api_token_env: 'WORK_TOKEN'   # the name only\n")).toBe("WORK_TOKEN");
+    expect(tokenEnvIn('engine: native\r\napi_token_env: "WORK_TOKEN"\r\n')).toBe("WORK_TOKEN");
+  });
+
+  it("ignores a nested or commented key, and a value that is not a variable name", () => {
+    expect(tokenEnvIn("notify:\n  api_token_env: NESTED\n")).toBeUndefined();
+    expect(tokenEnvIn("# api_token_env: COMMENTED\n")).toBeUndefined();
+    expect(tokenEnvIn("api_token_env: not a name\n")).toBeUndefined();
+    expect(tokenEnvIn("engine: native\n")).toBeUndefined();
   });
 });

@@ -45,6 +45,7 @@ export function toStackConfig(name: string, file: string, raw: Raw): StackConfig
     history: { retention_days: typeof obj(raw.history).retention_days === "number" ? Number(obj(raw.history).retention_days) : 90 },
   };
   if (typeof raw.account_id === "string") stack.account_id = raw.account_id;
+  if (typeof raw.api_token_env === "string") stack.api_token_env = raw.api_token_env;
   return stack;
 }
 

@@ -39,6 +39,10 @@ export type { FirewallAction, FirewallRuleSpec } from "../kinds/firewall-rule/sp
 export { firewallActions } from "../kinds/firewall-rule/schema.ts";
 export type { ZoneSettingsSpec, ZoneSettingValue } from "../kinds/zone-settings/spec.ts";
 export type { TunnelServiceSpec } from "../kinds/tunnel-service/spec.ts";
+export type { ListItemSpec, ListSpec } from "../kinds/list/spec.ts";
+export type { RateLimitRuleSpec } from "../kinds/rate-limit-rule/spec.ts";
+export type { CacheRuleSpec } from "../kinds/cache-rule/spec.ts";
+export type { RedirectRuleSpec } from "../kinds/redirect-rule/spec.ts";
 
 export interface LoadResult {
   state: DesiredState;
@@ -65,6 +69,8 @@ export interface StackConfig {
   file: string;
   engine: EngineName;
   account_id?: string;
+  /** The environment variable holding this stack's API token (the name, never the token). */
+  api_token_env?: string;
   /** Which desired-state files belong to the stack: globs relative to the desired-state dir. */
   desired_state: { dir: string; include: string[] };
   tunnels: Record<string, TunnelRef>;

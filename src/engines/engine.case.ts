@@ -42,7 +42,9 @@ export interface ConformanceOptions {
   timeoutMs?: number;
 }
 
-const token = "conformance-token";
+/** In the shape the Pulumi provider accepts (src/engines/pulumi/token.ts), or every preview fails. */
+export const conformanceToken = "cfgitops-conformance-token-0123456789abc";
+const token = conformanceToken;
 
 const stackFile = "engine: native\ntunnels:\n  home-pi: {}\n";
 
@@ -212,6 +214,23 @@ export function defineEngineConformance(
       await applyAll(world);
       expect(planSignature(compared(await world.engine.drift(desired, run(stack))))).toEqual([]);
     }, timeout);
+
+    // The provider's delete of a tunnel configuration is a no-op: the ingress would keep routing.
+    it("removing a tunnel's last service stops its routing: the configuration keeps only the catch-all", async () => {
+      const before = await load(world.root);
+      const removed = before.desired.services.map((service) => service.file);
+      await writeFiles(world.root, Object.fromEntries(removed.map((file) => [file, null])));
+      const changes = await planStep(world);
+      const gone = before.desired.services.map((service) => `delete tunnel-service services/${service.hostname} [hostname,service,tunnel]`);
+      expect(planSignature(changes).filter((line) => line.includes(" tunnel-service ")).sort()).toEqual(gone.sort());
+      await applyAll(world);
+      const path = `/accounts/${world.api.accountId}/cfd_tunnel/${world.api.tunnelId}/configurations`;
+      const live = await world.api.request<{ config: { ingress: Record<string, unknown>[] } }>("GET", path);
+      expect(live.config.ingress).toHaveLength(1);
+      expect(live.config.ingress[0]).toMatchObject({ service: "http_status:404" });
+      expect(live.config.ingress[0]!.hostname ?? "").toBe("");
+      expect(planSignature(await planStep(world))).toEqual([]);
+    }, timeout);
   });
 
   describe(`engine conformance: ${name}: adoption`, () => {
@@ -219,7 +238,13 @@ export function defineEngineConformance(
     let adopter: Engine;
     beforeAll(async () => {
       source = await createWorld(makeEngine);
-      await applyAll(source); // the account now holds every object; a fresh engine state knows none of them
+      // the account now holds every object as the main suite leaves it before its drift step (which
+      // the drift edits below assume); a fresh engine state knows none of them
+      await applyAll(source);
+      for (const step of ["update", "remove"] as const) {
+        await writeStep(source, step);
+        await applyAll(source);
+      }
       adopter = await makeEngine({ baseUrl: source.emulator.baseUrl, apiToken: token, accountId: source.emulator.accountId, dataDir: join(source.root, "fresh-state") });
     }, timeout * 2);
     afterAll(() => destroyWorld(source));
@@ -233,6 +258,29 @@ export function defineEngineConformance(
       expect(result.error).toBeUndefined();
       expect(compared(await adopter.plan(desired, run(stack)))).toEqual([]);
       expect((await adopter.plan(desired, run(stack))).changes).toEqual([]);
+    }, timeout * 2);
+
+    // Pulumi compares what it imports with the program field by field, and a ruleset's name forces a
+    // replacement (a second entrypoint for the phase: 20217). Both engines must plan the differences
+    // alone, and keep the entrypoints' live names.
+    it("objects that exist but differ (entrypoints renamed in the dashboard too) plan as the differences, and apply converges", async () => {
+      for (const scenario of source.scenarios) await scenario.drift.edit(source.api);
+      const rulesets = `/zones/${source.api.zoneId}/rulesets`;
+      const entrypoints = await source.api.request<{ id: string }[]>("GET", rulesets);
+      for (const { id } of entrypoints) {
+        const { rules } = await source.api.request<{ rules: unknown[] }>("GET", `${rulesets}/${id}`);
+        await source.api.request("PUT", `${rulesets}/${id}`, { name: "default", description: "made in the dashboard", rules });
+      }
+      const second = await makeEngine({ baseUrl: source.emulator.baseUrl, apiToken: token, accountId: source.emulator.accountId, dataDir: join(source.root, "fresh-state-2") });
+      const { desired, stack } = await load(source.root);
+      const planned = compared(await second.plan(desired, run(stack)));
+      expect([...planSignature(planned)].sort()).toEqual(expected(source, source.scenarios.map((scenario) => scenario.drift.expect)));
+      const result = await second.apply(desired, run(stack));
+      expect(result.error).toBeUndefined();
+      expect(planSignature(compared(await second.plan(desired, run(stack))))).toEqual([]);
+      for (const { id } of entrypoints) {
+        expect(await source.api.request("GET", `${rulesets}/${id}`)).toMatchObject({ name: "default", description: "made in the dashboard" });
+      }
     }, timeout * 2);
   });
 }

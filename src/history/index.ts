@@ -1,5 +1,4 @@
 export { openHistory, HistoryStore, interruptedMessage, type OpenHistoryOptions, type ListRunsOptions } from "./store.ts";
-export { redactSecrets, secretsFromEnv } from "./redact.ts";
 export { HistoryOpenError, fileSystemReason } from "./open-errors.ts";
 export { migrate, migrations, latestSchemaVersion, schemaVersion } from "./migrations.ts";
 export { changesWithOutcomes, driftItemsFromChanges, historyFile } from "./adapters.ts";

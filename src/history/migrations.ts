@@ -75,6 +75,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN summary TEXT;
       CREATE INDEX runs_by_start ON runs (started_at);`,
   },
+  {
+    version: 3,
+    description: "what the policy floor decided, per policy result",
+    sql: "ALTER TABLE policy_results ADD COLUMN floor TEXT;",
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -66,6 +66,7 @@ export function policyFromRow(row: Row): PolicyResultRecord {
     status: String(row.status),
     ...optional("message", text(row.message)),
     ...optional("violations", json<unknown[] | undefined>(row.violations, undefined)),
+    ...optional("floor", json<PolicyResultRecord["floor"]>(row.floor, undefined)),
   };
 }
 

@@ -202,6 +202,36 @@ describe("crash recovery and retention", () => {
     const orphans = history.db.prepare("SELECT COUNT(*) AS n FROM drift_items WHERE run_id IN (?, ?)").get(ids[0]!, ids[1]!) as { n: number };
     expect(orphans.n).toBe(0);
   });
+
+  it("prunes one stack by its own retention, leaving the other stacks' runs", () => {
+    const history = open();
+    const old = new Date("2026-01-01T00:00:00Z");
+    const run = (stack: string) => {
+      const id = history.startRun({ stack, kind: "drift", trigger: "schedule", startedAt: old });
+      history.finishRun(id, { result: "success", finishedAt: old });
+      return id;
+    };
+    const [home1, work1] = [run("home"), run("work"), run("home"), run("work")];
+    expect(history.prune({ keepDays: 30, now: new Date("2026-03-01T00:00:00Z"), stack: "home" })).toBe(1);
+    const left = history.listRuns().map((entry) => entry.id);
+    expect(left).not.toContain(home1);
+    expect(left).toContain(work1);
+  });
+
+  it("records each write's outcome while the run is going: on its planned change, or as a new change", () => {
+    const history = open();
+    const id = history.startRun({ stack: "prod", kind: "apply", trigger: "webhook" });
+    history.recordChanges(id, [
+      { kind: "dns-record", id: "a", op: "create", fields: [], outcome: "planned" },
+      { kind: "zone-settings", id: "b", op: "update", fields: ["value"], outcome: "planned" },
+    ]);
+    history.upsertChangeOutcome(id, { kind: "dns-record", id: "a", op: "create", status: "applied" });
+    history.upsertChangeOutcome(id, { kind: "tunnel-service", id: "c", op: "create", status: "failed", error: "rejected s3cr3t-webhook-value" });
+    expect(history.getRun(id)?.changes.map((change) => [change.id, change.outcome, change.error])).toEqual([
+      ["a", "applied", undefined], ["b", "planned", undefined], ["c", "failed", "rejected [redacted]"],
+    ]);
+    expect(history.getRun(id)?.result).toBe("running");
+  });
 });
 
 describe("secrets", () => {
@@ -219,5 +249,13 @@ describe("secrets", () => {
     expect(raw).not.toContain("s3cr3t-webhook-value");
     expect(raw).not.toContain("ghp_abc");
     expect(history.getRun(id)?.error).toContain("[redacted]");
+  });
+
+  it("scrubs secrets added later (a stack's token, once the daemon learns its variable) from then on", () => {
+    const history = open();
+    history.addSecrets(["work-account-value-42", undefined, "abc"]);
+    const id = history.startRun({ stack: "work", kind: "apply", trigger: "manual" });
+    history.finishRun(id, { result: "failure", error: "rejected work-account-value-42 (abc)" });
+    expect(history.getRun(id)?.error).toBe("rejected [redacted] (abc)");
   });
 });

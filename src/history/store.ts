@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { migrate } from "./migrations.ts";
 import { historyOpenError } from "./open-errors.ts";
-import { redactSecrets } from "./redact.ts";
+import { createRedactor, type Redactor } from "../shared/redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
 import type {
   ChangeRecord, CommitInput, DriftItemRecord, FinishRunInput, LatestDrift, PolicyResultRecord,
@@ -14,6 +14,8 @@ import type {
 export interface OpenHistoryOptions {
   /** Secret values to scrub from everything written (tokens, webhook secrets). */
   secrets?: readonly (string | undefined)[];
+  /** The daemon's redactor (shared/redact.ts); `secrets` are added to it. */
+  redact?: Redactor;
 }
 
 export interface ListRunsOptions {
@@ -27,25 +29,28 @@ export const interruptedMessage = "the daemon stopped during this run (crash or 
 export class HistoryStore {
   readonly file: string;
   readonly db: DatabaseSync;
-  readonly #secrets: string[];
+  readonly #redact: Redactor;
   readonly #statements = new Map<string, StatementSync>();
 
-  constructor(file: string, db: DatabaseSync, secrets: string[]) {
+  constructor(file: string, db: DatabaseSync, redact: Redactor) {
     this.file = file;
     this.db = db;
-    this.#secrets = secrets;
+    this.#redact = redact;
+  }
+
+  /** More secret values to scrub from now on (a stack's token, once the daemon learns its variable). */
+  addSecrets(values: readonly (string | undefined)[]): void {
+    this.#redact.add(values);
   }
 
   #scrub(text: string | undefined): string | null {
-    return text === undefined ? null : redactSecrets(text, this.#secrets);
+    return text === undefined ? null : this.#redact(text);
   }
 
   /** Exact secret values only: record contents (DKIM keys...) must not be mangled by token heuristics. */
   #scrubJson(value: unknown): string | null {
-    let serialised = toJson(value);
-    if (serialised === null) return null;
-    for (const secret of this.#secrets) serialised = serialised.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]");
-    return serialised;
+    const serialised = toJson(value);
+    return serialised === null ? null : this.#redact.exact(serialised);
   }
 
   /** Prepared once per SQL text: the status page reads the same queries many times a second. */
@@ -110,13 +115,27 @@ export class HistoryStore {
     });
   }
 
+  /**
+   * One write's outcome while its run is going: sets the outcome of the change recorded as planned,
+   * or adds the change when no plan was recorded. Durable when it returns (each call commits).
+   */
+  upsertChangeOutcome(runId: number, outcome: { kind: string; id: string; op: string; status: string; error?: string }): void {
+    const error = this.#scrub(outcome.error);
+    const updated = this.#prepare("UPDATE run_changes SET outcome = ?, error = ? WHERE run_id = ? AND kind = ? AND resource_id = ?")
+      .run(outcome.status, error, runId, outcome.kind, outcome.id);
+    if (Number(updated.changes) > 0) return;
+    this.#prepare(`INSERT INTO run_changes (run_id, position, kind, resource_id, op, fields, outcome, error)
+      VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM run_changes WHERE run_id = ?), ?, ?, ?, '[]', ?, ?)`)
+      .run(runId, runId, outcome.kind, outcome.id, outcome.op, outcome.status, error);
+  }
+
   recordPolicyResults(runId: number, results: readonly PolicyResultRecord[]): void {
-    const insert = this.db.prepare(`INSERT INTO policy_results (run_id, position, policy, level, status, message, violations)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insert = this.db.prepare(`INSERT INTO policy_results (run_id, position, policy, level, status, message, violations, floor)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#transaction(() => {
       this.db.prepare("DELETE FROM policy_results WHERE run_id = ?").run(runId);
       results.forEach((result, position) => insert.run(runId, position, result.policy, result.level, result.status,
-        this.#scrub(result.message), this.#scrubJson(result.violations)));
+        this.#scrub(result.message), this.#scrubJson(result.violations), this.#scrubJson(result.floor)));
     });
   }
 
@@ -228,12 +247,13 @@ export class HistoryStore {
    * Deletes runs older than keepDays (and their children). The newest finished run of each stack and kind
    * is kept whatever its age, so the page and latestDrift still have something to show; running runs stay.
    */
-  prune(options: { keepDays: number; now?: Date }): number {
+  prune(options: { keepDays: number; now?: Date; stack?: string }): number {
     const cutoff = new Date((options.now ?? new Date()).getTime() - options.keepDays * 86_400_000).toISOString();
-    const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running'
+    // With a stack, only its runs: each stack has its own retention_days.
+    const result = this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND result != 'running' ${options.stack === undefined ? "" : "AND stack = ?"}
       AND id NOT IN (SELECT MAX(id) FROM runs WHERE result != 'running' GROUP BY stack, kind)
       AND id NOT IN (SELECT MAX(id) FROM runs WHERE result = 'success' GROUP BY stack, kind)`)
-      .run(cutoff);
+      .run(cutoff, ...(options.stack === undefined ? [] : [options.stack]));
     return Number(result.changes);
   }
 
@@ -258,6 +278,7 @@ export function openHistory(file: string, options: OpenHistoryOptions = {}): His
     throw historyOpenError(file, error);
   }
   migrate(db, file);
-  const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === "string" && secret.length >= 4);
-  return new HistoryStore(file, db, secrets);
+  const redact = options.redact ?? createRedactor();
+  redact.add(options.secrets ?? []);
+  return new HistoryStore(file, db, redact);
 }

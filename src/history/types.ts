@@ -50,6 +50,8 @@ export interface PolicyResultRecord {
   status: string; // the policy engine's: passed | failed | skipped | disabled | error
   message?: string;
   violations?: unknown[];
+  /** What the policy floor decided (policy/types.ts PolicyFloorResult): its level, params, and what applied. */
+  floor?: { level?: string; params?: Record<string, unknown>; applied: string[]; refused?: string[] };
 }
 
 export interface DriftItemRecord {

@@ -24,6 +24,8 @@ export type Report = (finding: RuleFinding, at: SourceLocation) => void;
 
 export interface ZoneRuleInput {
   zone: ZoneSpec;
+  /** Everything loaded so far: every own file (the loader reads them before zone files), the zones before this one. */
+  state: DesiredState;
   locate: Locate;
 }
 
@@ -94,6 +96,30 @@ export interface FilePlacement<Spec = unknown, File extends string = string> {
   nameOf(spec: Spec): { name: string; file: string };
   /** The zone an object counts under, for cfgitops_managed_resources. */
   zoneOf(spec: Spec, zones: readonly string[]): string | undefined;
+  /** `cf-gitops import --<flag>`: writes one file per live object (absent when the kind has none). */
+  import?: FileImport;
+}
+
+/** How `import` writes an own-file kind's live objects: read with its native adapter, one file each. */
+export interface FileImport {
+  /** The import flag: `lists` for `cf-gitops import --lists`. */
+  flag: string;
+  /** The scopes its native adapter reads (account-level kinds: readAccount). */
+  scopes: readonly string[];
+  toFiles(live: Resource[]): ImportedFile[];
+}
+
+export interface ImportedFile {
+  /** The object's name: the file is <folder>/<name>.yaml. */
+  name: string;
+  /** The file's keys, in the order they are written. */
+  doc: Record<string, unknown>;
+  /** The live resources the file declares (for their Pulumi import ids). */
+  written: Resource[];
+  /** For the one-line report, e.g. "12 item(s)". */
+  summary: string;
+  /** Identity of one item of a list key, for keeping its comments across re-imports. */
+  itemKey?(key: string, item: unknown): string | undefined;
 }
 
 export type Placement = ZonePlacement | FilePlacement;
@@ -151,6 +177,11 @@ export interface KindDefinition<Id extends string = string, P extends Placement 
   ordered?: boolean;
   /** Lower runs first in an apply (zones are created before anything). */
   applyOrder: number;
+  /**
+   * A zone-less kind whose objects zone rules refer to (lists, as $name): its creates and updates
+   * are applied before any zone's changes, its deletes after all of them.
+   */
+  referencedByZones?: boolean;
   /** The group plans show zone-less changes under, e.g. "tunnel services". */
   group?: string;
   /** Loaded lazily, each by its engine: `() => import("./native.ts")`. */

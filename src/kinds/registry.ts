@@ -1,12 +1,18 @@
 // Every resource kind, one line each (Renovate's managers). The registry test fails when a folder
 // is missing here or a kind lacks a module or hook. Adding a kind: docs/architecture.md.
+// The order is the Pulumi program's declaration order: a kind comes before the kinds that use it
+// (lists before the rules that name them).
+import { cacheRuleKind } from "./cache-rule/index.ts";
 import { dnsRecordKind } from "./dns-record/index.ts";
 import { firewallRuleKind } from "./firewall-rule/index.ts";
 import type { KindDefinition } from "./kind.ts";
+import { listKind } from "./list/index.ts";
+import { rateLimitRuleKind } from "./rate-limit-rule/index.ts";
+import { redirectRuleKind } from "./redirect-rule/index.ts";
 import { tunnelServiceKind } from "./tunnel-service/index.ts";
 import { zoneSettingsKind } from "./zone-settings/index.ts";
 
-export const kinds = [dnsRecordKind, zoneSettingsKind, firewallRuleKind, tunnelServiceKind] as const;
+export const kinds = [dnsRecordKind, zoneSettingsKind, listKind, firewallRuleKind, rateLimitRuleKind, cacheRuleKind, redirectRuleKind, tunnelServiceKind] as const;
 
 export type RegisteredKindId = (typeof kinds)[number]["id"];
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Change } from "../plan/types.ts";
 import { createEmailNotifier } from "./email.ts";
 import { buildMessage } from "./message.ts";
-import { createRedactor } from "./redact.ts";
+import { createRedactor } from "../shared/redact.ts";
 import { createSlackNotifier } from "./slack.ts";
 import type { NotifyEvent } from "./types.ts";
 import { verifyPayload } from "../shared/hmac-signature.ts";
@@ -120,13 +120,5 @@ describe("email over SMTP", () => {
     expect(mails[0]!.data).toContain("~ example.com/dns/www/A/203.0.113.10 (ttl)");
     expect(mails[0]!.data).not.toContain("smtp-pass-xyz");
     expect(mails[0]!.data).not.toContain(token);
-  });
-});
-
-describe("redaction", () => {
-  it("replaces secret values and URL credentials, longest first", () => {
-    const redactor = createRedactor(["abcdefgh", "abcdefgh-longer", "short"]);
-    expect(redactor("x abcdefgh-longer y abcdefgh z short")).toBe("x [redacted] y [redacted] z short");
-    expect(redactor("smtp://user:pa55word@mail.example.com:587")).toBe("smtp://[redacted]@mail.example.com:587");
   });
 });

@@ -3,7 +3,7 @@
 import type { ChannelInput } from "./channel.ts";
 import { emailChannel } from "./email.ts";
 import { githubStatusChannel } from "./github-status.ts";
-import { createRedactor, secretEnvNames, type Redactor } from "./redact.ts";
+import { createRedactor, secretValues, type Redactor } from "../shared/redact.ts";
 import { slackChannel } from "./slack.ts";
 import type { Notifier } from "./types.ts";
 import { webhookChannel } from "./webhook.ts";
@@ -22,7 +22,8 @@ export interface ChannelsSetup {
 export function setupChannels(input: ChannelInput): ChannelsSetup {
   const notifiers: Notifier[] = [];
   const warnings: string[] = [];
-  const secrets: (string | undefined)[] = secretEnvNames.map((name) => input.env[name]);
+  // Every secret of the environment, not only the channels' own: a failure message can carry any of them.
+  const secrets: (string | undefined)[] = secretValues(input.env);
   for (const channel of channels) {
     const setup = channel.setup(input);
     if (setup.notifier) notifiers.push(setup.notifier);

@@ -12,7 +12,7 @@ import { createFileDedupeStore, createMemoryDedupeStore, driftFingerprint } from
 import { createNotificationDispatcher } from "./dispatcher.ts";
 import { setupChannels } from "./channels.ts";
 import { createGithubStatusNotifier } from "./github-status.ts";
-import { createRedactor } from "./redact.ts";
+import { createRedactor } from "../shared/redact.ts";
 import { announcedKinds, type NotificationMessage, type Notifier, type NotifyEvent } from "./types.ts";
 
 function recorder(name = "recorder", fail?: string): Notifier & { messages: NotificationMessage[] } {

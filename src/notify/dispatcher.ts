@@ -3,7 +3,7 @@
 import type { Logger } from "../shared/logger.ts";
 import { driftFingerprint, hash, type DedupeStore } from "./dedupe.ts";
 import { buildMessage } from "./message.ts";
-import type { Redactor } from "./redact.ts";
+import type { Redactor } from "../shared/redact.ts";
 import type { Notifier, NotifyEvent } from "./types.ts";
 
 export interface DispatchResult {

@@ -5,7 +5,7 @@ export { createNotificationDispatcher, type NotificationDispatcher, type Dispatc
 export { createFileDedupeStore, createMemoryDedupeStore, driftFingerprint, type DedupeStore, type Announcement } from "./dedupe.ts";
 export { channels, setupChannels, type ChannelId, type ChannelsSetup } from "./channels.ts";
 export { defineChannel, type NotifierChannel, type ChannelInput, type ChannelSetup } from "./channel.ts";
-export { createRedactor, type Redactor } from "./redact.ts";
+export { createRedactor, type Redactor } from "../shared/redact.ts";
 export { createSlackNotifier } from "./slack.ts";
 export { createWebhookNotifier, signatureHeader } from "./webhook.ts";
 export { createEmailNotifier } from "./email.ts";

@@ -1,6 +1,6 @@
 // Turns an event into the words every channel uses, redacted once here.
 import type { Change } from "../plan/types.ts";
-import type { Redactor } from "./redact.ts";
+import type { Redactor } from "../shared/redact.ts";
 import type { NotificationMessage, NotifyEvent } from "./types.ts";
 
 const maxItems = 20;

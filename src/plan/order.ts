@@ -1,5 +1,6 @@
-// The one order of a plan's changes, used by both engines: zones created first, then zone by zone
-// (alphabetically) each kind in apply order, zone-less kinds last. Within a kind whose rules are
+// The one order of a plan's changes, used by both engines: zones created first, then the creates
+// and updates of account objects zone rules refer to (lists), then zone by zone (alphabetically)
+// each kind in apply order, zone-less kinds last (their deletes too). Within a kind whose rules are
 // evaluated in order, the desired order (deletes after); otherwise deletes first, then by id.
 import { kindById } from "../kinds/registry.ts";
 import type { Resource } from "./resources.ts";
@@ -13,6 +14,8 @@ function kindRank(change: Change): number {
 
 function zoneRank(change: Change): string {
   if (change.kind === "zone") return "";
+  // objects zone rules use ($lists) exist before the rules that use them, and go after them
+  if (change.zone === undefined && kindById(change.kind)?.referencedByZones) return change.op === "delete" ? last : "";
   return change.zone ?? last;
 }
 

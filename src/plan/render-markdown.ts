@@ -4,6 +4,7 @@
 // dropping change details last-first and saying how many were left out.
 import type { Diagnostic } from "../desired-state/types.ts";
 import { kindById } from "../kinds/registry.ts";
+import { arrayChanges } from "./array-diff.ts";
 import { codeFence, codeSpan, escapeHtml, escapeMarkdown } from "./markdown-escape.ts";
 import { policyLine, policySection, readPolicy } from "./markdown-policy.ts";
 import type { Change, ChangeOp, Plan } from "./types.ts";
@@ -179,6 +180,11 @@ function diffLines(change: Change, fields: string[]): string[] {
   }
   const lines: string[] = [];
   for (const field of fields) {
+    const elements = showBefore && showAfter ? arrayChanges(fieldOf(change.before, field), fieldOf(change.after, field)) : undefined;
+    if (elements) {
+      lines.push(...elements.removed.map((item) => `- ${field}[]: ${formatValue(item)}`), ...elements.added.map((item) => `+ ${field}[]: ${formatValue(item)}`));
+      continue;
+    }
     if (showBefore) lines.push(`- ${field}: ${formatValue(fieldOf(change.before, field))}`);
     if (showAfter) lines.push(`+ ${field}: ${formatValue(fieldOf(change.after, field))}`);
   }

@@ -1,5 +1,7 @@
-// The plan for people: grouped by zone, +/~/- markers, field by field `before -> after`.
+// The plan for people: grouped by zone, +/~/- markers, field by field `before -> after` (a list
+// field, such as a list's items, as the elements that go and come).
 import { kindById } from "../kinds/registry.ts";
+import { arrayChanges } from "./array-diff.ts";
 import { summarise, summaryLine } from "./summary.ts";
 import type { Change, Plan } from "./types.ts";
 
@@ -52,7 +54,11 @@ function changeLines(change: Change): string[] {
     if (summary) lines.push(`      ${summary}`);
   } else {
     for (const name of change.fields) {
-      lines.push(`      ${name}: ${formatValue(field(change.before, name))} -> ${formatValue(field(change.after, name))}`);
+      const before = field(change.before, name);
+      const after = field(change.after, name);
+      const elements = arrayChanges(before, after);
+      if (!elements) lines.push(`      ${name}: ${formatValue(before)} -> ${formatValue(after)}`);
+      else for (const [sign, items] of [["-", elements.removed], ["+", elements.added]] as const) for (const item of items) lines.push(`      ${name}: ${sign} ${formatValue(item)}`);
     }
   }
   return lines;

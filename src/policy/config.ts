@@ -15,6 +15,8 @@ export interface PolicySetting {
   /** Validated params with defaults; undefined when they were invalid (the policy then cannot run). */
   params?: Record<string, unknown>;
   paramsInvalid?: boolean;
+  /** The parameters written in the file (the others are defaults). */
+  given?: string[];
 }
 
 export interface PolicyConfig {
@@ -29,10 +31,13 @@ function isLevel(value: unknown): value is EnforcementLevel {
   return enforcementLevels.includes(value as EnforcementLevel);
 }
 
-export function interpretPolicyConfig(text: string | undefined, known: Map<string, AnyPolicy>, now: Date): { config: PolicyConfig; diagnostics: Diagnostic[] } {
+/** `file` names the file in diagnostics: policies/policy.yaml, or the policy floor (floor.ts). */
+export function interpretPolicyConfig(
+  text: string | undefined, known: Map<string, AnyPolicy>, now: Date, file = policyConfigFile,
+): { config: PolicyConfig; diagnostics: Diagnostic[] } {
   const config: PolicyConfig = { policies: new Map(), exemptions: [] };
   if (text === undefined || text.trim() === "") return { config, diagnostics: [] };
-  const { source, diagnostics } = parseYamlSource(text, policyConfigFile);
+  const { source, diagnostics } = parseYamlSource(text, file);
   if (diagnostics.length > 0) return { config, diagnostics };
   const error = (where: ReturnType<YamlSource["at"]>, code: string, message: string, hint?: string): void => {
     diagnostics.push({ ...where, severity: "error", code, message, ...(hint ? { hint } : {}) });
@@ -40,7 +45,7 @@ export function interpretPolicyConfig(text: string | undefined, known: Map<strin
   const root = source.doc.contents;
   if (root === null) return { config, diagnostics };
   if (!isMap(root)) {
-    error(source.at([]), "policy-config-invalid", `${policyConfigFile} must be a mapping with the keys ${topLevelKeys.join(", ")}`);
+    error(source.at([]), "policy-config-invalid", `${file} must be a mapping with the keys ${topLevelKeys.join(", ")}`);
     return { config, diagnostics };
   }
   const data = source.doc.toJS() as Record<string, unknown>;
@@ -88,6 +93,7 @@ function readPolicies(source: YamlSource, value: unknown, known: Map<string, Any
       if (isLevel(level)) setting.level = level;
       else error(source.at(["policies", id, "level"]), "policy-config-bad-level", `policies.${id}.level: "${String(level)}" is not an enforcement level`, `use one of ${enforcementLevels.join(", ")}`);
     }
+    if (params !== null && typeof params === "object" && !Array.isArray(params)) setting.given = Object.keys(params);
     const resolved = resolveParams(policy, params);
     if (resolved.ok) setting.params = resolved.params;
     else {

@@ -1,6 +1,6 @@
 // The typed helper custom policies (policies/*.ts) are written with.
 // It checks the shape at load time so a malformed policy fails with a message naming it.
-import { enforcementLevels, type Policy } from "./types.ts";
+import { enforcementLevels, tightenings, type Policy } from "./types.ts";
 
 export type { Finding, Policy, PolicyContext } from "./types.ts";
 
@@ -22,6 +22,12 @@ export function policyShapeProblem(value: unknown): string | undefined {
   if (typeof p.paramsSchema !== "object" || p.paramsSchema === null) return `policy ${p.id} needs a paramsSchema (JSON Schema object)`;
   if (p.remediation !== undefined && typeof p.remediation !== "string") return `policy ${p.id}: remediation must be a string`;
   if (typeof p.checkState !== "function" && typeof p.checkPlan !== "function") return `policy ${p.id} needs checkState or checkPlan`;
+  if (p.tightening !== undefined) {
+    if (typeof p.tightening !== "object" || p.tightening === null) return `policy ${p.id}: tightening must map parameter names to ${tightenings.join(", ")}`;
+    for (const [param, how] of Object.entries(p.tightening)) {
+      if (!tightenings.includes(how)) return `policy ${p.id}: tightening.${param} must be one of ${tightenings.join(", ")} (got ${JSON.stringify(how)})`;
+    }
+  }
   return undefined;
 }
 

@@ -5,10 +5,10 @@ export { dnsRecordId, toFqdn, toRelative, canonicalHost } from "../kinds/dns-rec
 export { recordResource, settingResource, firewallResource, zoneOf, zoneHasProxiedTraffic } from "./resources.ts";
 export { parseDnsChangeId, changeZone, type DnsChangeId } from "./builtin/plan-facts.ts";
 
-export type { EnforcementLevel, Finding, JsonSchema, Policy, PolicyContext } from "./types.ts";
+export type { EnforcementLevel, Finding, JsonSchema, Policy, PolicyContext, Tightening } from "./types.ts";
 export type {
-  DesiredState, DnsRecordData, DnsRecordSpec, DnsRecordType, FirewallAction, FirewallRuleSpec, SourceLocation, StackConfig, TunnelServiceSpec,
-  ZoneSettingsSpec, ZoneSpec,
+  CacheRuleSpec, DesiredState, DnsRecordData, DnsRecordSpec, DnsRecordType, FirewallAction, FirewallRuleSpec, ListItemSpec, ListSpec, RateLimitRuleSpec,
+  RedirectRuleSpec, SourceLocation, StackConfig, TunnelServiceSpec, ZoneSettingsSpec, ZoneSpec,
 } from "../desired-state/types.ts";
 export type { Change, ChangeOp, KindId, Plan } from "../plan/types.ts";
 

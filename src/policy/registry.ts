@@ -1,5 +1,6 @@
 // Every built-in policy, one line each. A test checks each has a file, table tests and docs.
 import { alwaysUseHttps } from "./builtin/always-use-https.ts";
+import { cachePrivatePaths } from "./builtin/cache-private-paths.ts";
 import { caaPresent } from "./builtin/caa-present.ts";
 import { firewallRuleDescribed } from "./builtin/firewall-rule-described.ts";
 import { maxDeletions } from "./builtin/max-deletions.ts";
@@ -9,6 +10,8 @@ import { noDanglingCname } from "./builtin/no-dangling-cname.ts";
 import { noPrivateIpInPublicDns } from "./builtin/no-private-ip-in-public-dns.ts";
 import { protectedRecords } from "./builtin/protected-records.ts";
 import { proxiedWebRecords } from "./builtin/proxied-web-records.ts";
+import { rateLimitLogin } from "./builtin/rate-limit-login.ts";
+import { redirectLoop } from "./builtin/redirect-loop.ts";
 import { spfDmarcForMail } from "./builtin/spf-dmarc-for-mail.ts";
 import { sslStrict } from "./builtin/ssl-strict.ts";
 import { ttlBounds } from "./builtin/ttl-bounds.ts";
@@ -30,4 +33,7 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   maxDeletions,
   protectedRecords,
   noDanglingCname,
+  redirectLoop,
+  cachePrivatePaths,
+  rateLimitLogin,
 ];

@@ -6,6 +6,7 @@ import type { Plan } from "../plan/types.ts";
 import { interpretPolicyConfig, policyConfigFile } from "./config.ts";
 import { failureDiagnostic, loadCustomPolicies } from "./custom.ts";
 import { evaluatePolicy } from "./evaluate.ts";
+import { atLeast, checkDefault, exemptionsUnderFloor, floorLevel, loadPolicyFloor, settle, type PolicySource } from "./floor.ts";
 import { resolveParams } from "./params.ts";
 import { builtinPolicies } from "./registry.ts";
 import type { AnyPolicy, PolicyReport, PolicyResult } from "./types.ts";
@@ -17,6 +18,8 @@ export interface RunPoliciesInput {
   stack?: StackConfig;
   plan?: Plan;
   now?: Date;
+  /** The policy floor's absolute path (--policy-floor, CFGITOPS_POLICY_FLOOR); floor.ts. */
+  floor?: string | undefined;
 }
 
 async function readConfigText(root: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
@@ -49,24 +52,39 @@ export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport
   const { config, diagnostics: configDiagnostics } = interpretPolicyConfig(text, known, now);
   diagnostics.push(...configDiagnostics);
   const locate = text === undefined ? undefined : parseYamlSource(text, policyConfigFile).source;
+  const repo: PolicySource = { file: policyConfigFile, config, locate };
+  let floor: PolicySource | undefined;
+  if (input.floor !== undefined) {
+    const loaded = await loadPolicyFloor(input.floor, known, now, input.root);
+    floor = loaded.floor;
+    diagnostics.push(...loaded.diagnostics);
+  }
+  const warn = (diagnostic: Diagnostic): void => void diagnostics.push(diagnostic);
+  checkDefault(repo, floor, warn);
+  const refusedExemptions: { policy: string; text: string }[] = [];
+  const exemptions = exemptionsUnderFloor(repo, floor, warn, refusedExemptions);
 
   const results: PolicyResult[] = [];
   for (const failure of custom.failures) {
-    const level = config.policies.get(failure.id)?.level ?? config.default ?? "mandatory";
+    const level = atLeast(config.policies.get(failure.id)?.level ?? config.default ?? "mandatory", floorLevel(floor, failure.id));
     if (level !== "disabled") diagnostics.push(failureDiagnostic(failure, level === "mandatory" ? "error" : "warning"));
     results.push({ id: failure.id, description: `custom policy in ${failure.file}`, level, status: level === "disabled" ? "disabled" : "error", violations: 0, exempted: 0, origin: failure.file, note: failure.message });
   }
-  const report: PolicyReport = { results, violations: [], exempted: [], diagnostics, blocked: false };
+  const report: PolicyReport = { results, violations: [], exempted: [], diagnostics, blocked: false, ...(floor ? { floor: { file: floor.file } } : {}) };
   const ctx = { desired: input.desired, now, ...(input.stack ? { stack: input.stack } : {}), ...(input.plan ? { plan: input.plan } : {}) };
   for (const { policy, origin } of all) {
     const setting = config.policies.get(policy.id);
     const defaults = resolveParams(policy, {});
-    const params = setting ? setting.params : defaults.ok ? defaults.params : undefined;
+    const settled = settle(policy, repo, floor, warn);
     const fallback: SourceLocation = { file: origin === "builtin" ? `src/policy/builtin/${policy.id}.ts` : origin, line: 1, column: 1 };
     const evaluation = await evaluatePolicy({
-      policy, origin, level: setting?.level ?? config.default ?? policy.level, params, ctx, exemptions: config.exemptions,
+      policy, origin, level: settled.level, params: settled.params, ctx, exemptions,
       errorSource: setting && locate ? locate.keyAt(["policies", policy.id]) : fallback,
     });
+    if (settled.floor) {
+      const refused = [...(settled.floor.refused ?? []), ...refusedExemptions.filter((e) => e.policy === policy.id).map((e) => e.text)];
+      evaluation.result.floor = { ...settled.floor, ...(refused.length > 0 ? { refused } : {}) };
+    }
     if (!setting && !defaults.ok && evaluation.result.status === "error") {
       diagnostics.push({ ...fallback, severity: "error", code: "policy-config-bad-params", message: `policy ${policy.id} needs params: ${defaults.problems.map((p) => p.message).join("; ")}`, hint: `set policies.${policy.id}.params in ${policyConfigFile}` });
     }

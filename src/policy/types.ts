@@ -6,6 +6,10 @@ import type { Plan } from "../plan/types.ts";
 export const enforcementLevels = ["advisory", "mandatory", "disabled"] as const;
 export type EnforcementLevel = (typeof enforcementLevels)[number];
 
+/** How a parameter gets stricter: a lower or higher number, fewer or more list items. */
+export const tightenings = ["lower", "higher", "subset", "superset"] as const;
+export type Tightening = (typeof tightenings)[number];
+
 /** A JSON Schema object (checked with ajv). */
 export type JsonSchema = Record<string, unknown>;
 
@@ -38,6 +42,12 @@ export interface Policy<P = Record<string, unknown>> {
   paramsSchema: JsonSchema;
   /** Default remediation hint for this policy's findings (a finding may give its own). */
   remediation?: string;
+  /**
+   * Which way each parameter tightens, for the policy floor (docs/policies.md#the-policy-floor):
+   * "lower"/"higher" for numbers (and booleans: true is higher), "subset"/"superset" for lists. A
+   * parameter without an entry can only be set to the floor's own value.
+   */
+  tightening?: Record<string, Tightening>;
   checkState?(desired: DesiredState, ctx: PolicyContext<P>): Finding[] | Promise<Finding[]>;
   checkPlan?(plan: Plan, ctx: PolicyContext<P>): Finding[] | Promise<Finding[]>;
 }
@@ -74,6 +84,20 @@ export interface PolicyResult {
   origin: string;
   /** Why the policy was skipped or failed to run. */
   note?: string;
+  /** Set when the policy floor covers this policy. */
+  floor?: PolicyFloorResult;
+}
+
+/** What the policy floor (a file outside the repository) did to one policy's setting. */
+export interface PolicyFloorResult {
+  /** The floor's minimum level for this policy, when it sets one. */
+  level?: EnforcementLevel;
+  /** The parameters the floor sets, as it sets them. */
+  params?: Record<string, unknown>;
+  /** What of the effective setting is the floor's: "level", "params.max_percent"... (empty: the repository is as strict or stricter). */
+  applied: string[];
+  /** The repository's loosenings refused ("policies/policy.yaml:3: level disabled"), also reported as warnings. */
+  refused?: string[];
 }
 
 export interface PolicyReport {
@@ -83,4 +107,6 @@ export interface PolicyReport {
   diagnostics: Diagnostic[];
   /** A mandatory violation, a mandatory policy that could not run, or an error in the policy configuration. */
   blocked: boolean;
+  /** The policy floor in force, when one was given. */
+  floor?: { file: string };
 }

@@ -1,8 +1,9 @@
 import { pino, type Logger } from "pino";
+import { redactorFromEnv, type Redactor } from "./redact.ts";
 
 export type { Logger };
 
-/** Paths whose values never reach a log line. */
+/** Paths whose values never reach a log line, whatever they are (values of any length, unlike the Redactor). */
 export const redactedPaths = [
   "token",
   "apiToken",
@@ -22,6 +23,8 @@ export interface LoggerOptions {
   destination?: NodeJS.WritableStream;
   /** A second destination (the --log-file); the same redacted lines go to both. */
   also?: NodeJS.WritableStream;
+  /** Applied to every finished line (default: the secrets of process.env); see shared/redact.ts. */
+  redact?: Redactor;
 }
 
 /** Set by the daemon for its run processes: they append to its current --log-file too. */
@@ -34,7 +37,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const runLogFile = process.env[runLogFileVariable];
   const also = options.also ?? (runLogFile ? pino.destination({ dest: runLogFile, append: true, sync: true }) : undefined);
   const streams = also ? pino.multistream([{ stream: destination, level: "trace" }, { stream: also, level: "trace" }]) : destination;
-  return pino({ level, redact: { paths: redactedPaths, censor: "[redacted]" } }, streams);
+  const redact = options.redact ?? redactorFromEnv(process.env);
+  // By path for known fields, then by value on the whole line: an error message carrying a URL with
+  // a password or a token is caught wherever it sits.
+  return pino({ level, redact: { paths: redactedPaths, censor: "[redacted]" }, hooks: { streamWrite: (line) => redact(line) } }, streams);
 }
 
 /** A logger that drops everything: for tests and for commands run with --quiet. */

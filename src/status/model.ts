@@ -7,8 +7,24 @@ export interface ScheduledCheck {
   at: string; // ISO 8601
 }
 
+/**
+ * How a stack is doing, for the overview: failing (its last apply or drift check failed: the
+ * account is unreachable, the stack file or desired state is broken), blocked (a mandatory policy
+ * stopped its last apply), drifted, in sync, or pending (nothing finished yet).
+ */
+export type StackState = "failing" | "blocked" | "drifted" | "in sync" | "pending";
+
+export interface StackHealth {
+  state: StackState;
+  /** Why it is failing, blocked or drifted (the run's error). */
+  reason?: string;
+  /** The run that says so. */
+  runId?: number;
+}
+
 export interface StackStatus {
   name: string;
+  health: StackHealth;
   branch?: string;
   engine?: string;
   appliedCommit?: { sha: string; author?: string; message?: string; appliedAt?: string; runId: number };
@@ -33,9 +49,19 @@ export interface CertificateStatus {
   error?: string;
 }
 
+/** The tracked branch as the daemon last fetched it, and the last fetch that failed since. */
+export interface SourceStatus {
+  branch: string;
+  head?: string;
+  fetchedAt?: string;
+  error?: string;
+  errorAt?: string;
+}
+
 export interface StatusModel {
   generatedAt: string;
   title?: string;
+  source?: SourceStatus;
   stacks: StackStatus[];
   certificates: CertificateStatus[];
 }
@@ -59,6 +85,7 @@ export interface BuildStatusOptions {
   /** Changes (and drift items) kept per listed run; default 100. The full run is at /api/runs/:id. */
   changeLimit?: number;
   title?: string;
+  source?: SourceStatus;
 }
 
 function driftStatus(drift: LatestDrift, applied: RunRecord | undefined): NonNullable<StackStatus["drift"]> {
@@ -80,16 +107,32 @@ function trimRun(run: RunDetails, limit: number): StackStatus["runs"][number] {
   };
 }
 
+function health(history: HistoryStore, name: string, drift: StackStatus["drift"], applied: RunRecord | undefined): StackHealth {
+  // The newest finished apply and drift check each have their say (the newer failing one wins); a
+  // drift check that failed before the last successful apply is no longer news.
+  const failing = [history.latestRun(name, { kind: "apply" }), history.latestRun(name, { kind: "drift" })]
+    .filter((run): run is RunRecord => run !== undefined && run.result !== "success" && run.result !== "interrupted")
+    .filter((run) => run.kind === "apply" || applied === undefined || run.id > applied.id)
+    .sort((a, b) => b.id - a.id)[0];
+  if (failing) return { state: failing.result === "blocked" ? "blocked" : "failing", reason: failing.error ?? `${failing.kind} run ${failing.result}`, runId: failing.id };
+  const drifted = drift && drift.resolvedByRunId === undefined ? drift.items.length : 0;
+  if (drifted > 0) return { state: "drifted", reason: `${drifted} resource${drifted === 1 ? "" : "s"} differ from git`, runId: drift!.runId };
+  const last = history.latestRun(name);
+  return last ? { state: "in sync", runId: last.id } : { state: "pending" };
+}
+
 function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number, changeLimit: number): StackStatus {
   const name = info.name;
   const applied = history.latestRun(name, { kind: "apply", successful: true });
-  const drift = history.latestDrift(name);
+  const latestDrift = history.latestDrift(name);
+  const drift = latestDrift ? driftStatus(latestDrift, applied) : undefined;
   const policy = history.latestPolicyResults(name);
   const runs = history.listRunDetails({ stack: name, limit: runLimit }).map((run) => trimRun(run, changeLimit));
   const last = history.latestRun(name);
   const running = runs.find((run) => run.result === "running");
   return {
     name,
+    health: health(history, name, drift, applied),
     ...(info.branch === undefined ? {} : { branch: info.branch }),
     ...(info.engine === undefined ? {} : { engine: info.engine }),
     ...(applied?.commit === undefined ? {} : {
@@ -104,7 +147,7 @@ function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number, c
     ...(running ? { running } : {}),
     nextChecks: info.nextChecks ?? [],
     ...(info.queueDepth === undefined ? {} : { queueDepth: info.queueDepth }),
-    ...(drift ? { drift: driftStatus(drift, applied) } : {}),
+    ...(drift ? { drift } : {}),
     ...(policy ? { policy: { runId: policy.run.id, results: policy.results } } : {}),
     runs,
   };
@@ -115,6 +158,7 @@ export function buildStatusModel(history: HistoryStore, options: BuildStatusOpti
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
     ...(options.title === undefined ? {} : { title: options.title }),
+    ...(options.source === undefined ? {} : { source: options.source }),
     stacks: stacks.map((info) => stackStatus(history, info, options.runLimit ?? 50, options.changeLimit ?? 100)),
     certificates: options.certificates ?? [],
   };

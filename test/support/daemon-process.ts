@@ -17,8 +17,13 @@ export interface Upstream {
   read(path: string): Promise<string>;
 }
 
+export interface UpstreamOptions {
+  /** Stack files (name -> content) instead of the shipped stacks/default.yaml. */
+  stacks?: Record<string, string>;
+}
+
 /** A bare repository seeded with the shipped example's stack, desired state and policy config. */
-export async function createUpstream(dir: string, stackOverrides = ""): Promise<Upstream> {
+export async function createUpstream(dir: string, stackOverrides = "", options: UpstreamOptions = {}): Promise<Upstream> {
   const bare = join(dir, "upstream.git");
   const work = join(dir, "work");
   await simpleGit().init(true, [bare, "--initial-branch=main"]);
@@ -31,7 +36,7 @@ export async function createUpstream(dir: string, stackOverrides = ""): Promise<
   // the daemon's run resolves to the running cf-gitops, as it does for any config repository.
   await mkdir(join(work, "stacks"), { recursive: true });
   const stack = await readFile(join(repoRoot, "stacks", "default.yaml"), "utf8");
-  await writeFile(join(work, "stacks", "default.yaml"), `${stack}\n${stackOverrides}`);
+  for (const [name, text] of Object.entries(options.stacks ?? { default: `${stack}\n${stackOverrides}` })) await writeFile(join(work, "stacks", `${name}.yaml`), text);
   async function commit(files: Record<string, string>, message: string): Promise<string> {
     for (const [path, content] of Object.entries(files)) {
       await mkdir(join(work, path, ".."), { recursive: true });
@@ -51,6 +56,8 @@ export interface DaemonProcess {
   child: ChildProcess;
   stdout(): string;
   stderr(): string;
+  /** Resolves when every process writing to the daemon's stderr has closed it (its run processes too). */
+  outputClosed(): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -63,6 +70,7 @@ export async function startDaemonProcess(options: { repo: string; dataDir: strin
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const stderrClosed = new Promise<void>((resolve) => child.stderr!.once("close", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`daemon did not start:\n${stdout}\n${stderr}`)), 20_000);
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -80,6 +88,7 @@ export async function startDaemonProcess(options: { repo: string; dataDir: strin
     child,
     stdout: () => stdout,
     stderr: () => stderr,
+    outputClosed: () => stderrClosed,
     stop(signal = "SIGTERM") {
       if (child.exitCode !== null) return Promise.resolve(child.exitCode);
       return new Promise((resolve) => {

@@ -8,7 +8,7 @@ export function certificatesHook(watch: CertificateWatch, cache: StatusCache): P
   return {
     name: "certificates",
     afterRun(outcome) {
-      if (outcome.certificateTargets) watch.check(outcome.certificateTargets, () => cache.invalidate());
+      if (outcome.certificateTargets) watch.check(outcome.stack, outcome.certificateTargets, () => cache.invalidate());
     },
   };
 }

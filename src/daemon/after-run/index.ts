@@ -1,4 +1,6 @@
 // The one place where a run's outcome fans out, in dependency order:
+// Each stack has its own list (its settings, schedules, queue and notifier); history, metrics, the
+// page and live events are shared by all stacks.
 //   state        - adopt the commit and stack settings the run read (everything below reads them)
 //   metrics      - /metrics
 //   certificates - start a background expiry check (rebuilds the page when done)
@@ -28,6 +30,8 @@ import { stateHook } from "./state-hook.ts";
 
 export interface PostRunDeps {
   commits: CommitTracker;
+  /** The stack's poll interval may have changed (polling is shared by all stacks). */
+  onSchedules(): void;
   settings: StackSettings;
   schedules: ScheduleControl;
   history: HistoryStore;

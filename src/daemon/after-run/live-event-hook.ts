@@ -6,7 +6,7 @@ export function liveEventHook(events: EventHub): PostRunHook {
   return {
     name: "live-event",
     afterRun(outcome) {
-      events.broadcast({ type: "run", data: { id: outcome.runId, result: outcome.result, kind: outcome.kind } });
+      events.broadcast({ type: "run", data: { id: outcome.runId, result: outcome.result, kind: outcome.kind, stack: outcome.stack } });
     },
   };
 }

@@ -8,6 +8,11 @@ import { replaceRules, rulesetView, zonePhases } from "../rulesets/rules.ts";
 import type { Ruleset, Zone } from "../types.ts";
 import { bodyObject, requireZone } from "./common.ts";
 
+/** The account's list names: a rule may only use lists that exist. */
+function listNames(ctx: RequestContext): Set<string> {
+  return new Set([...ctx.store.lists.values()].map((list) => list.name));
+}
+
 function phaseOf(value: unknown): string {
   const phase = typeof value === "string" ? value : "";
   if (!zonePhases.has(phase)) throw fail(400, 20003, `invalid phase "${phase}" for a zone entrypoint ruleset`);
@@ -47,7 +52,7 @@ function createRuleset(ctx: RequestContext): HandlerResult {
     // As Cloudflare words it (recorded in several public bug reports): one entrypoint per phase and zone.
     throw new ApiFailure(400, [{ code: 20217, message: `'zone' is not a valid value for kind because exceeded maximum number of zone rulesets for phase ${phase}`, source: { pointer: "/kind" } }]);
   }
-  return saved(zone, phases, undefined, replaceRules(phase, undefined, body), body);
+  return saved(zone, phases, undefined, replaceRules(phase, undefined, body, listNames(ctx)), body);
 }
 
 export function addRulesetRoutes(router: Router): void {
@@ -65,7 +70,7 @@ export function addRulesetRoutes(router: Router): void {
     const phases = phasesOf(ctx, zone.id);
     const body = bodyObject(ctx);
     const previous = phases.get(phase);
-    return saved(zone, phases, previous, replaceRules(phase, previous, body), body);
+    return saved(zone, phases, previous, replaceRules(phase, previous, body, listNames(ctx)), body);
   });
 
   router.add("GET", "/zones/{zone_id}/rulesets", (ctx) => ({ result: [...phasesOf(ctx, requireZone(ctx).id).values()].map((ruleset) => rulesetView(ruleset, false)) }));
@@ -74,7 +79,7 @@ export function addRulesetRoutes(router: Router): void {
   router.add("PUT", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => {
     const { zone, phases, ruleset } = byId(ctx);
     const body = bodyObject(ctx);
-    return saved(zone, phases, ruleset, replaceRules(ruleset.phase, ruleset, body), body);
+    return saved(zone, phases, ruleset, replaceRules(ruleset.phase, ruleset, body, listNames(ctx)), body);
   });
   router.add("DELETE", "/zones/{zone_id}/rulesets/{ruleset_id}", (ctx) => {
     const { zone, phases, ruleset } = byId(ctx);

@@ -90,7 +90,7 @@ function checkCache(rule: Record<string, unknown>): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (params.cache !== undefined && typeof params.cache !== "boolean") problems.push({ pointer: "/action_parameters/cache", message: "cache must be true or false" });
   if (params.edge_ttl !== undefined) problems.push(...checkTtl(params.edge_ttl, "edge_ttl", ["respect_origin", "bypass_by_default", "override_origin"]));
-  if (params.browser_ttl !== undefined) problems.push(...checkTtl(params.browser_ttl, "browser_ttl", ["respect_origin", "bypass", "override_origin"]));
+  if (params.browser_ttl !== undefined) problems.push(...checkTtl(params.browser_ttl, "browser_ttl", ["respect_origin", "bypass_by_default", "bypass", "override_origin"]));
   return problems;
 }
 

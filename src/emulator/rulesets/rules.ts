@@ -31,7 +31,14 @@ function problem(index: number, pointer: string, text: string): ApiMessage {
   return { code: 20021, message: `rules[${index}]${field ? `.${field}` : ""}: ${text}`, source: { pointer: `/rules/${index}${pointer}` } };
 }
 
-function ruleProblems(phase: string, rules: unknown[]): ApiMessage[] {
+/** `$name` references outside strings; Cloudflare's managed lists ($cf.*) always exist. */
+function unknownList(expression: string, lists: ReadonlySet<string>): string | undefined {
+  const unquoted = expression.replace(/"(\\.|[^"\\])*"/g, '""');
+  for (const match of unquoted.matchAll(/\$([a-z0-9_.]+)/g)) if (!match[1]!.startsWith("cf.") && !lists.has(match[1]!)) return match[1];
+  return undefined;
+}
+
+function ruleProblems(phase: string, rules: unknown[], lists?: ReadonlySet<string>): ApiMessage[] {
   const problems: ApiMessage[] = [];
   const refs = new Set<string>();
   const allowed = allowedActions(phase);
@@ -45,6 +52,9 @@ function ruleProblems(phase: string, rules: unknown[]): ApiMessage[] {
     else {
       const issue = expressionProblem(rule.expression);
       if (issue) problems.push(problem(index, "/expression", `filter parsing error: ${issue}`));
+      // A rule can only use a list that exists (the emulator's wording; lists are resolved when the rule is compiled).
+      const missing = lists && !issue ? unknownList(rule.expression, lists) : undefined;
+      if (missing) problems.push(problem(index, "/expression", `filter parsing error: unknown list $${missing}`));
     }
     if (rule.enabled !== undefined && typeof rule.enabled !== "boolean") problems.push(problem(index, "/enabled", "must be true or false"));
     if (typeof rule.ref === "string") {
@@ -76,10 +86,10 @@ function buildRule(input: Record<string, unknown>, previous: RulesetRule | undef
  * The ruleset that replaces `current` (or is created) for a phase: every rule replaced, unchanged
  * rules keep id and version, the ruleset version goes up by one. Throws a 400 listing every problem.
  */
-export function replaceRules(phase: string, current: Ruleset | undefined, body: Record<string, unknown>): Ruleset {
+export function replaceRules(phase: string, current: Ruleset | undefined, body: Record<string, unknown>, lists?: ReadonlySet<string>): Ruleset {
   const rules = body.rules ?? [];
   if (!Array.isArray(rules)) throw fail(400, 20002, '"rules" must be a list');
-  const problems = ruleProblems(phase, rules);
+  const problems = ruleProblems(phase, rules, lists);
   if (problems.length > 0) throw new ApiFailure(400, problems);
   const byId = new Map(current?.rules.map((rule) => [rule.id, rule]));
   const byRef = new Map(current?.rules.map((rule) => [rule.ref, rule]));

@@ -12,8 +12,10 @@ class Run {
   readonly outcomes = new Map<Change, ChangeOutcome>();
   failure: Error | undefined;
   readonly signal: AbortSignal | undefined;
-  constructor(changes: Change[], signal: AbortSignal | undefined) {
+  readonly onOutcome: ((outcome: ChangeOutcome) => void) | undefined;
+  constructor(changes: Change[], signal: AbortSignal | undefined, onOutcome?: (outcome: ChangeOutcome) => void) {
     this.signal = signal;
+    this.onOutcome = onOutcome;
     for (const change of changes) this.outcomes.set(change, { id: change.id, kind: change.kind, op: change.op, status: "skipped" });
   }
 
@@ -30,6 +32,8 @@ class Run {
       this.failure = error instanceof Error ? error : new Error(String(error));
       for (const change of changes) Object.assign(this.outcomes.get(change)!, { status: "failed", error: this.failure.message });
     }
+    // Each write's outcome as soon as it is known (RunOptions.onOutcome).
+    for (const change of changes) this.onOutcome?.({ ...this.outcomes.get(change)! });
   }
 }
 
@@ -49,11 +53,12 @@ export interface ApplyInput {
   native: StackContext;
   adapters: Map<string, NativeAdapter>;
   zones: Map<string, ZoneRef>;
+  onOutcome?(outcome: ChangeOutcome): void;
 }
 
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const { plan, native, adapters, zones } = input;
-  const run = new Run(plan.changes, native.signal);
+  const run = new Run(plan.changes, native.signal, input.onOutcome);
   const ctx: WriteContext = {
     ...native,
     zoneId(zone) {

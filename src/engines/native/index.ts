@@ -71,7 +71,7 @@ export function createNativeEngine(options: NativeEngineOptions): Engine {
       return { plan: input.plan, status: "declined", outcomes: skipped(input.plan) };
     }
     run.onProgress?.({ stage: "apply", message: `applying ${input.plan.changes.length} change(s)`, total: input.plan.changes.length });
-    const result = await applyPlan(input);
+    const result = await applyPlan({ ...input, ...(run.onOutcome && { onOutcome: run.onOutcome }) });
     run.log.info({ stack: run.stack.name, status: result.status, changes: result.outcomes.length }, "apply finished");
     return result;
   }

@@ -20,7 +20,7 @@ dns:
 describe.runIf(cli)("Pulumi adapter with the real CLI", () => {
   let emulator: RunningEmulator;
   let root: string;
-  const env = () => ({ ...process.env, PULUMI_CONFIG_PASSPHRASE: "adapter-test", PULUMI_BACKEND_URL: "" });
+  const env = () => ({ ...process.env, PULUMI_CONFIG_PASSPHRASE: "adapter-test", PULUMI_BACKEND_URL: "", CFGITOPS_ALLOW_FILE_BACKEND: "1" });
   const engine = () => createPulumiEngine({ dataDir: join(root, "data"), apiToken: token, baseUrl: emulator.baseUrl, log: silentLogger(), env: env() });
 
   beforeAll(async () => {

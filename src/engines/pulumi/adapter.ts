@@ -3,7 +3,7 @@
 // as resources (so plans reuse the shared diff), and the ids `pulumi import` takes. Adapters only
 // import Pulumi types: the program passes the SDK in, so import ids never load it.
 import type * as cloudflare from "@pulumi/cloudflare";
-import type { CustomResourceOptions } from "@pulumi/pulumi";
+import type { CustomResource, CustomResourceOptions } from "@pulumi/pulumi";
 import type { Resource } from "../../plan/resources.ts";
 
 export type CloudflareModule = typeof cloudflare;
@@ -25,6 +25,15 @@ export interface DeclareContext {
   state: StateResource[];
   /** The scopes the desired state claims for this kind (a zone whose file has `firewall: []`). */
   claimed: ReadonlySet<string>;
+  /**
+   * Resources declared so far, by logical name, shared by every adapter (in registry order): a kind
+   * adds its own and depends on another's, as a rule does on the list it uses (`dependsOn`).
+   */
+  declared?: Map<string, CustomResource>;
+  /** Scope -> the name this kind's native adapter resolved it from (tunnel id -> tunnel name). */
+  names: ReadonlyMap<string, string>;
+  /** What `adoptionHints` said of the live object this run imports under the name (a ruleset's live name). */
+  adopting(name: string): Record<string, unknown> | undefined;
 }
 
 export interface TranslateContext {
@@ -46,6 +55,8 @@ export interface ImportIdContext {
   zoneId(zone: string): string;
   /** The read's meta of a scope (a ruleset's id). */
   meta(scope: string): unknown;
+  /** The scope the name stands for, when no live resource says it (a claimed scope with nothing live in it). */
+  scope?: string;
 }
 
 export interface PulumiAdapter {
@@ -60,12 +71,31 @@ export interface PulumiAdapter {
   handles?(name: string): boolean;
   /** The logical name a desired or live resource is declared under (its identity, never its position). */
   logicalName(resource: Resource): string;
+  /**
+   * Group shapes: the logical name of a claimed scope's resource, so a scope the desired state
+   * claims but lists nothing in (`firewall: []`, a tunnel without services) is adopted and declared.
+   */
+  scopeName?(scope: string, names: ReadonlyMap<string, string>): string;
   /** Declares the desired resources of this kind; returns stack outputs, if any. */
   declare(resources: Resource[], ctx: DeclareContext): Record<string, unknown>;
   /** One side of a step (old state or new inputs) -> the resources it stands for. */
   fromState(name: string, state: Record<string, unknown> | undefined, ctx: TranslateContext): Resource[];
   /** The import id of the live objects declared under one logical name. */
   importId(name: string, live: Resource[], ctx: ImportIdContext): string | undefined;
-  /** Said when a live object exists under a wanted name but differs, so it cannot be adopted. */
+  /**
+   * Inputs Pulumi ignores while importing an existing object (`ignoreChanges` on the import), so
+   * the import succeeds whatever their spelling or value, on every CLI; a normal update follows in
+   * a second `up` of the same apply. Without it, an object is imported only when it matches.
+   */
+  adoptIgnoring?: string[];
+  /** What `declare` needs of a live object it adopts besides the desired values (a ruleset's live name). */
+  adoptionHints?(name: string, live: Resource[], ctx: ImportIdContext): Record<string, unknown> | undefined;
+  /** Said when a live object exists under a wanted name but differs, so it cannot be adopted (kinds without adoptIgnoring). */
   adoptionWarning?(name: string, resource: Resource): string | undefined;
+  /**
+   * The provider's delete of this type changes nothing in Cloudflare (zone settings, tunnel
+   * configurations): a delete step only drops the object from Pulumi's state. The plan says so
+   * with this note instead of showing a delete.
+   */
+  forgets?(name: string): string;
 }

@@ -93,17 +93,43 @@ describe("Pulumi adoption of existing objects", () => {
     expect(reads.some((route) => route.includes("dns_records"))).toBe(false);
   });
 
-  it("an existing object that differs is not imported (Pulumi would refuse) and is named in a warning", async () => {
+  it("an existing object that differs is imported ignoring its inputs, and the update that follows is the native plan", async () => {
     const changed: DesiredState = structuredClone(desired);
     changed.zones[0]!.dns![1]!.ttl = 3600;
     changed.zones[0]!.firewall![0]!.action = "log";
-    const { imports, warnings } = await adoption(new Set(), changed);
-    expect(imports[encodeLogicalName("example.com/dns/v6/AAAA")]).toBeUndefined();
-    expect(imports[rulesetName("example.com")]).toBeUndefined();
-    expect(warnings).toEqual([
-      expect.stringMatching(/^example.com\/dns\/v6\/AAAA exists in Cloudflare with other settings.*cf-gitops import --zone example.com/),
-      expect.stringMatching(/^example.com\/firewall: the zone already has custom firewall rules that differ/),
-    ]);
+    const { imports, adopting, changes, warnings } = await adoption(new Set(), changed);
+    expect(warnings).toEqual([]);
+    expect(imports[encodeLogicalName("example.com/dns/v6/AAAA")]).toMatch(new RegExp(`^${zoneId}/`));
+    expect(imports[rulesetName("example.com")]).toMatch(new RegExp(`^zones/${zoneId}/[0-9a-f]{32}$`));
+    expect(adopting[encodeLogicalName("example.com/dns/v6/AAAA")]!.ignoreChanges).toEqual(expect.arrayContaining(["content", "ttl", "proxied"]));
+    // the entrypoint is adopted under its live name, whatever its rules
+    expect(adopting[rulesetName("example.com")]).toEqual({ ignoreChanges: ["rules", "description"], hints: { name: expect.any(String) } });
+    expect(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`).sort()).toEqual(["update example.com/dns/v6/AAAA ttl", "update example.com/firewall/block-bots action"]);
+
+    // the same differences, as the native engine plans them
+    const native = createNativeEngine({ apiToken: token, baseUrl: emulator.baseUrl, log: silentLogger() });
+    const plan = await native.plan(changed, runOptions(stack));
+    expect(plan.changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`).sort()).toEqual(changes.map((c) => `${c.op} ${c.id} ${c.fields.join(",")}`).sort());
+  });
+
+  it("an entrypoint with no rules (made in the dashboard, all rules gone) is still adopted: a POST would be refused", async () => {
+    const client = sdk(emulator);
+    const entrypoint = await client.rulesets.phases.get("http_request_firewall_custom", { zone_id: zoneId });
+    await client.rulesets.phases.update("http_request_firewall_custom", { zone_id: zoneId, rules: [] } as never);
+    try {
+      const { imports, changes } = await adoption();
+      expect(imports[rulesetName("example.com")]).toBe(`zones/${zoneId}/${entrypoint.id}`);
+      expect(changes.map((c) => `${c.op} ${c.id}`)).toEqual(["create example.com/firewall/block-bots"]);
+    } finally {
+      await client.rulesets.phases.update("http_request_firewall_custom", { zone_id: zoneId, rules: entrypoint.rules } as never);
+    }
+  });
+
+  it("a tunnel the stack names without services is adopted too (its ingress goes, the catch-all stays)", async () => {
+    const withoutServices: DesiredState = { ...structuredClone(desired), services: [] };
+    const { imports, changes } = await adoption(new Set(), withoutServices);
+    expect(imports[tunnelConfigName("home-pi")]).toBe(`${emulator.accountId}/${tunnelId}`);
+    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(["delete tunnel-service services/grafana.example.com"]);
   });
 
   it("lists a zone's Pulumi import ids for `cf-gitops import --zone`", async () => {

@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { token } from "../../../test/native-support.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -15,7 +16,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number;
 
 describe("cf-gitops plan --engine pulumi without the pulumi CLI", () => {
   it("exits 1 with the install hint and no stack trace", async () => {
-    const env = { PATH: "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", CLOUDFLARE_API_TOKEN: "test-token", CLOUDFLARE_BASE_URL: "http://127.0.0.1:9/client/v4" };
+    const env = { PATH: "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_BASE_URL: "http://127.0.0.1:9/client/v4" };
     const result = await runCli(["plan", "--engine", "pulumi"], env);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

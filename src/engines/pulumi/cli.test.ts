@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../shared/logger.ts";
+import { token } from "../../../test/native-support.ts";
 import { AbortedError, ToolMissingError } from "../../shared/errors.ts";
 import { findPulumiCli } from "./cli.ts";
 import { createPulumiEngine } from "./index.ts";
@@ -31,7 +32,7 @@ describe("finding the pulumi CLI", () => {
   it("createPulumiEngine fails fast with ToolMissingError and the install hint, before loading the SDK", () => {
     let caught: unknown;
     try {
-      createPulumiEngine({ dataDir: dir, apiToken: "t", log: silentLogger(), env: { PATH: "/nonexistent" } });
+      createPulumiEngine({ dataDir: dir, apiToken: token, log: silentLogger(), env: { PATH: "/nonexistent" } });
     } catch (error) {
       caught = error;
     }
@@ -46,7 +47,7 @@ describe("cancellation", () => {
   it("an already-aborted run stops with AbortedError before any call to Cloudflare or pulumi", async () => {
     const engine = createPulumiEngine({
       dataDir: dir,
-      apiToken: "t",
+      apiToken: token,
       baseUrl: "http://127.0.0.1:9/client/v4", // nothing listens: any call would fail with another error
       log: silentLogger(),
       env: { PATH: dir, PULUMI_CONFIG_PASSPHRASE: "x" },

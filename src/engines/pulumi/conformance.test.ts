@@ -20,7 +20,8 @@ defineEngineConformance(
       baseUrl: target.baseUrl,
       accountId: target.accountId,
       log: silentLogger(),
-      env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "conformance", PULUMI_BACKEND_URL: "" },
+      // the suite's file backend is a fresh temporary one on purpose: not the CI refusal's case
+      env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "conformance", PULUMI_BACKEND_URL: "", CFGITOPS_ALLOW_FILE_BACKEND: "1" },
     }),
   cli ? { timeoutMs: 300_000 } : { skipReason: "the pulumi CLI is not on PATH (install it with `curl -fsSL https://get.pulumi.com | sh`)" },
 );

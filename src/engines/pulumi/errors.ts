@@ -1,7 +1,8 @@
 // Automation API failures -> our error classes, with one clear line each.
 import { AbortedError, CfGitopsError, EngineBusyError, ToolMissingError } from "../../shared/errors.ts";
 import { pulumiInstallHint } from "./cli.ts";
-import { stripColours } from "./events.ts";
+import { stripColours, type Diagnostic } from "./events.ts";
+import { decodeLogicalName, urnName } from "./names.ts";
 
 function stderrOf(error: unknown): string {
   const result = (error as { commandResult?: { stderr?: string } }).commandResult;
@@ -40,5 +41,17 @@ export function mapPulumiError(error: unknown, context: { stack: string; aborted
   return new CfGitopsError(`pulumi failed for stack ${context.stack}: ${errorSummary(output)}`, {
     cause: error,
     hint: "rerun with CFGITOPS_DEBUG=1 for the full output",
+  });
+}
+
+/**
+ * Pulumi would refuse to import these objects (its warning at preview is an error at up): a
+ * plan-time error naming each one, before anything is written.
+ */
+export function importRefusedError(refusals: Diagnostic[], stack: string): CfGitopsError {
+  const named = [...new Set(refusals.map((refusal) => (refusal.urn ? decodeLogicalName(urnName(refusal.urn)) : "a resource")))];
+  const detail = refusals[0]?.message.split("\n")[0] ?? "";
+  return new CfGitopsError(`Pulumi would refuse to adopt ${named.join(", ")} in stack ${stack}: ${detail}`, {
+    hint: "the live object differs from the zone file in a field Pulumi cannot change in place; run `cf-gitops import --zone <zone>` to take the live values into the zone file, or change it once with --engine native, then plan again",
   });
 }

@@ -7,6 +7,7 @@ import { createEventTranslator } from "./events.ts";
 import { pulumiAdapters } from "./adapters.ts";
 import { encodeLogicalName } from "./names.ts";
 import { translateContext } from "./translate.ts";
+import { token } from "../../../test/native-support.ts";
 
 const adapters = await pulumiAdapters();
 const pulumiTypes = Object.fromEntries(adapters.map((adapter) => [adapter.kind, adapter.type]));
@@ -88,7 +89,7 @@ describe("engine events -> Plan changes", () => {
     const events = [
       pre(step("import", dns, "example.com/dns/www/CNAME", { new: www })),
       pre(step("same", dns, "example.com/dns/@/MX", { old: mx, new: mx })),
-      pre(step("create", "pulumi:providers:cloudflare", "cloudflare", { new: { apiToken: "x" } })),
+      pre(step("create", "pulumi:providers:cloudflare", "cloudflare", { new: { apiToken: token } })),
     ];
     expect(translate(events).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["import example.com/dns/www/CNAME"]);
   });
@@ -169,10 +170,10 @@ describe("engine events -> Plan changes", () => {
     const later = step("delete", dns, "example.com/dns/@/MX", { old: mx });
     const translator = translate([
       pre(ok),
-      { sequence: 90, timestamp: 0, resOutputsEvent: { metadata: ok } },
+      { sequence: 100090, timestamp: 0, resOutputsEvent: { metadata: ok } },
       pre(bad),
-      { sequence: 91, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "\u001b[31merror: invalid value for ssl (1007)\u001b[0m\n", color: "raw", severity: "error" } },
-      { sequence: 92, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } },
+      { sequence: 100091, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "\u001b[31merror: invalid value for ssl (1007)\u001b[0m\n", color: "raw", severity: "error" } },
+      { sequence: 100092, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } },
       pre(later),
     ]);
     const outcomes = translator.outcomes(false);
@@ -183,4 +184,117 @@ describe("engine events -> Plan changes", () => {
     ]);
     expect(translator.errors()).toEqual([`${bad.urn}: error: invalid value for ssl (1007)`]);
   });
+
+  it("calls onOutcome as each resource's step finishes, before the update ends", () => {
+    const seen: string[] = [];
+    const translator = createEventTranslator(context, { onOutcome: (outcome) => seen.push(`${outcome.status} ${outcome.op} ${outcome.id}${outcome.error ? ` (${outcome.error})` : ""}`) });
+    const ok = step("create", dns, "example.com/dns/www/CNAME", { new: www });
+    const bad = step("update", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" }, new: { zoneId: "z1", settingId: "ssl", value: "bogus" } });
+    translator.onEvent(pre(ok));
+    translator.onEvent(pre(bad));
+    expect(seen).toEqual([]);
+    translator.onEvent({ sequence: 100090, timestamp: 0, resOutputsEvent: { metadata: ok } });
+    expect(seen).toEqual(["applied create example.com/dns/www/CNAME"]);
+    translator.onEvent({ sequence: 100091, timestamp: 0, diagnosticEvent: { urn: bad.urn, message: "error: invalid value for ssl (1007)\n", color: "raw", severity: "error" } });
+    translator.onEvent({ sequence: 100092, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
+    expect(seen).toEqual(["applied create example.com/dns/www/CNAME", "failed update example.com/settings/ssl (error: invalid value for ssl (1007))"]);
+    // a repeated outputs event (refresh, then the step) reports once
+    translator.onEvent({ sequence: 100093, timestamp: 0, resOutputsEvent: { metadata: ok } });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("provider warnings are for the log; Pulumi refusing an import (old and new CLI wording) is kept apart", () => {
+    const setting = urn(types.zoneSetting, "example.com/settings/ssl");
+    const translator = translate([
+      { sequence: 10001, timestamp: 0, diagnosticEvent: { message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform.\n", color: "raw", severity: "warning" } },
+      { sequence: 10002, timestamp: 0, diagnosticEvent: { urn: setting, message: "inputs to import do not match the existing resource: [value]; importing this resource will fail", color: "raw", severity: "warning" } },
+      { sequence: 10003, timestamp: 0, diagnosticEvent: { urn: urn(types.ruleset, "example.com/firewall"), message: "previously-imported resources that still specify an ID may not be replaced; please remove the `import` declaration from your program;\nname: \"default\" => \"cf-gitops\"", color: "raw", severity: "warning" } },
+      { sequence: 10004, timestamp: 0, diagnosticEvent: { message: "info only\n", color: "raw", severity: "info" } },
+    ]);
+    expect(translator.warnings()).toEqual([{ message: "[WARNING] Resource Destruction Considerations: This resource cannot be destroyed from Terraform." }]);
+    expect(translator.importRefusals().map((refusal) => refusal.urn)).toEqual([setting, urn(types.ruleset, "example.com/firewall")]);
+    expect(translator.changes()).toEqual([]);
+    expect(translator.errors()).toEqual([]);
+  });
+
+  it("deleting a zone setting or a tunnel configuration only leaves the state: a note, not a change", () => {
+    const translator = translate([
+      pre(step("delete", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" } })),
+      pre(step("delete", types.tunnelConfig, "tunnels/old-pi", { old: { accountId: "a", tunnelId: "t9", config: { ingresses: [{ hostname: "x.example.com", service: "http://localhost:1" }, { service: "http_status:404" }] } } })),
+    ]);
+    expect(translator.changes()).toEqual([]);
+    expect(translator.notes()).toEqual([
+      "example.com/settings/ssl is no longer in the zone file: cf-gitops stops managing it and Cloudflare keeps its current value (a zone setting cannot be deleted)",
+      "tunnels/old-pi is no longer named in the stack: its configuration stays in Cloudflare as it is (the provider cannot delete one) and cf-gitops stops managing it",
+    ]);
+    expect([translator.resourceSteps(), translator.stateOnlySteps()]).toEqual([2, 2]);
+  });
+
+  it("a step the plan model cannot express is still shown: a generic change with the provider's fields", () => {
+    const config = (tunnelId: string) => ({ accountId: "a", tunnelId, config: { ingresses: [{ service: "http_status:404" }] } });
+    const id = "tunnels/spare-pi";
+    const events = [
+      pre(step("create-replacement", types.tunnelConfig, id, { old: config("t-old"), new: config("t-new") })),
+      pre(step("replace", types.tunnelConfig, id, { old: config("t-old"), new: config("t-new") }, { detailedDiff: { tunnelId: { diffKind: DiffKind.updateReplace, inputDiff: true } } })),
+      pre(step("delete-replaced", types.tunnelConfig, id, { old: config("t-old") })),
+    ];
+    const translator = translate(events);
+    expect(translator.changes()).toEqual([{ kind: "tunnel-service", id, op: "replace", fields: ["tunnel_id"] }]);
+    expect(translator.resourceSteps()).toBe(1);
+    expect(translator.stateOnlySteps()).toBe(0);
+  });
+
+  it("counts the stack and its providers apart from resources (they are in Pulumi's summary, never in the plan)", () => {
+    const translator = translate([
+      pre({ op: "create", urn: "urn:pulumi:default::cf-gitops::pulumi:pulumi:Stack::cf-gitops-default", type: "pulumi:pulumi:Stack", provider: "" }),
+      pre(step("update", "pulumi:providers:cloudflare", "cloudflare", { old: { version: "6.22.0" }, new: { version: "6.22.1" } })),
+      pre(step("same", dns, "example.com/dns/@/MX", { old: mx, new: mx })),
+    ]);
+    expect([translator.bookkeepingSteps(), translator.resourceSteps(), translator.changes().length]).toEqual([2, 0, 0]);
+  });
+
+  it("an import followed by an update of the same resource (CLI >= 3.174) keeps both, and is not state-only", () => {
+    const id = "example.com/dns/www/CNAME";
+    const translator = translate([
+      pre(step("import", dns, id, { new: { ...www, content: "old.example.net" } })),
+      pre(step("update", dns, id, { old: { ...www, content: "old.example.net" }, new: www }, { detailedDiff: { content: { diffKind: DiffKind.update, inputDiff: true } } })),
+    ]);
+    expect(translator.changes().map((c) => `${c.op} ${c.id} ${[...c.fields].sort().join(",")}`)).toEqual([`import ${id} content,name,proxied,tags,ttl,type`, `update ${id} content`]);
+    expect([translator.resourceSteps(), translator.stateOnlySteps()]).toEqual([1, 0]);
+  });
+
+  it("with up --refresh, a resource's refresh is not its step: its outcome waits for the step, and a failure after it is a failure", () => {
+    const seen: string[] = [];
+    const translator = createEventTranslator(context, { onOutcome: (o) => seen.push(`${o.status} ${o.op} ${o.id}`) });
+    const bad = step("update", types.zoneSetting, "example.com/settings/ssl", { old: { zoneId: "z1", settingId: "ssl", value: "full" }, new: { zoneId: "z1", settingId: "ssl", value: "bogus" } });
+    const refresh = { ...bad, op: "refresh" as const };
+    translator.onEvent(pre(refresh));
+    translator.onEvent({ sequence: 1000100, timestamp: 0, resOutputsEvent: { metadata: refresh } });
+    translator.onEvent(pre(bad));
+    translator.onEvent({ sequence: 1000101, timestamp: 0, resOpFailedEvent: { metadata: bad, status: 1, steps: 1 } });
+    expect(seen).toEqual(["failed update example.com/settings/ssl"]);
+    expect(translator.outcomes(false)).toEqual([{ id: "example.com/settings/ssl", kind: "zone-settings", op: "update", status: "failed", error: "the operation failed" }]);
+  });
+
+  it("an import then an update of one resource report each outcome as its own step finishes", () => {
+    const seen: string[] = [];
+    const translator = createEventTranslator(context, { onOutcome: (o) => seen.push(`${o.status} ${o.op} ${o.id}`) });
+    const id = "example.com/dns/www/CNAME";
+    const imported = step("import", dns, id, { new: { ...www, content: "old.example.net" } });
+    const updated = step("update", dns, id, { old: { ...www, content: "old.example.net" }, new: www });
+    translator.onEvent(pre(imported));
+    translator.onEvent({ sequence: 1000102, timestamp: 0, resOutputsEvent: { metadata: imported } });
+    translator.onEvent(pre(updated));
+    expect(seen).toEqual([`applied import ${id}`]);
+    translator.onEvent({ sequence: 1000103, timestamp: 0, resOutputsEvent: { metadata: updated } });
+    expect(seen).toEqual([`applied import ${id}`, `applied update ${id}`]);
+  });
+
+  it("an event handed over twice (the event log tailed as the CLI stops) counts once", () => {
+    const event = pre(step("create", dns, "example.com/dns/www/CNAME", { new: www }));
+    const translator = translate([event, event, { ...event }]);
+    expect(translator.changes()).toHaveLength(1);
+    expect(translator.resourceSteps()).toBe(1);
+  });
 });
+

@@ -1,75 +1,132 @@
-// The Pulumi engine: the Engine port over the Automation API (plan = preview, apply = up,
-// drift = preview with refresh). The CLI check runs first, so a missing `pulumi` gives the
-// install hint before any Pulumi SDK is loaded.
+// The Pulumi engine: the Engine port over the Automation API. plan = preview --refresh, apply =
+// preview --refresh then up --refresh, drift = the same preview read the other way round, so plan,
+// drift and apply mean what they mean with the native engine (live against git). The CLI check
+// runs first, so a missing `pulumi` gives the install hint before any Pulumi SDK is loaded.
 import type { DesiredState } from "../../desired-state/types.ts";
-import type { ApplyResult, Plan } from "../../plan/types.ts";
+import type { ApplyResult, ChangeOutcome, Plan } from "../../plan/types.ts";
+import { CfGitopsError, ConfigError } from "../../shared/errors.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { requirePulumiCli } from "./cli.ts";
-import { mapPulumiError } from "./errors.ts";
+import { importRefusedError, mapPulumiError } from "./errors.ts";
 import { createEventTranslator, type EventTranslator } from "./events.ts";
-import { approveSameAs } from "./saved-plan.ts";
-import { openSession, type PulumiEngineOptions, type Session } from "./session.ts";
+import { previewWork } from "./gate.ts";
+import { acquireJobLock, removeStaleLocks } from "./locks.ts";
+import { checkSameAs } from "./saved-plan.ts";
+import { dataDirOf, openSession, type PulumiEngineOptions, type Session } from "./session.ts";
+import { projectName, requireSharedBackendUnderCi, resolvePulumiSettings, type PulumiSettings } from "./settings.ts";
+import { providerTokenProblem } from "./token.ts";
+import { sortChanges } from "../../plan/order.ts";
 
 export type { PulumiEngineOptions } from "./session.ts";
 export { findPulumiCli, pulumiInstallHint } from "./cli.ts";
 export { formatPulumiImportIds, listPulumiImportIds, type PulumiImportId } from "./import-ids.ts";
 
-interface SessionRef {
-  session?: Session;
-}
+type Open = (desired: DesiredState) => Promise<Session>;
 
-/** An AbortSignal that fires on the caller's signal or on SIGTERM; `stack.cancel()` if the CLI lingers. */
-function cancellation(run: RunOptions, ref: SessionRef): { signal: AbortSignal; dispose(): void } {
+/**
+ * An AbortSignal for the run. It follows the caller's signal; a caller without one (the CLI) gets
+ * this process's SIGINT and SIGTERM. The daemon's run child ignores both and forwards an abort
+ * message instead (ADR 9), so a service stop lets the stage finish.
+ */
+function cancellation(run: RunOptions): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
   const abort = () => {
     if (controller.signal.aborted) return;
     run.log.warn({ stack: run.stack.name }, "cancelling pulumi run");
     controller.abort();
-    // SIGINT lets the CLI stop cleanly; if it has not stopped after a grace period, cancel the update
-    timer = setTimeout(() => void ref.session?.stack.cancel().catch((error: unknown) => run.log.debug({ error: String(error) }, "pulumi cancel failed")), 20_000);
-    timer.unref();
   };
   if (run.signal?.aborted) abort();
   run.signal?.addEventListener("abort", abort, { once: true });
-  process.once("SIGTERM", abort);
+  const own = run.signal === undefined;
+  if (own) {
+    process.on("SIGINT", abort);
+    process.on("SIGTERM", abort);
+  }
   return {
     signal: controller.signal,
     dispose() {
-      clearTimeout(timer);
       run.signal?.removeEventListener("abort", abort);
-      process.removeListener("SIGTERM", abort);
+      if (own) {
+        process.removeListener("SIGINT", abort);
+        process.removeListener("SIGTERM", abort);
+      }
     },
   };
 }
 
-async function guarded<T>(run: RunOptions, work: (open: (desired: DesiredState) => Promise<Session>, signal: AbortSignal) => Promise<T>, options: PulumiEngineOptions): Promise<T> {
-  const ref: SessionRef = {};
-  const cancel = cancellation(run, ref);
-  const open = async (desired: DesiredState) => {
-    ref.session = await openSession(options, desired, run);
-    cancel.signal.throwIfAborted();
-    return ref.session;
-  };
+/** Everything a run needs before the CLI starts: a usable token, settings, a shared backend under CI. */
+function prepare(options: PulumiEngineOptions): PulumiSettings {
+  const problem = providerTokenProblem(options.apiToken);
+  if (problem) throw new ConfigError(problem, { hint: "use a Cloudflare API token (dashboard: My Profile > API Tokens), or --engine native" });
+  const env = options.env ?? process.env;
+  const settings = resolvePulumiSettings(dataDirOf(options), env);
+  requireSharedBackendUnderCi(settings, env);
+  return settings;
+}
+
+async function guarded<T>(run: RunOptions, work: (open: Open, signal: AbortSignal) => Promise<T>, options: PulumiEngineOptions): Promise<T> {
+  const cancel = cancellation(run);
+  let settings: PulumiSettings | undefined;
+  let lock: { release(): Promise<void> } | undefined;
   try {
     cancel.signal.throwIfAborted();
+    settings = prepare(options);
+    lock = await acquireJobLock(settings.workDir, run.stack.name, run.log);
+    await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log);
+    const ready = settings;
+    const open: Open = async (desired) => {
+      const session = await openSession(options, ready, desired, run, cancel.signal);
+      cancel.signal.throwIfAborted();
+      return session;
+    };
     return await work(open, cancel.signal);
   } catch (error) {
+    // a CLI killed after the grace period leaves its lock; it is this run's own, and stale now
+    if (cancel.signal.aborted && settings) await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log).catch(() => []);
     throw mapPulumiError(error, { stack: run.stack.name, aborted: cancel.signal.aborted });
   } finally {
+    await lock?.release();
     cancel.dispose();
   }
 }
 
-async function preview(session: Session, run: RunOptions, signal: AbortSignal, refresh: boolean): Promise<{ plan: Plan; translator: EventTranslator }> {
+interface Previewed {
+  plan: Plan;
+  /** Whether `up` has anything to do (Pulumi's change summary, the steps seen, adoption's updates). */
+  work: boolean;
+  /** Whether all of it is Pulumi state only (resources that stop being managed): no approval needed. */
+  stateOnly: boolean;
+}
+
+function logWarnings(translator: EventTranslator, run: RunOptions): void {
+  for (const warning of translator.warnings()) run.log.warn({ stack: run.stack.name, urn: warning.urn, warning: warning.message }, "pulumi warning");
+}
+
+async function preview(session: Session, run: RunOptions, signal: AbortSignal): Promise<Previewed> {
   const translator = createEventTranslator(session.context);
-  run.onProgress?.({ stage: refresh ? "refresh" : "plan", message: "pulumi preview" });
-  await session.stack.preview({ program: session.program, onEvent: (event) => translator.onEvent(event), refresh, signal, diff: false, color: "never" });
-  const plan: Plan = { stack: run.stack.name, engine: "pulumi", account: session.accountId, changes: translator.changes() };
+  run.onProgress?.({ stage: "refresh", message: "pulumi preview --refresh" });
+  const result = await session.stack.preview({ program: session.program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, diff: false, color: "never" });
+  logWarnings(translator, run);
+  const refusals = translator.importRefusals();
+  if (refusals.length > 0) throw importRefusedError(refusals, run.stack.name);
+  const updates = session.adoption.changes;
+  const updated = new Set(updates.map((change) => `${change.kind} ${change.id}`));
+  // an import whose object the second update changes shows as that change (the plan both engines agree on)
+  const seen = translator.changes().filter((change) => !(change.op === "import" && updated.has(`${change.kind} ${change.id}`)));
+  const plan: Plan = { stack: run.stack.name, engine: "pulumi", account: session.accountId, changes: sortChanges([...seen, ...updates], session.context.desired) };
   if (run.commit) plan.commit = run.commit;
-  const warnings = [...session.warnings, ...translator.warnings()];
+  const warnings = [...session.warnings, ...translator.notes()];
   if (warnings.length > 0) plan.warnings = warnings;
-  return { plan, translator };
+  const gate = previewWork(result.changeSummary, translator);
+  const work = gate.steps > 0 || updates.length > 0;
+  const stateOnly = work && plan.changes.length === 0;
+  // nothing shown, yet more to do than dropping resources from the state: never applied unseen
+  if (stateOnly && gate.steps > translator.stateOnlySteps()) {
+    throw new CfGitopsError(`Pulumi's preview has ${gate.steps - translator.stateOnlySteps()} step(s) that cf-gitops cannot show as changes, so it will not apply them`, {
+      hint: "rerun with CFGITOPS_DEBUG=1 and report the output; `pulumi preview` in the data directory's workspace shows the steps",
+    });
+  }
+  return { plan, work, stateOnly };
 }
 
 export function createPulumiEngine(options: PulumiEngineOptions): Engine {
@@ -77,12 +134,12 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
   return {
     name: "pulumi",
     plan(desired: DesiredState, run: RunOptions): Promise<Plan> {
-      return guarded(run, async (open, signal) => (await preview(await open(desired), run, signal, false)).plan, options);
+      return guarded(run, async (open, signal) => (await preview(await open(desired), run, signal)).plan, options);
     },
     drift(desired: DesiredState, run: RunOptions): Promise<Plan> {
-      // preview with refresh: old = what is live now, new = what git says; never writes state.
+      // old = what is live now, new = what git says; never writes state
       return guarded(run, async (open, signal) => {
-        const { plan } = await preview(await open(desired), run, signal, true);
+        const { plan } = await preview(await open(desired), run, signal);
         // an import is a live object that already matches git: not drift
         return { ...plan, changes: plan.changes.filter((change) => change.op !== "import") };
       }, options);
@@ -91,30 +148,64 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       return guarded(run, (open, signal) => up(open, desired, run, signal), options);
     },
     applySaved(saved: Plan, desired: DesiredState, run: RunOptions): Promise<ApplyResult> {
-      return guarded(run, (open, signal) => up(open, desired, { ...run, approve: approveSameAs(saved, run) }, signal), options);
+      // the fresh preview must be the saved plan, even when it has nothing to approve
+      return guarded(run, (open, signal) => up(open, desired, run, signal, (fresh) => checkSameAs(saved, fresh)), options);
     },
   };
 }
 
-async function up(open: (desired: DesiredState) => Promise<Session>, desired: DesiredState, run: RunOptions, signal: AbortSignal): Promise<ApplyResult> {
-  const session = await open(desired);
-  const { plan } = await preview(session, run, signal, false);
-  if (plan.changes.length === 0) return { plan, status: "no-changes", outcomes: [] };
-  signal.throwIfAborted();
-  if (run.approve && !(await run.approve(plan))) {
-    run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
-    return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
-  }
-  signal.throwIfAborted(); // the approval may have waited on a person
-  const translator = createEventTranslator(session.context);
-  run.onProgress?.({ stage: "apply", message: "pulumi up", total: plan.changes.length });
+interface UpResult {
+  outcomes: ChangeOutcome[];
+  error?: string;
+}
+
+async function runUp(session: Session, program: Session["program"], run: RunOptions, signal: AbortSignal): Promise<UpResult> {
+  const translator = createEventTranslator(session.context, run.onOutcome ? { onOutcome: (outcome) => run.onOutcome!(outcome) } : {});
   try {
-    await session.stack.up({ program: session.program, onEvent: (event) => translator.onEvent(event), signal, color: "never" });
+    await session.stack.up({ program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, color: "never" });
   } catch (error) {
     if (signal.aborted) throw error;
     const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
     run.log.error({ stack: run.stack.name, error: mapped.message }, "pulumi up failed");
-    return { plan, status: "failed", outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
+    return { outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
+  } finally {
+    logWarnings(translator, run);
   }
-  return { plan, status: "applied", outcomes: translator.outcomes(true) };
+  return { outcomes: translator.outcomes(true) };
+}
+
+/** Both updates' outcomes, one per change and op (the second update's word is the last). */
+function merged(...results: UpResult[]): ChangeOutcome[] {
+  const byChange = new Map<string, ChangeOutcome>();
+  for (const result of results) for (const outcome of result.outcomes) byChange.set(`${outcome.kind} ${outcome.id} ${outcome.op}`, outcome);
+  return [...byChange.values()];
+}
+
+async function up(open: Open, desired: DesiredState, run: RunOptions, signal: AbortSignal, check?: (fresh: Plan) => void): Promise<ApplyResult> {
+  const session = await open(desired);
+  const { plan, work, stateOnly } = await preview(session, run, signal);
+  check?.(plan);
+  if (!work) return { plan, status: "no-changes", outcomes: [] };
+  signal.throwIfAborted();
+  // resources that only leave Pulumi's state change nothing in Cloudflare: no plan to approve
+  if (!stateOnly && run.approve && !(await run.approve(plan))) {
+    run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
+    return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
+  }
+  signal.throwIfAborted(); // the approval may have waited on a person
+  run.onProgress?.({ stage: "apply", message: "pulumi up --refresh", total: plan.changes.length });
+  const first = await runUp(session, session.program, run, signal);
+  const results = [first];
+  if (first.error === undefined && session.adoption.changes.length > 0) {
+    // the imports are in the state now; this update brings them to what git says
+    run.onProgress?.({ stage: "apply", message: "pulumi up --refresh (adopted objects)", total: session.adoption.changes.length });
+    results.push(await runUp(session, await session.followUp(), run, signal));
+  }
+  const failure = results.find((result) => result.error !== undefined);
+  if (failure) return { plan, status: "failed", outcomes: merged(...results), error: failure.error! };
+  if (stateOnly) {
+    run.log.info({ stack: run.stack.name }, "pulumi state updated; nothing changed in Cloudflare");
+    return { plan, status: "no-changes", outcomes: [] };
+  }
+  return { plan, status: "applied", outcomes: merged(...results) };
 }

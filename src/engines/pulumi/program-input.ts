@@ -13,10 +13,17 @@ export interface ProgramInput {
   resolved: Record<string, Record<string, string>>;
   /** logical name -> Pulumi import id, for objects that exist live but are not in the stack's state yet. */
   imports: Record<string, string>;
+  /** logical name -> how an import is declared: inputs Pulumi ignores while importing, and the adapter's hints. */
+  adopting?: Record<string, AdoptingInput>;
   /** The provider's API base URL (the emulator in tests); Cloudflare's own when absent. */
   baseUrl?: string;
   /** The stack's state before the run (adapters may alias earlier logical names). */
   state?: StateResource[];
+}
+
+export interface AdoptingInput {
+  ignoreChanges?: string[];
+  hints?: Record<string, unknown>;
 }
 
 export function resolvedMaps(resolved: Record<string, Record<string, string>>): Resolved {

@@ -5,6 +5,7 @@ import { createProgram } from "./program.ts";
 import type { ProgramInput } from "./program-input.ts";
 import { exampleState } from "./test-fixtures.ts";
 import { loadDesiredState, loadStack } from "../../desired-state/index.ts";
+import { token } from "../../../test/native-support.ts";
 
 const repoRoot = new URL("../../../", import.meta.url).pathname;
 
@@ -25,7 +26,7 @@ interface Registered {
 let registered: Registered[] = [];
 
 beforeAll(async () => {
-  pulumi.runtime.setConfig("cf-gitops:apiToken", "test-token");
+  pulumi.runtime.setConfig("cf-gitops:apiToken", token);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
@@ -190,7 +191,9 @@ describe("the Pulumi program", () => {
     const hostnames = new Set(desired.services.map((service) => service.hostname));
     expect(count("cloudflare:index/dnsRecord:DnsRecord")).toBe(records + hostnames.size);
     expect(count("cloudflare:index/zoneSetting:ZoneSetting")).toBe(desired.zones.reduce((sum, zone) => sum + Object.keys(zone.settings?.values ?? {}).length, 0));
-    expect(count("cloudflare:index/ruleset:Ruleset")).toBe(desired.zones.filter((zone) => zone.firewall).length);
+    const phases = desired.zones.reduce((sum, zone) => sum + [zone.firewall, zone.rate_limits, zone.cache_rules, zone.redirects].filter(Boolean).length, 0);
+    expect(count("cloudflare:index/ruleset:Ruleset")).toBe(phases); // one per ruleset phase and zone
+    expect(byType(resources, "cloudflare:index/list:List").map((r) => r.name)).toEqual((desired.lists ?? []).map((list) => `lists/${list.list}`));
     const [tunnel, ...others] = byType(resources, "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig");
     expect(others).toEqual([]);
     expect(tunnel!.name).toBe("tunnels/home-pi");

@@ -4,8 +4,42 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { expandDesired } from "../../plan/expand.ts";
+import type { DeclareContext, PulumiAdapter } from "./adapter.ts";
 import { adapterFor, pulumiAdapters } from "./adapters.ts";
 import { resolvedMaps, type ProgramInput } from "./program-input.ts";
+
+/** The resource options of a logical name: the provider, the import (ignoring what adoption says), aliases. */
+export function optionsFor(input: Pick<ProgramInput, "imports" | "adopting">, provider: pulumi.ProviderResource | undefined): DeclareContext["opts"] {
+  return (name, aliases = []) => {
+    const importId = input.imports[name];
+    const ignoreChanges = importId !== undefined ? input.adopting?.[name]?.ignoreChanges : undefined;
+    return {
+      ...(provider && { provider }),
+      ...(importId !== undefined && { import: importId }),
+      ...(ignoreChanges && ignoreChanges.length > 0 && { ignoreChanges }),
+      ...(aliases.length > 0 && { aliases: aliases.map((alias) => ({ name: alias })) }),
+    };
+  };
+}
+
+/** What one adapter's `declare` gets: its resources' context (the SDK is passed in, so tests can fake it). */
+export function declareContext(input: ProgramInput, adapter: PulumiAdapter, adapters: readonly PulumiAdapter[], sdk: DeclareContext["cloudflare"], provider: pulumi.ProviderResource | undefined, claimed: ReadonlySet<string>, declared: Map<string, pulumi.CustomResource> = new Map()): DeclareContext {
+  return {
+    cloudflare: sdk,
+    accountId: input.accountId,
+    zoneId(zone) {
+      const id = input.zoneIds[zone];
+      if (id === undefined) throw new Error(`no zone id resolved for ${zone}`);
+      return id;
+    },
+    opts: optionsFor(input, provider),
+    state: (input.state ?? []).filter((resource) => adapterFor(adapters, resource.type, resource.name) === adapter),
+    claimed,
+    declared,
+    names: new Map(Object.entries(input.resolved[adapter.kind] ?? {}).map(([name, id]) => [id, name])),
+    adopting: (name) => (input.imports[name] !== undefined ? input.adopting?.[name]?.hints : undefined),
+  };
+}
 
 export function createProgram(input: ProgramInput): () => Promise<Record<string, unknown>> {
   return async () => {
@@ -15,22 +49,13 @@ export function createProgram(input: ProgramInput): () => Promise<Record<string,
       apiToken: config.requireSecret("apiToken"),
       baseUrl: input.baseUrl ?? process.env.CLOUDFLARE_BASE_URL,
     });
-    const opts = (name: string, aliases: string[] = []): pulumi.CustomResourceOptions => {
-      const importId = input.imports[name];
-      return { provider, ...(importId !== undefined && { import: importId }), ...(aliases.length > 0 && { aliases: aliases.map((alias) => ({ name: alias })) }) };
-    };
-    const zoneId = (zone: string) => {
-      const id = input.zoneIds[zone];
-      if (id === undefined) throw new Error(`no zone id resolved for ${zone}`);
-      return id;
-    };
     const expanded = expandDesired(input.desired, { resolved: resolvedMaps(input.resolved), zoneNames: Object.keys(input.zoneIds) });
     const outputs: Record<string, unknown> = {};
+    const declared = new Map<string, pulumi.CustomResource>(); // shared: a rule depends on the list it uses
     for (const adapter of adapters) {
       const resources = expanded.resources.filter((resource) => resource.kind === adapter.kind);
       const claimed = new Set(expanded.ownership.get(adapter.kind)?.keys() ?? []);
-      const state = (input.state ?? []).filter((resource) => adapterFor(adapters, resource.type, resource.name) === adapter);
-      Object.assign(outputs, adapter.declare(resources, { cloudflare, accountId: input.accountId, zoneId, opts, state, claimed }));
+      Object.assign(outputs, adapter.declare(resources, declareContext(input, adapter, adapters, cloudflare, provider, claimed, declared)));
     }
     return outputs;
   };

@@ -12,15 +12,18 @@ import { expandDesired } from "../../plan/expand.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { nativeAdapters } from "../native/adapters.ts";
 import { nativeContext, resolveNames } from "../native/planner.ts";
-import { planAdoption } from "./adoption.ts";
+import { planAdoption, type Adoption } from "./adoption.ts";
+import { trackedPulumiCommand, type CliControl } from "./command.ts";
 import { pulumiAdapters } from "./adapters.ts";
 import { liveClient, resolveZones } from "./live.ts";
 import type { ProgramInput } from "./program-input.ts";
-import { projectName, resolvePulumiSettings } from "./settings.ts";
+import { projectName, type PulumiSettings } from "./settings.ts";
 import { clearPendingOperations, namesInState, stateResources } from "./stack-state.ts";
 import { translateContext, type TranslateContext } from "./translate.ts";
 
 export interface PulumiEngineOptions {
+  /** How long the pulumi CLI gets to stop after SIGINT before it is killed (default 25 s). */
+  cancelGraceMs?: number;
   /** Where the file backend and the workspace live; default `<root>/.cf-gitops`. */
   dataDir?: string;
   /** The repository root (default: the working directory); only used for the default data dir. */
@@ -37,9 +40,16 @@ export interface Session {
   accountId: string;
   auto: typeof automation;
   stack: automation.Stack;
+  /** The program of the (first) update: imports as adoption planned them. */
   program: automation.PulumiFn;
   context: TranslateContext;
   warnings: string[];
+  /** What adoption imports, and what a second update then changes in the imported objects. */
+  adoption: Adoption;
+  /** The program of that second update: the state after the first, which now holds the imports. */
+  followUp(): Promise<automation.PulumiFn>;
+  /** The CLI processes of this run. */
+  cli: CliControl;
 }
 
 /** The cloudflare resource plugin matching the installed @pulumi/cloudflare, installed on first use. */
@@ -51,9 +61,11 @@ async function ensureCloudflarePlugin(stack: automation.Stack, log: Logger): Pro
   await stack.workspace.installPlugin("cloudflare", `v${manifest.version}`);
 }
 
-export async function openSession(options: PulumiEngineOptions, desired: DesiredState, run: RunOptions): Promise<Session> {
-  const dataDir = options.dataDir ?? join(options.root ?? process.cwd(), ".cf-gitops");
-  const settings = resolvePulumiSettings(dataDir, options.env ?? process.env);
+export function dataDirOf(options: PulumiEngineOptions): string {
+  return options.dataDir ?? join(options.root ?? process.cwd(), ".cf-gitops");
+}
+
+export async function openSession(options: PulumiEngineOptions, settings: PulumiSettings, desired: DesiredState, run: RunOptions, signal: AbortSignal): Promise<Session> {
   const client = liveClient({ apiToken: options.apiToken, log: run.log, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   const native = nativeContext(client, run, options.accountId ?? run.stack.account_id);
   const accountId = await native.accountId();
@@ -66,10 +78,12 @@ export async function openSession(options: PulumiEngineOptions, desired: Desired
   const { createProgram } = await import("./program.ts");
   await mkdir(settings.workDir, { recursive: true });
   const placeholder: automation.PulumiFn = async () => ({});
+  const tracked = await trackedPulumiCommand(auto, { signal, graceMs: options.cancelGraceMs ?? 25_000, log: run.log });
   const workspaceOptions: automation.LocalWorkspaceOptions = {
     workDir: settings.workDir,
     projectSettings: { name: projectName, runtime: "nodejs", backend: { url: settings.backendUrl } },
     envVars: settings.envVars,
+    pulumiCommand: tracked.command,
   };
   if (settings.secretsProvider) workspaceOptions.secretsProvider = settings.secretsProvider;
   run.log.debug({ stack: run.stack.name, backend: settings.backendUrl }, "opening pulumi stack");
@@ -93,8 +107,12 @@ export async function openSession(options: PulumiEngineOptions, desired: Desired
     zoneIds: Object.fromEntries([...zones].map(([name, zone]) => [name, zone.id])),
     resolved: Object.fromEntries([...resolved].map(([kind, names]) => [kind, Object.fromEntries(names)])),
     imports: adoption.imports,
+    adopting: adoption.adopting,
     state: stateResources(repaired.deployment),
   };
   if (options.baseUrl) input.baseUrl = options.baseUrl;
-  return { accountId, auto, stack, program: createProgram(input), context: translateContext(expanded.resources, adapters), warnings };
+  const context = translateContext(expanded.resources, adapters);
+  adoption.changes = adoption.changes.map((change) => (context.sources.has(change.id) ? { ...change, source: context.sources.get(change.id)! } : change));
+  const followUp = async () => createProgram({ ...input, imports: {}, adopting: {}, state: stateResources(await stack.exportStack()) });
+  return { accountId, auto, stack, program: createProgram(input), context, warnings, adoption, followUp, cli: tracked.control };
 }

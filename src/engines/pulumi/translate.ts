@@ -8,7 +8,7 @@ import { claim, emptyOwnership, type Resource } from "../../plan/resources.ts";
 import type { Change, ChangeOp } from "../../plan/types.ts";
 import type { PulumiAdapter, TranslateContext as AdapterContext } from "./adapter.ts";
 import { adapterFor } from "./adapters.ts";
-import { urnName, urnType } from "./names.ts";
+import { decodeLogicalName, urnName, urnType } from "./names.ts";
 
 export interface TranslateContext extends AdapterContext {
   adapters: readonly PulumiAdapter[];
@@ -45,7 +45,7 @@ function stateOf(meta: StepEventStateMetadata | undefined): State | undefined {
 
 function diffKeys(step: StepEventMetadata): string[] {
   const keys = step.detailedDiff ? Object.keys(step.detailedDiff) : (step.diffs ?? []);
-  const top = keys.map((key) => key.split(/[.[]/)[0]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const top = keys.map((key) => snakeKey(key.split(/[.[]/)[0]!));
   return [...new Set(top)].sort();
 }
 
@@ -83,6 +83,36 @@ function grouped(op: ChangeOp, before: Resource[], after: Resource[]): Change[] 
   for (const resource of [...before, ...after]) claim(ownership, resource.kind, resource.scope);
   const changes = diffResources(op === "delete" ? [] : after, before, ownership);
   return op === "replace" ? changes.map((change) => (change.op === "update" ? { ...change, op: "replace" } : change)) : changes;
+}
+
+/** Steps that change something, as Pulumi's own "has changes" counts them (not same, read, discard, refresh). */
+export function isChangingOp(op: string): boolean {
+  return !["same", "read", "read-replacement", "discard", "discard-replaced", "refresh"].includes(op);
+}
+
+/** The stack resource and the providers: counted by Pulumi, never a change of Cloudflare. */
+export function isBookkeeping(type: string): boolean {
+  return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:");
+}
+
+/**
+ * A step the plan model cannot say in its own terms (a tunnel configuration replaced because only
+ * its tunnel id changed, a ruleset updated in a field cf-gitops does not model): shown as a change
+ * of the resource, named by its logical name, with the provider's changed fields.
+ */
+export function unexpressedChange(step: StepEventMetadata, adapter: PulumiAdapter): Change {
+  const op = opMap[step.op] ?? "update";
+  const id = decodeLogicalName(urnName(step.urn));
+  const inputs = step.new?.inputs ?? step.old?.inputs ?? {};
+  const fields = diffKeys(step);
+  const change: Change = { kind: adapter.kind as Change["kind"], id, op, fields: fields.length > 0 ? fields : Object.keys(inputs).map(snakeKey).sort() };
+  const zone = id.includes("/") && id.split("/")[0]!.includes(".") ? id.split("/")[0] : undefined;
+  if (zone !== undefined) change.zone = zone;
+  return change;
+}
+
+function snakeKey(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 /** The Changes one step stands for; [] for steps that change nothing (same, read, refresh) and for providers. */

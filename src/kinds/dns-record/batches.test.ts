@@ -33,3 +33,26 @@ describe("DNS batches", () => {
     expect(native.payload({ change: planned, desired: [], live: [], meta: undefined })).toEqual({ batch: "patches", item: { id: "rec-1", content: "192.0.2.2" } });
   });
 });
+
+describe("DS records beside the NS records of a delegated child", () => {
+  const ns = { name: "child.example.com", type: "NS", content: "ns1.child-dns.net", proxied: false, ttl: 3600, tags: [] };
+  const ds = { name: "child.example.com", type: "DS", data: { algorithm: 13, digest: "ab", digest_type: 2, key_tag: 1 }, proxied: false, ttl: 3600, tags: [] };
+  const other = { name: "www.example.com", type: "A", content: "192.0.2.1", proxied: false, ttl: 1, tags: [] };
+  function planned(op: "create" | "delete", value: Record<string, unknown>, n: number): Change<DnsPayload> {
+    const change: Change = { kind: "dns-record", id: `example.com/dns/${n}`, zone: "example.com", op, fields: [], ...(op === "delete" ? { before: value, cloudId: `id${n}` } : { after: value }) };
+    return { ...change, payload: native.payload({ change, desired: [], live: [], meta: undefined }) };
+  }
+  const shape = (batches: ReturnType<typeof dnsBatches>) => batches.map((b) => b.changes.map((c) => `${c.op} ${((c.after ?? c.before) as { type: string }).type}`));
+
+  it("creates the DS in a request after the NS records (and everything else), whatever the plan's order", () => {
+    expect(shape(dnsBatches([planned("create", ds, 1), planned("create", ns, 2), planned("create", other, 3)], 200))).toEqual([["create NS", "create A"], ["create DS"]]);
+  });
+
+  it("deletes the DS in a request before the NS records (and everything else)", () => {
+    expect(shape(dnsBatches([planned("delete", ns, 1), planned("create", other, 2), planned("delete", ds, 3)], 200))).toEqual([["delete DS"], ["delete NS", "create A"]]);
+  });
+
+  it("keeps one request when only the DS changes (the NS records stay)", () => {
+    expect(shape(dnsBatches([planned("create", ds, 1), planned("create", other, 2)], 200))).toEqual([["create DS", "create A"]]);
+  });
+});

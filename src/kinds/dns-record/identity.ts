@@ -10,6 +10,11 @@ import type { DnsRecordData, DnsRecordType } from "./spec.ts";
 
 export { canonicalHost };
 
+/** A host a record points at: canonical, except the root "." (a null MX, an HTTPS/SVCB target), kept. */
+export function canonicalTarget(text: string): string {
+  return text.trim() === "." ? "." : canonicalHost(text);
+}
+
 /** "@" or a label relative to the zone -> FQDN; an FQDN inside the zone is kept. */
 export function toFqdn(name: string, zone: string): string {
   const host = canonicalHost(name);
@@ -85,7 +90,7 @@ function dataKey(type: DnsRecordType, data: DnsRecordData): string {
     .filter((field) => data[field] !== undefined)
     .map((field) => {
       const value = data[field]!;
-      return typeof value === "string" && hostFields.has(field) ? canonicalHost(value) : String(value);
+      return typeof value === "string" && hostFields.has(field) ? canonicalTarget(value) : String(value);
     })
     .join(" ");
 }
@@ -99,7 +104,7 @@ export function contentKey(record: { type: DnsRecordType; content?: string; data
     case "NS":
     case "PTR":
     case "MX":
-      return canonicalHost(record.content ?? "");
+      return canonicalTarget(record.content ?? "");
     default:
       return record.data ? dataKey(record.type, record.data) : (record.content ?? "");
   }

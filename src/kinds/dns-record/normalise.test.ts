@@ -40,3 +40,28 @@ describe("structured data", () => {
     expect(Object.keys(live.data!)).toEqual(["port", "priority", "target", "weight"]);
   });
 });
+
+describe("edge cases Cloudflare accepts (issue 11 item 14)", () => {
+  it("keeps a null MX target \".\" (it used to be sent empty)", () => {
+    const value = dnsValueFromLive({ name: "example.com", type: "MX", content: ".", priority: 0 });
+    expect(value.content).toBe(".");
+    expect(dnsApiBody(value)).toMatchObject({ content: ".", priority: 0 });
+  });
+
+  it("stores Unicode names and targets in Punycode, shows the Unicode spelling, and never sends it", () => {
+    const value = dnsValueFromLive({ name: "ÖÖÖ.example.com.", type: "CNAME", content: "ööö.com" });
+    expect(value).toMatchObject({ name: "xn--ndaaa.example.com", content: "xn--ndaaa.com", name_unicode: "ööö.example.com", content_unicode: "ööö.com" });
+    expect(dnsValueFromLive({ name: "xn--ndaaa.example.com", type: "CNAME", content: "xn--ndaaa.com" })).toEqual(value);
+    expect(dnsApiBody(value)).not.toHaveProperty("name_unicode");
+    expect(dnsApiPatch("id1", value, ["content", "content_unicode"])).toEqual({ id: "id1", content: "xn--ndaaa.com" });
+    expect(dnsValueFromLive({ name: "www.example.com", type: "A", content: "192.0.2.1" })).not.toHaveProperty("name_unicode");
+  });
+
+  it("sends HTTPS/SVCB value and NAPTR regex as written, empty included, and compares an empty field as absent", () => {
+    const https = dnsValueFromLive({ name: "example.com", type: "HTTPS", data: { priority: 1, target: ".", value: "" } });
+    expect(https.data).toEqual({ priority: 1, target: "." });
+    expect(dnsApiBody(https).data).toEqual({ priority: 1, target: ".", value: "" });
+    const naptr = dnsValueFromLive({ name: "sip.example.com", type: "NAPTR", data: { order: 100, preference: 10, flags: "S", service: "SIP+D2U", regex: "", replacement: "_sip._udp.example.com" } });
+    expect(dnsApiBody(naptr).data).toMatchObject({ regex: "", flags: "S" });
+  });
+});

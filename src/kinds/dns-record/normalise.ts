@@ -1,7 +1,8 @@
 // Desired spec and live API record -> one normalised value, so that equal records compare equal
 // whatever spelling Cloudflare or the YAML used (FQDN vs relative, case, TXT quoting, IPv6 form...).
 import type { DnsRecordData, DnsRecordSpec, DnsRecordType } from "./spec.ts";
-import { canonicalHost, canonicalIpv6, dataFieldOrder } from "./identity.ts";
+import { unicodeHost } from "../shared/names.ts";
+import { canonicalHost, canonicalIpv6, canonicalTarget, dataFieldOrder } from "./identity.ts";
 import { unquoteTxt } from "./txt.ts";
 
 export const dnsRecordKindId = "dns-record" as const;
@@ -16,7 +17,13 @@ export interface DnsRecordValue {
   ttl: number; // 1 = automatic; always 1 when proxied
   comment?: string;
   tags: string[];
+  /** Display only: the Unicode spelling of a Punycode name or host content, so plans show both. */
+  name_unicode?: string;
+  content_unicode?: string;
 }
+
+/** Fields of a DnsRecordValue that are derived for display and never sent to Cloudflare. */
+export const displayOnlyFields: ReadonlySet<string> = new Set(["name_unicode", "content_unicode"]);
 
 const proxiable = new Set<string>(["A", "AAAA", "CNAME"]);
 const hostContent = new Set<string>(["CNAME", "NS", "PTR", "MX"]);
@@ -37,7 +44,7 @@ function normaliseDataValue(type: DnsRecordType, field: string, value: unknown):
   const numeric = numericFields.has(field) || (field === "type" && (type === "SSHFP" || type === "CERT"));
   if (numeric && (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(String(value)))) return Number(value);
   const text = String(value);
-  if (hostFields.has(field)) return canonicalHost(text) || ".";
+  if (hostFields.has(field)) return canonicalTarget(text) || ".";
   if (hexFields.has(field) || (field === "certificate" && (type === "TLSA" || type === "SMIMEA"))) return text.toLowerCase();
   return text;
 }
@@ -61,7 +68,7 @@ export function normaliseData(type: DnsRecordType, data: Record<string, unknown>
 export function normaliseContent(type: DnsRecordType, content: string): string {
   if (type === "AAAA") return canonicalIpv6(content.trim());
   if (type === "TXT") return content;
-  if (hostContent.has(type)) return canonicalHost(content);
+  if (hostContent.has(type)) return canonicalTarget(content);
   return content.trim();
 }
 
@@ -90,6 +97,10 @@ function build(raw: RawRecord): DnsRecordValue {
   else if (raw.content !== undefined) value.content = normaliseContent(raw.type, raw.content);
   if (withPriority.has(raw.type) && raw.priority !== undefined) value.priority = raw.priority;
   if (raw.comment) value.comment = raw.comment;
+  const unicodeName = unicodeHost(value.name);
+  if (unicodeName) value.name_unicode = unicodeName;
+  const unicodeContent = hostContent.has(raw.type) && value.content ? unicodeHost(value.content) : undefined;
+  if (unicodeContent) value.content_unicode = unicodeContent;
   return value;
 }
 

@@ -4,7 +4,7 @@
 import type { DnsRecordArgs, types } from "@pulumi/cloudflare";
 import type { PulumiAdapter, StateResource } from "../../engines/pulumi/adapter.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
-import { pairByVariant } from "../../plan/diff.ts";
+import { pairByVariant, stableJson } from "../../plan/diff.ts";
 import type { Resource } from "../../plan/resources.ts";
 import { dnsResource } from "./expand.ts";
 import { dnsValueFromLive, type DnsRecordValue } from "./normalise.ts";
@@ -55,11 +55,35 @@ export function dnsRecordArgs(zoneId: string, value: DnsRecordValue): DnsRecordA
     proxied: value.proxied,
     tags: [...value.tags].sort(),
   };
+  // content is the normalised form (compressed IPv6, host names without the trailing dot), which is
+  // what the API returns: anything else is "inconsistent result after apply" or a diff after refresh
   if (value.data) args.data = providerData(value.data);
   else if (value.content !== undefined) args.content = value.type === "TXT" ? quoteTxt(value.content) : value.content;
   if (value.priority !== undefined) args.priority = value.priority;
+  // the API also returns SRV's (and URI's) priority at the top level; unset, it diffs on every refresh (TF #6684)
+  else if ((value.type === "SRV" || value.type === "URI") && typeof value.data?.priority === "number") args.priority = value.data.priority;
   if (value.comment !== undefined) args.comment = value.comment;
   return args;
+}
+
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null && item !== undefined));
+}
+
+/**
+ * Where the stack's state already holds the record with the same meaning, its spelling is sent
+ * back as it is (an unquoted TXT adopted from the dashboard, an upper-case CNAME target, a data
+ * field the API spells its own way), so equal records never show an update. `outputs` is the
+ * provider's last read of the record.
+ */
+export function keepStateSpelling(args: DnsRecordArgs, value: DnsRecordValue, outputs: Record<string, unknown> | undefined): DnsRecordArgs {
+  if (!outputs) return args;
+  const held = dnsValueFromLive(dnsRecordStateToApi(outputs));
+  if (held.type !== value.type) return args;
+  const out = { ...args };
+  if (value.content !== undefined && held.content === value.content && typeof outputs.content === "string") out.content = outputs.content;
+  if (value.data && isRecord(outputs.data) && stableJson(held.data) === stableJson(value.data)) out.data = withoutNulls(outputs.data) as ProviderData;
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -115,12 +139,17 @@ export const pulumi: PulumiAdapter = {
   shape: "single",
   // the record's id: its name and type alone, with the content only where it has twins
   logicalName: (resource) => encodeLogicalName(resource.id),
+  // adoption imports whatever the live record holds (its own spelling too) and updates it after
+  adoptIgnoring: ["name", "content", "data", "priority", "proxied", "ttl", "comment", "tags", "settings"],
   declare(resources, ctx) {
     const aliases = dnsAliases(resources, ctx.state);
+    const held = new Map(ctx.state.map((entry) => [entry.name, entry.outputs]));
     for (const resource of resources) {
       const name = encodeLogicalName(resource.id);
       const alias = aliases.get(name);
-      new ctx.cloudflare.DnsRecord(name, dnsRecordArgs(ctx.zoneId(resource.zone!), resource.value as unknown as DnsRecordValue), ctx.opts(name, alias ? [alias] : []));
+      const value = resource.value as unknown as DnsRecordValue;
+      const args = keepStateSpelling(dnsRecordArgs(ctx.zoneId(resource.zone!), value), value, held.get(name) ?? (alias ? held.get(alias) : undefined));
+      new ctx.cloudflare.DnsRecord(name, args, ctx.opts(name, alias ? [alias] : []));
     }
     return {};
   },
@@ -129,7 +158,4 @@ export const pulumi: PulumiAdapter = {
     return state ? [{ ...dnsResource(zoneOfName(name), dnsValueFromLive(dnsRecordStateToApi(state))), id: decodeLogicalName(name) }] : [];
   },
   importId: (name, live, ctx) => (live[0]?.cloudId ? `${ctx.zoneId(zoneOfName(name))}/${live[0].cloudId}` : undefined),
-  adoptionWarning(_name, resource) {
-    return `${resource.id} exists in Cloudflare with other settings, so Pulumi cannot adopt it; run \`cf-gitops import --zone ${resource.zone ?? ""}\` to take the live values into the zone file, or change it once with --engine native`;
-  },
 };

@@ -23,11 +23,12 @@ export const dnsRecordSchema: JsonSchema = {
   required: ["name", "type"],
   properties: {
     name: {
-      description: '"@" for the zone apex, else a name relative to the zone ("www", "_dmarc"); a trailing dot makes it absolute.',
+      description: '"@" for the zone apex, else a name relative to the zone ("www", "_dmarc", "ööö" = "xn--ndaaa"); a trailing dot makes it absolute.',
       type: "string",
       minLength: 1,
       maxLength: 253,
-      pattern: "^(@|[A-Za-z0-9_*]([A-Za-z0-9_.*-]*[A-Za-z0-9_.])?)$",
+      // Letters and digits of any script: Unicode labels are stored in Punycode (canonicalHost).
+      pattern: "^(@|[\\p{L}\\p{N}_*]([\\p{L}\\p{N}\\p{M}_.*-]*[\\p{L}\\p{N}\\p{M}_.])?)$",
     },
     type: { description: "Record type.", enum: [...dnsRecordTypes] },
     content: {

@@ -25,6 +25,8 @@ export const firewallPhase: RulesetPhase<FirewallRuleValue, FirewallRuleSpec> = 
   phase: "http_request_firewall_custom",
   what: "custom firewall rules",
   noun: "firewall rule",
+  code: "firewall",
+  importEmpty: true,
   rulesOf: (zone) => zone.firewall,
   fromSpec: firewallValueFromSpec,
   fromApi: firewallValueFromLive,

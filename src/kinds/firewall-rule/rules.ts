@@ -1,34 +1,12 @@
-// Semantic rules for firewall rules: unique refs, expressions that parse, skip parameters.
-import type { FirewallRuleSpec } from "./spec.ts";
+// Semantic rules for firewall rules: unique refs and expressions that parse, with declared $lists
+// (the shared ruleset-phase rules), and skip parameters.
 import type { ZoneRule } from "../kind.ts";
-import { parseExpression } from "./expression/index.ts";
+import { expressionRule as phaseExpressionRule, uniqueRefRule as phaseUniqueRefRule } from "../shared/ruleset-phase/rules.ts";
+import { firewallPhase } from "./normalise.ts";
 
-export const uniqueRefRule: ZoneRule = {
-  name: "firewall-unique-ref",
-  check({ zone, locate }, report) {
-    const seen = new Map<string, FirewallRuleSpec>();
-    for (const rule of zone.firewall ?? []) {
-      const first = seen.get(rule.ref);
-      if (!first) seen.set(rule.ref, rule);
-      else report({ code: "firewall-duplicate-ref", message: `duplicate firewall ref "${rule.ref}"`, hint: `"${rule.ref}" is already used at line ${first.source.line}; every rule needs its own ref` }, locate(rule, "ref"));
-    }
-  },
-};
+export const uniqueRefRule: ZoneRule = phaseUniqueRefRule(firewallPhase);
 
-export const expressionRule: ZoneRule = {
-  name: "firewall-expression",
-  check({ zone, locate }, report) {
-    for (const rule of zone.firewall ?? []) {
-      const result = parseExpression(rule.expression);
-      if (result.ok) continue;
-      const { column, message, hint } = result.error;
-      report(
-        { code: "firewall-expression-syntax", message: `expression: ${message} (column ${column} of the expression)`, ...(hint ? { hint } : {}) },
-        locate(rule, "expression", "offset" in result.error && typeof result.error.offset === "number" ? result.error.offset : Math.max(0, column - 1)),
-      );
-    }
-  },
-};
+export const expressionRule: ZoneRule = phaseExpressionRule(firewallPhase);
 
 export const skipParametersRule: ZoneRule = {
   name: "firewall-skip-parameters",

@@ -13,6 +13,8 @@ export function serviceResource(tunnelId: string, id: string, value: TunnelServi
 }
 
 export function expandServices(state: DesiredState, ctx: ExpandContext, out: ExpandOutput): void {
+  // every tunnel the stack names is owned, so removing its last service leaves only the catch-all
+  for (const tunnelId of ctx.ids.values()) out.claim(tunnelServiceKindId, tunnelId);
   for (const service of state.services) {
     const tunnelId = ctx.ids.get(service.tunnel);
     if (tunnelId === undefined) {

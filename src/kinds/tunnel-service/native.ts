@@ -50,7 +50,9 @@ export const native: NativeAdapter<TunnelPayload> = {
   kind: tunnelServiceKindId,
   async resolve(desired, ctx) {
     const ids = new Map<string, string>();
-    const names = [...new Set(desired.services.map((service) => service.tunnel))].filter((name) => name in ctx.stack.tunnels).sort();
+    // every tunnel the stack names: one without services is still managed (its ingress is the catch-all)
+    const used = new Set(desired.services.map((service) => service.tunnel));
+    const names = [...new Set([...used, ...Object.keys(ctx.stack.tunnels)])].filter((name) => name in ctx.stack.tunnels).sort();
     for (const name of names) {
       const explicit = ctx.stack.tunnels[name]?.id;
       if (explicit) {
@@ -60,6 +62,7 @@ export const native: NativeAdapter<TunnelPayload> = {
       const accountId = await ctx.accountId();
       const page = await call(`look up tunnel "${name}"`, () => ctx.client.zeroTrust.tunnels.cloudflared.list({ account_id: accountId, name, is_deleted: false }));
       const found = page.result.find((tunnel) => tunnel.name === name && !tunnel.deleted_at);
+      if (!found?.id && !used.has(name)) continue; // named but unused and absent: nothing to manage
       if (!found?.id) {
         throw new ConfigError(`tunnel "${name}" (named in ${ctx.stack.file}) does not exist in account ${accountId}`, {
           file: ctx.stack.file,

@@ -1,10 +1,12 @@
-// The Pulumi engine's tunnel adapter: one ZeroTrustTunnelCloudflaredConfig per tunnel whose ingress
-// gathers every service on it (in the shared ingress order, catch-all last). Each service's CNAME
-// is a dns-record resource, declared by the DNS adapter.
+// The Pulumi engine's tunnel adapter: one ZeroTrustTunnelCloudflaredConfig per tunnel the stack
+// names, whose ingress gathers every service on it (in the shared ingress order, catch-all last;
+// only the catch-all when it has none). Each service's CNAME is a dns-record resource, declared by
+// the DNS adapter.
 import type { ZeroTrustTunnelCloudflaredConfigArgs, types } from "@pulumi/cloudflare";
 import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
 import type { Resource } from "../../plan/resources.ts";
+import type { TunnelMeta } from "./native.ts";
 import { serviceResource } from "./expand.ts";
 import { catchAllService, ingressKey, orderIngress, tunnelServiceFromLive, tunnelServiceKey, tunnelServiceKindId, type TunnelServiceValue } from "./normalise.ts";
 
@@ -96,14 +98,18 @@ export const pulumi: PulumiAdapter = {
   type: "cloudflare:index/zeroTrustTunnelCloudflaredConfig:ZeroTrustTunnelCloudflaredConfig",
   shape: "group",
   logicalName: (resource) => tunnelConfigName(String(resource.value.tunnel)),
+  scopeName: (tunnelId, names) => tunnelConfigName(names.get(tunnelId) ?? tunnelId),
+  adoptIgnoring: ["config", "source"],
   declare(resources, ctx) {
-    const byTunnel = new Map<string, Resource[]>();
+    // every tunnel the stack names is declared, one without services with only the catch-all: the
+    // provider's delete leaves the ingress routing, so a configuration is never deleted
+    const byTunnel = new Map<string, Resource[]>([...ctx.claimed].map((tunnelId) => [tunnelId, []]));
     for (const resource of resources) byTunnel.set(resource.scope, [...(byTunnel.get(resource.scope) ?? []), resource]);
     /** tunnel name -> ingress key (hostname + path) -> service name (for `pulumi stack output`). */
     const ingressServices: Record<string, Record<string, string>> = {};
     for (const [tunnelId, services] of [...byTunnel].sort(([a], [b]) => a.localeCompare(b))) {
       const values = services.map((service) => service.value as unknown as TunnelServiceValue);
-      const tunnel = values[0]!.tunnel;
+      const tunnel = values[0]?.tunnel ?? ctx.names.get(tunnelId) ?? tunnelId;
       const name = tunnelConfigName(tunnel);
       new ctx.cloudflare.ZeroTrustTunnelCloudflaredConfig(name, tunnelConfigArgs(ctx.accountId, tunnelId, values), ctx.opts(name));
       ingressServices[tunnel] = Object.fromEntries(services.map((service) => [ingressKey(service.value as unknown as TunnelServiceValue), service.id.replace(/^services\//, "")]));
@@ -121,5 +127,12 @@ export const pulumi: PulumiAdapter = {
       return [serviceResource(tunnelId, id, value)];
     });
   },
-  importId: (_name, live, ctx) => (live[0] ? `${ctx.accountId}/${live[0].scope}` : undefined),
+  importId: (_name, live, ctx) => {
+    // a tunnel never configured has nothing to import: its configuration is created (one PUT)
+    const tunnelId = live[0]?.scope ?? ctx.scope;
+    const configured = live.length > 0 || (tunnelId !== undefined && (ctx.meta(tunnelId) as TunnelMeta | undefined)?.config !== undefined);
+    return tunnelId !== undefined && configured ? `${ctx.accountId}/${tunnelId}` : undefined;
+  },
+  forgets: (name) =>
+    `${decodeLogicalName(name)} is no longer named in the stack: its configuration stays in Cloudflare as it is (the provider cannot delete one) and cf-gitops stops managing it`,
 };

@@ -18,6 +18,7 @@ export const alwaysUseHttps = definePolicy<AlwaysUseHttpsParams>({
     properties: { require_explicit: { type: "boolean", default: true } },
     additionalProperties: false,
   },
+  tightening: { require_explicit: "higher" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

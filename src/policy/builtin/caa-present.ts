@@ -24,6 +24,7 @@ export const caaPresent = definePolicy<CaaParams>({
     properties: { issuers: { type: "array", items: { type: "string" }, default: [] } },
     additionalProperties: false,
   },
+  tightening: { issuers: "superset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

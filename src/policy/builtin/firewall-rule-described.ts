@@ -17,6 +17,7 @@ export const firewallRuleDescribed = definePolicy<DescribedParams>({
     properties: { min_length: { type: "integer", minimum: 1, default: 1 } },
     additionalProperties: false,
   },
+  tightening: { min_length: "higher" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

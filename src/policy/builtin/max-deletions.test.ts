@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { change, check, plan, rec, state, zone } from "../test-fixtures.ts";
-import { maxDeletions as policy } from "./max-deletions.ts";
+import type { ListSpec } from "../../kinds/list/spec.ts";
+import { accountLists, maxDeletions as policy } from "./max-deletions.ts";
+
+function listFile(name: string, readOnly = false): ListSpec {
+  const file = `desired-state/lists/${name}.yaml`;
+  return { list: name, kind: "ip", items: [], read_only: readOnly, file, source: { file, line: 1, column: 1 } };
+}
 
 /** A zone with `kept` records left in desired state and a plan deleting `deleted` others. */
 function scenario(kept: number, deleted: number) {
@@ -63,5 +69,13 @@ describe("max-deletions", () => {
     expect(await check(policy, desired, { min_deletions: 3, max_percent: 70 }, p)).toEqual([]);
     const capped = await check(policy, desired, { max_count: 4 }, p);
     expect(capped[0]!.message).toContain("more than max_count 4");
+  });
+
+  it("guards the account's lists as one more group: a merge that drops list files deletes the others", async () => {
+    const desired = { ...state([zone("example.com", { dns: [] })]), lists: [listFile("office_ips"), listFile("partners", true)] };
+    const deletes = Array.from({ length: 10 }, (_, i) => change("list", `lists/old_${i}`, "delete", { zone: undefined }));
+    const found = await check(policy, desired, {}, plan(deletes));
+    expect(found).toEqual([expect.objectContaining({ resource: accountLists, message: "plan deletes 10 of 11 managed objects in account lists (91%), more than 30%" })]);
+    expect(await check(policy, desired, {}, plan(deletes.slice(0, 3)))).toEqual([]);
   });
 });

@@ -18,6 +18,9 @@ function isReplacedContent(change: Change, creates: Set<string>): boolean {
   return id !== undefined && creates.has(`${id.zone}/${id.name}/${id.type}`);
 }
 
+/** The group name findings use for the account's lists. */
+export const accountLists = "account lists";
+
 export const maxDeletions = definePolicy<MaxDeletionsParams>({
   id: "max-deletions",
   description: "A plan may not delete more than max_percent of a zone's managed objects (once it deletes at least min_deletions), nor more than max_count",
@@ -32,6 +35,7 @@ export const maxDeletions = definePolicy<MaxDeletionsParams>({
     },
     additionalProperties: false,
   },
+  tightening: { max_percent: "lower", min_deletions: "lower", max_count: "lower" },
   checkPlan(plan, { params, desired }) {
     const creates = new Set<string>();
     for (const change of plan.changes) {
@@ -40,7 +44,9 @@ export const maxDeletions = definePolicy<MaxDeletionsParams>({
     }
     const perZone = new Map<string, { deletes: Change[]; creates: number }>();
     for (const change of plan.changes) {
-      const zone = changeZone(change);
+      // Account lists are one more group: any list file owns the account's lists, so a bad merge
+      // that drops list files would delete the others (read_only ones excepted).
+      const zone = change.kind === "list" ? accountLists : changeZone(change);
       if (zone === undefined || change.kind === "zone-settings") continue;
       const entry = perZone.get(zone) ?? { deletes: [], creates: 0 };
       if (change.op === "create") entry.creates += 1;
@@ -52,7 +58,8 @@ export const maxDeletions = definePolicy<MaxDeletionsParams>({
       const deleted = deletes.length;
       if (deleted === 0) continue;
       // Live objects before the change: what stays (desired minus new) plus what goes.
-      const managed = Math.max(desiredObjectCount(desired, zone) - created, 0) + deleted;
+      const desiredCount = zone === accountLists ? (desired.lists ?? []).filter((list) => !list.read_only).length : desiredObjectCount(desired, zone);
+      const managed = Math.max(desiredCount - created, 0) + deleted;
       const percent = (deleted * 100) / managed;
       const overPercent = deleted >= params.min_deletions && percent > params.max_percent;
       const overCount = params.max_count !== undefined && deleted > params.max_count;
@@ -61,7 +68,7 @@ export const maxDeletions = definePolicy<MaxDeletionsParams>({
       findings.push({
         resource: zone,
         message: `plan deletes ${deleted} of ${managed} managed objects in ${zone} (${percent.toFixed(0)}%), ${why}`,
-        source: deletes.find((d) => d.source)?.source ?? desired.zones.find((z) => z.zone === zone)?.source,
+        source: deletes.find((d) => d.source)?.source ?? desired.zones.find((z) => z.zone === zone)?.source ?? desired.lists?.[0]?.source,
       });
     }
     return findings;

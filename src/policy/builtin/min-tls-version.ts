@@ -17,6 +17,7 @@ export const minTlsVersion = definePolicy<MinTlsParams>({
     properties: { minimum: { enum: ["1.0", "1.1", "1.2", "1.3"], default: "1.2" } },
     additionalProperties: false,
   },
+  tightening: { minimum: "higher" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

@@ -1,5 +1,5 @@
 // A block or challenge rule whose expression matches every request takes the whole zone offline.
-import { matchesEverything, parseExpression } from "../../kinds/firewall-rule/expression/index.ts";
+import { matchesEverything, parseExpression } from "../../kinds/shared/expression/index.ts";
 import { definePolicy } from "../define-policy.ts";
 import { firewallResource } from "../resources.ts";
 import type { Finding } from "../types.ts";
@@ -24,6 +24,7 @@ export const noCatchAllBlock = definePolicy<NoCatchAllParams>({
     },
     additionalProperties: false,
   },
+  tightening: { actions: "superset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

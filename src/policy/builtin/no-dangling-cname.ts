@@ -41,6 +41,7 @@ export const noDanglingCname = definePolicy<DanglingParams>({
     properties: { ignore_targets: { type: "array", items: { type: "string" }, default: [] } },
     additionalProperties: false,
   },
+  tightening: { ignore_targets: "subset" },
   checkState(desired, { params, plan }) {
     const names = namesThatExist(desired);
     const ignored = picomatch(params.ignore_targets.length ? params.ignore_targets : ["\0"], { dot: true, nocase: true });

@@ -20,6 +20,7 @@ export const noPrivateIpInPublicDns = definePolicy<NoPrivateIpParams>({
     properties: { allow: { type: "array", items: { type: "string" }, default: [] } },
     additionalProperties: false,
   },
+  tightening: { allow: "subset" },
   checkState(desired, { params }) {
     const allowed = params.allow.map((text) => {
       const cidr = parseCidr(text);

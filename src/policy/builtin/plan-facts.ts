@@ -29,14 +29,15 @@ export function dnsChangeContent(change: Change, id: DnsChangeId): string {
 export function changeZone(change: Change): string | undefined {
   if (change.zone) return change.zone;
   if (change.kind === "zone") return change.id;
-  if (change.kind === "tunnel-service") return undefined;
+  if (change.kind === "tunnel-service" || change.kind === "list") return undefined;
   const slash = change.id.indexOf("/");
   return slash > 0 ? change.id.slice(0, slash) : undefined;
 }
 
-/** Objects of a zone in the desired state that can be deleted: DNS records, firewall rules, service CNAMEs. */
+/** Objects of a zone in the desired state that can be deleted: DNS records, the rules of each ruleset phase, service CNAMEs. */
 export function desiredObjectCount(desired: DesiredState, zoneName: string): number {
   const zone = desired.zones.find((z) => z.zone === zoneName);
   const services = desired.services.filter((s) => zoneOf(desired, s.hostname)?.zone === zoneName).length;
-  return (zone?.dns?.length ?? 0) + (zone?.firewall?.length ?? 0) + services;
+  const rules = (zone?.firewall?.length ?? 0) + (zone?.rate_limits?.length ?? 0) + (zone?.cache_rules?.length ?? 0) + (zone?.redirects?.length ?? 0);
+  return (zone?.dns?.length ?? 0) + rules + services;
 }

@@ -36,6 +36,7 @@ export const protectedRecords = definePolicy<ProtectedRecordsParams>({
     },
     additionalProperties: false,
   },
+  tightening: { records: "superset", ops: "superset" },
   checkPlan(plan, { params, desired }) {
     const selectors = params.records.map((s) => ({
       name: s.name === undefined ? () => true : picomatch(s.name, { dot: true, nocase: true }),

@@ -31,6 +31,7 @@ export const proxiedWebRecords = definePolicy<ProxiedWebParams>({
     },
     additionalProperties: false,
   },
+  tightening: { exclude: "subset", types: "superset" },
   checkState(desired, { params }) {
     const isExcluded = picomatch(params.exclude, { dot: true, nocase: true });
     const findings: Finding[] = [];

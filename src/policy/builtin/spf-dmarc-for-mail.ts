@@ -26,6 +26,7 @@ export const spfDmarcForMail = definePolicy<SpfDmarcParams>({
     properties: { require: { type: "array", items: { enum: ["spf", "dmarc"] }, uniqueItems: true, default: ["spf", "dmarc"] } },
     additionalProperties: false,
   },
+  tightening: { require: "superset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

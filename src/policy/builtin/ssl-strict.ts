@@ -17,6 +17,7 @@ export const sslStrict = definePolicy<SslStrictParams>({
     properties: { allowed: { type: "array", items: { enum: ["off", "flexible", "full", "strict"] }, minItems: 1, default: ["full", "strict"] } },
     additionalProperties: false,
   },
+  tightening: { allowed: "subset" },
   checkState(desired, { params }) {
     const findings: Finding[] = [];
     for (const zone of desired.zones) {

@@ -21,6 +21,7 @@ export const ttlBounds = definePolicy<TtlBoundsParams>({
     },
     additionalProperties: false,
   },
+  tightening: { min: "higher", max: "lower" },
   checkState(desired, { params }) {
     if (params.min > params.max) throw new Error(`params.min (${params.min}) is greater than params.max (${params.max})`);
     const findings: Finding[] = [];

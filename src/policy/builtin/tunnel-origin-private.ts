@@ -41,6 +41,7 @@ export const tunnelOriginPrivate = definePolicy<TunnelOriginParams>({
     },
     additionalProperties: false,
   },
+  tightening: { private_suffixes: "subset", allow_hosts: "subset" },
   checkState(desired, { params }) {
     const allowed = picomatch(params.allow_hosts.length ? params.allow_hosts : ["\0"], { nocase: true, dot: true });
     const findings: Finding[] = [];

@@ -10,5 +10,6 @@ export function policyReportToJson(report: PolicyReport) {
     violations: report.violations,
     exempted: report.exempted,
     diagnostics: report.diagnostics,
+    ...(report.floor ? { floor: report.floor } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // A pull-request comment: verdict, a table of every evaluated policy, then the violations.
 import type { PolicyReport, PolicyStatus } from "../types.ts";
-import { summarize, where } from "./summary.ts";
+import { floorApplied, summarize, where } from "./summary.ts";
 
 const statusIcon: Record<PolicyStatus, string> = {
   passed: "✅ passed", failed: "❌ failed", skipped: "⏭️ skipped", disabled: "➖ disabled", error: "💥 error",
@@ -16,10 +16,12 @@ export function renderMarkdown(report: PolicyReport): string {
   const out: string[] = [];
   out.push(report.blocked ? "### ❌ Policy check: blocked" : s.advisory_violations > 0 ? "### ⚠️ Policy check: passed with warnings" : "### ✅ Policy check: passed");
   out.push("", `${s.evaluated} policies evaluated: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors. ${s.mandatory_violations} mandatory and ${s.advisory_violations} advisory violations, ${s.exempted} exempted.`, "");
+  if (report.floor) out.push(`Policy floor: \`${cell(report.floor.file)}\` (its levels and parameters are the minimum; ⬆️ marks what it decided).`, "");
   out.push("| Policy | Level | Result | Violations |", "|---|---|---|---|");
   for (const r of report.results) {
     const count = r.exempted ? `${r.violations} (+${r.exempted} exempted)` : String(r.violations);
-    out.push(`| \`${cell(r.id)}\` | ${r.level} | ${statusIcon[r.status]} | ${count} |`);
+    const floor = r.floor?.applied.length ? ` ⬆️ floor: ${cell(floorApplied(r))}` : "";
+    out.push(`| \`${cell(r.id)}\` | ${r.level}${floor} | ${statusIcon[r.status]} | ${count} |`);
   }
   if (report.violations.length > 0) {
     out.push("", "#### Violations", "", "| Level | Policy | Resource | Where | Message | Fix |", "|---|---|---|---|---|---|");

@@ -1,5 +1,5 @@
 // Counts shared by every renderer.
-import type { PolicyReport } from "../types.ts";
+import type { PolicyReport, PolicyResult } from "../types.ts";
 
 export interface PolicySummary {
   evaluated: number;
@@ -39,4 +39,19 @@ export function verdict(report: PolicyReport): string {
 export function where(item: { file?: string; line?: number; column?: number }): string {
   if (!item.file) return "";
   return item.line ? `${item.file}:${item.line}:${item.column ?? 1}` : item.file;
+}
+
+/** "level, min_deletions": what of a policy's setting came from the floor. */
+export function floorApplied(result: PolicyResult): string {
+  return (result.floor?.applied ?? []).map((item) => item.replace(/^params\./, "")).join(", ");
+}
+
+/** The policy floor in force and what it decided (text output). */
+export function floorLines(report: PolicyReport): string[] {
+  if (!report.floor) return [];
+  const covered = report.results.filter((r) => r.floor);
+  const decided = covered.filter((r) => r.floor!.applied.length > 0).map((r) => `${r.id} (${floorApplied(r)})`);
+  return [
+    `policy floor ${report.floor.file}: covers ${covered.length} polic${covered.length === 1 ? "y" : "ies"}; ${decided.length > 0 ? `from the floor: ${decided.join(", ")}` : "the repository is as strict or stricter everywhere"}`,
+  ];
 }

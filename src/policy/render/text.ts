@@ -1,6 +1,6 @@
 // Terminal output: violations first (mandatory before advisory), then problems, then one verdict line.
 import type { PolicyReport } from "../types.ts";
-import { verdict, where } from "./summary.ts";
+import { floorLines, verdict, where } from "./summary.ts";
 
 /** Advisory violations shown per policy; the rest are counted (every one is in --format json). */
 const advisoryShown = 10;
@@ -30,6 +30,7 @@ export function renderText(report: PolicyReport): string {
     lines.push(`exempted [${e.policy}] ${e.resource}: ${e.exemption.reason}${e.exemption.expires ? ` (until ${e.exemption.expires})` : ""}`);
   }
   for (const r of report.results.filter((r) => r.status === "error")) lines.push(`error ${r.id}: ${r.note ?? ""}`);
+  lines.push(...floorLines(report));
   const skipped = report.results.filter((r) => r.status === "skipped").map((r) => r.id);
   if (skipped.length > 0) lines.push(`skipped (need a plan; they run in plan, apply and the daemon): ${skipped.join(", ")}`);
   lines.push(verdict(report));

@@ -19,6 +19,10 @@ const results: Record<string, { symbol: string; tone: string; label?: string }> 
   planned: { symbol: "•", tone: "muted" },
   drift: { symbol: "⚠", tone: "warn", label: "drift" },
   "in sync": { symbol: "✔", tone: "ok" },
+  // A stack's state in the overview (src/status/model.ts StackState).
+  failing: { symbol: "✖", tone: "bad" },
+  drifted: { symbol: "⚠", tone: "warn" },
+  pending: { symbol: "…", tone: "muted", label: "no run yet" },
   valid: { symbol: "✔", tone: "ok" },
   expiring: { symbol: "⚠", tone: "warn", label: "expiring soon" },
   expired: { symbol: "✖", tone: "bad" },

@@ -140,3 +140,33 @@ describe("long runs", () => {
     expect(page).not.toContain("example.com/dns/r100/");
   });
 });
+
+describe("the overview of many stacks", () => {
+  function twoStacks() {
+    const history = openHistory(":memory:");
+    const home = history.startRun({ stack: "home", kind: "apply", trigger: "startup" });
+    history.finishRun(home, { result: "success" });
+    const work = history.startRun({ stack: "work", kind: "apply", trigger: "webhook" });
+    history.finishRun(work, { result: "failure", error: "commit 1a2b3c4 has invalid desired state; <script>nothing</script> was applied" });
+    const built = buildStatusModel(history, {
+      stacks: [{ name: "home", nextChecks: [{ kind: "drift", at: "2026-11-25T10:30:00Z" }] }, { name: "work" }, { name: "lab" }],
+      source: { branch: "main", head: "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d", fetchedAt: "2026-11-25T10:19:00Z", error: "could not fetch main from https://git.example/repo.git: timeout", errorAt: "2026-11-25T10:19:30Z" },
+      now: new Date("2026-11-25T10:20:00Z"),
+    });
+    history.close();
+    return built;
+  }
+
+  it("lists every stack first, with its state and why it is unhealthy, linking to its section", () => {
+    const page = renderStatusPage(twoStacks());
+    const overview = /<section class="overview"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
+    expect(overview).toMatch(/<tr data-stack="home" data-state="in sync">\s*<th scope="row"><a href="#stack-home">home<\/a><\/th>/);
+    expect(overview).toMatch(/<tr data-stack="work" data-state="failing">[\s\S]*?has invalid desired state; &lt;script&gt;nothing&lt;\/script&gt; was applied/);
+    expect(overview).toMatch(/<tr data-stack="lab" data-state="pending">[\s\S]*?no run yet/);
+    expect(overview).toContain("Could not fetch the repository");
+    expect(overview).toContain(">1a2b3c4</code>");
+    expect(page.indexOf('class="overview"')).toBeLessThan(page.indexOf('id="stack-home"'));
+    expect(page).toContain('id="stack-work"');
+    expect(page).not.toContain("<script>nothing");
+  });
+});

@@ -5,6 +5,7 @@ import { certificatesSection } from "./certificates-section.ts";
 import { clientScript } from "./client-script.ts";
 import { formatTimestamp } from "./format.ts";
 import { html, trusted } from "./html.ts";
+import { overviewSection } from "./overview-section.ts";
 import { stackSection } from "./stack-section.ts";
 import { stylesheet } from "./style.ts";
 
@@ -50,7 +51,8 @@ export function renderStatusPage(model: StatusModel, options: RenderOptions = {}
   <p id="live-status" role="status" aria-live="polite">${live ? "Live updates need JavaScript; reload for fresh data" : "Static snapshot"}</p>
 </header>
 <main>
-${model.stacks.length === 0 ? html`<p>No stacks yet: the daemon has not recorded a run.</p>` : model.stacks.map((stack) => stackSection(stack, now))}
+${overviewSection(model, now)}
+${model.stacks.map((stack) => stackSection(stack, now))}
 ${certificatesSection(model.certificates, now)}
 </main>
 <footer class="note">Also as JSON: <a href="status.json">status.json</a>${live ? html`, <a href="api/status">api/status</a>, <a href="metrics">metrics</a>` : ""}</footer>

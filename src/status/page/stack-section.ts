@@ -34,6 +34,7 @@ export function stackSection(stack: StackStatus, now: Date): SafeHtml {
   <h2 id="${id}-title">Stack <span class="name">${stack.name}</span>
     ${driftCount > 0 ? badge("drift", `${driftCount} drifted`) : ""}</h2>
   <dl class="facts">
+    <div><dt>State</dt><dd>${badge(stack.health.state)}${stack.health.reason ? html` <span class="${stack.health.state === "drifted" ? "note" : "error-text"}">${stack.health.reason}</span>` : ""}</dd></div>
     <div><dt>Tracking</dt><dd>${stack.branch ? html`branch <code>${stack.branch}</code>` : "—"}${stack.engine ? html`, engine ${stack.engine}` : ""}</dd></div>
     <div><dt>Applied commit</dt>${appliedCommit(stack, now)}</div>
     <div><dt>Last run</dt>${lastRun(stack, now)}</div>

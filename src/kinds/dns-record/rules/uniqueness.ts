@@ -1,8 +1,13 @@
-// Duplicate records (same identity) and a CNAME that shares its name with any other record.
+// Duplicate records (same identity), a CNAME that shares its name with any other record, and a
+// delegated name (NS below the apex) that holds anything but its NS records and the DS records that
+// sign the delegation. The API reference: "NS records cannot exist on the same name as any other
+// record type"; Cloudflare's subdomain delegation guide adds the DS beside them.
 import type { DnsRecordSpec } from "../spec.ts";
 import type { ZoneRule } from "../../kind.ts";
 import { contentKey, dnsRecordId } from "../identity.ts";
 import { withArticle } from "../record-types.ts";
+
+const delegationTypes = new Set(["NS", "DS"]);
 
 export const uniquenessRule: ZoneRule = {
   name: "dns-uniqueness",
@@ -24,6 +29,18 @@ export const uniquenessRule: ZoneRule = {
       else byName.set(record.fqdn, [record]);
     }
     for (const [fqdn, records] of byName) {
+      const ns = records.find((record) => record.type === "NS");
+      const intruders = ns && fqdn !== zone.zone ? records.filter((record) => !delegationTypes.has(record.type)) : [];
+      for (const intruder of intruders) {
+        report(
+          {
+            code: "dns-ns-not-alone",
+            message: `${fqdn} is delegated (NS, line ${ns!.source.line}), so it holds only NS and DS records, but there is also ${withArticle(intruder.type)} record`,
+            hint: "put the record in the child zone, or remove the delegation",
+          },
+          locate(intruder, "type"),
+        );
+      }
       const cname = records.find((record) => record.type === "CNAME");
       if (!cname || records.length < 2) continue;
       const other = records.find((record) => record !== cname && !(record.type === "CNAME" && dnsRecordId(zone.zone, record, true) === dnsRecordId(zone.zone, cname, true)));

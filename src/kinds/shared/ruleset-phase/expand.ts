@@ -28,6 +28,7 @@ export function expandPhase<Value extends PhaseRuleValue, Spec extends { source:
 /** `import`: the phase's live rules in order, as the zone file's list. */
 export function phaseToYaml<Value extends PhaseRuleValue, Spec>(phase: RulesetPhase<Value, Spec>, live: Resource[]): ImportedSection {
   const rules = live.map((resource) => phase.toYaml(resource.value as unknown as Value));
+  if (rules.length === 0 && !phase.importEmpty) return { keys: {}, written: [], summary: [] };
   return {
     keys: { [phase.key]: rules },
     written: live,

@@ -14,6 +14,10 @@ export interface RulesetPhase<Value extends PhaseRuleValue = PhaseRuleValue, Spe
   what: string;
   /** For counts: "firewall rule". */
   noun: string;
+  /** The start of its diagnostic codes and messages: "firewall" (firewall-duplicate-ref). */
+  code: string;
+  /** `import --zone` writes the key even when the phase has no rules (it then owns the empty phase). */
+  importEmpty?: boolean;
   /** The zone file's list (undefined: the phase is not managed). */
   rulesOf(zone: ZoneSpec): Spec[] | undefined;
   fromSpec(spec: Spec): Value;

@@ -1,0 +1,20 @@
+// Cache rules: the `cache_rules:` key of a zone file, one ruleset phase (http_request_cache_settings).
+import type { KindDefinition, ZonePlacement } from "../kind.ts";
+import { expandCacheRules } from "./expand.ts";
+import { expressionRule, ttlRule, uniqueRefRule } from "./rules.ts";
+import { cacheRuleSchema } from "./schema.ts";
+import { cachePlacement, cacheRuleKindId } from "./spec.ts";
+
+export const cacheRuleKind: KindDefinition<typeof cacheRuleKindId, ZonePlacement> = {
+  id: cacheRuleKindId,
+  title: "Cache rule",
+  plural: "cache rules",
+  placement: cachePlacement,
+  schema: cacheRuleSchema,
+  zoneRules: [uniqueRefRule, expressionRule, ttlRule],
+  stateRules: [],
+  expand: (state, _ctx, out) => expandCacheRules(state, out),
+  ordered: true,
+  applyOrder: 3.2,
+  modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
+};

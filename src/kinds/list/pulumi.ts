@@ -1,0 +1,58 @@
+// The Pulumi engine's list adapter: one List per list with all its items (`items` replaces them in
+// bulk, as the native engine does; @pulumi/cloudflare 6.x has ListItem too, for one item each, but
+// the two must not be mixed). Rules that use a list depend on it, so it exists before them and goes
+// after them.
+import type { types } from "@pulumi/cloudflare";
+import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import { encodeLogicalName } from "../../engines/pulumi/names.ts";
+import { listResource } from "./expand.ts";
+import { itemValue, listId, listKindId, listValue, type ListItemValue, type ListValue } from "./normalise.ts";
+
+type ItemArgs = types.input.ListItem;
+
+export function listLogicalName(name: string): string {
+  return encodeLogicalName(listId(name));
+}
+
+export function itemArgs(item: ListItemValue): ItemArgs {
+  const out: ItemArgs = {};
+  if (item.ip !== undefined) out.ip = item.ip;
+  else if (item.asn !== undefined) out.asn = item.asn;
+  else out.hostname = { urlHostname: item.hostname ?? "" };
+  if (item.comment !== undefined) out.comment = item.comment;
+  return out;
+}
+
+/** A List's Pulumi state (inputs or outputs) -> its items in the API's shape. */
+function stateItems(state: Record<string, unknown> | undefined): ListItemValue[] {
+  const items = Array.isArray(state?.items) ? (state.items as Record<string, unknown>[]) : [];
+  return items.map((item) => {
+    const hostname = item.hostname as { urlHostname?: unknown } | null | undefined;
+    return itemValue({ ip: item.ip ?? undefined, asn: item.asn ?? undefined, hostname: hostname?.urlHostname ?? undefined, comment: item.comment ?? undefined });
+  });
+}
+
+export const pulumi: PulumiAdapter = {
+  kind: listKindId,
+  type: "cloudflare:index/list:List",
+  shape: "single",
+  logicalName: (resource) => listLogicalName(String(resource.value.name)),
+  // a live list of the same name is imported whatever its items and description, then updated to git's
+  adoptIgnoring: ["items", "description"],
+  declare(resources, ctx) {
+    for (const resource of resources) {
+      const value = resource.value as unknown as ListValue;
+      const name = listLogicalName(value.name);
+      const args = { accountId: ctx.accountId, name: value.name, kind: value.kind, description: value.description ?? "", items: value.items.map(itemArgs) };
+      // name and kind cannot change in place: the old list goes first (a second list of the same name is refused)
+      const list = new ctx.cloudflare.List(name, args, { ...ctx.opts(name), deleteBeforeReplace: true });
+      ctx.declared?.set(name, list);
+    }
+    return {};
+  },
+  fromState(_name, state) {
+    if (!state || typeof state.name !== "string") return [];
+    return [listResource(listValue(state.name, String(state.kind ?? ""), state.description, stateItems(state)))];
+  },
+  importId: (_name, live, ctx) => (live[0]?.cloudId ? `${ctx.accountId}/${live[0].cloudId}` : undefined),
+};

@@ -1,0 +1,20 @@
+// Single redirects: the `redirects:` key of a zone file, one ruleset phase (http_request_dynamic_redirect).
+import type { KindDefinition, ZonePlacement } from "../kind.ts";
+import { expandRedirects } from "./expand.ts";
+import { expressionRule, targetRule, uniqueRefRule } from "./rules.ts";
+import { redirectRuleSchema } from "./schema.ts";
+import { redirectPlacement, redirectRuleKindId } from "./spec.ts";
+
+export const redirectRuleKind: KindDefinition<typeof redirectRuleKindId, ZonePlacement> = {
+  id: redirectRuleKindId,
+  title: "Redirect rule",
+  plural: "redirect rules",
+  placement: redirectPlacement,
+  schema: redirectRuleSchema,
+  zoneRules: [uniqueRefRule, expressionRule, targetRule],
+  stateRules: [],
+  expand: (state, _ctx, out) => expandRedirects(state, out),
+  ordered: true,
+  applyOrder: 3.3,
+  modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
+};

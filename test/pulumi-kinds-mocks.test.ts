@@ -1,0 +1,145 @@
+// The conformance scenarios of the ruleset-phase and list kinds through the Pulumi engine without
+// the pulumi CLI: the inline program (every kind's scenario, so rules meet the lists they use) runs
+// under Pulumi's mocks, each step's registered resources become the steps Pulumi would take (create,
+// update, delete by logical name against the previous step's state), and the engine's own
+// translation (src/engines/pulumi/translate.ts) turns them into changes. They must be the changes
+// the scenario expects of every engine, and the state after each step must read back as the desired
+// state (no phantom diff). Kinds whose Pulumi mapping needs more than this (aliases between DNS
+// twins, zone settings that are never deleted) are left to the real CLI, which runs every scenario
+// in the pulumi-conformance workflow (src/engines/pulumi/conformance.test.ts).
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { token } from "./native-support.ts";
+import { loadDesiredState, loadStack } from "../src/desired-state/index.ts";
+import type { DesiredState } from "../src/desired-state/types.ts";
+import { planSignature } from "../src/engines/engine.case.ts";
+import { pulumiAdapters } from "../src/engines/pulumi/adapters.ts";
+import { createProgram } from "../src/engines/pulumi/program.ts";
+import { changesOfStep, translateContext } from "../src/engines/pulumi/translate.ts";
+import { expandDesired } from "../src/plan/expand.ts";
+import { sortChanges } from "../src/plan/order.ts";
+import type { KindScenario } from "../src/kinds/conformance.ts";
+import { kinds } from "../src/kinds/registry.ts";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+/** The kinds this file checks. */
+const checked = new Set(["list", "firewall-rule", "rate-limit-rule", "cache-rule", "redirect-rule"]);
+const tunnelId = "11111111-2222-3333-4444-555555555555";
+const zoneIds = { "example.com": "0123456789abcdef0123456789abcdef" };
+let registered: Registered[] = [];
+let root: string;
+let scenarios: KindScenario[];
+
+beforeAll(async () => {
+  pulumi.runtime.setConfig("cf-gitops:apiToken", token);
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
+        return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+      },
+      call: (args) => args.inputs as Record<string, unknown>,
+    },
+    "cf-gitops",
+    "mocks",
+    true,
+  );
+  root = await mkdtemp(join(tmpdir(), "cf-gitops-pulumi-mocks-"));
+  await write({ "stacks/default.yaml": "engine: pulumi\ntunnels:\n  home-pi: {}\n" });
+  scenarios = await Promise.all(kinds.map(async (kind) => ((await kind.modules.conformance()) as { scenario: KindScenario }).scenario));
+});
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function write(files: Record<string, string | null>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) await rm(join(root, path), { force: true });
+    else {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    }
+  }
+}
+
+async function load(): Promise<DesiredState> {
+  const { stack } = await loadStack(root);
+  const loaded = await loadDesiredState(join(root, "desired-state"), { root, ...(stack ? { stack } : {}) });
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return loaded.state;
+}
+
+async function program(desired: DesiredState): Promise<Registered[]> {
+  registered = [];
+  await createProgram({ desired, accountId: "acc-1", zoneIds, resolved: { "tunnel-service": { "home-pi": tunnelId } }, imports: {} })();
+  let stable = 0;
+  for (let i = 0, last = -1; i < 400 && stable < 5; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    stable = registered.length === last ? stable + 1 : 0;
+    last = registered.length;
+  }
+  return registered.filter((r) => r.type !== "pulumi:providers:cloudflare");
+}
+
+const urn = (r: Registered) => `urn:pulumi:mocks::cf-gitops::${r.type}::${r.name}`;
+const state = (r: Registered) => ({ type: r.type, urn: urn(r), id: `${r.name}-id`, parent: "", custom: true, inputs: r.inputs, outputs: r.inputs, provider: "" });
+
+/** The steps Pulumi takes from one state to the next: by logical name, an update when the inputs differ. */
+function steps(before: Registered[], after: Registered[]): StepEventMetadata[] {
+  const old = new Map(before.map((r) => [urn(r), r]));
+  const out: StepEventMetadata[] = [];
+  for (const next of after) {
+    const previous = old.get(urn(next));
+    old.delete(urn(next));
+    if (previous && JSON.stringify(previous.inputs) === JSON.stringify(next.inputs)) continue;
+    out.push({ op: previous ? "update" : "create", urn: urn(next), type: next.type, ...(previous && { old: state(previous) }), new: state(next), provider: "" } as StepEventMetadata);
+  }
+  for (const gone of old.values()) out.push({ op: "delete", urn: urn(gone), type: gone.type, old: state(gone), provider: "" } as StepEventMetadata);
+  return out;
+}
+
+describe("every kind's conformance scenario through the Pulumi program (mocks)", () => {
+  let previous: Registered[] = [];
+
+  for (const step of ["create", "update", "remove"] as const) {
+    it(`${step}: the steps Pulumi would take translate to the scenario's changes, and the new state reads back as git`, async () => {
+      const parts = scenarios.map((scenario) => scenario[step]);
+      await write({ "desired-state/zones/example.com.yaml": ["zone: example.com", ...parts.flatMap((s) => s.zone ?? []), ""].join("\n"), ...Object.assign({}, ...parts.map((s) => s.files ?? {})) });
+      const desired = await load();
+      const resources = await program(desired);
+      const expanded = expandDesired(desired, { resolved: new Map([["tunnel-service", new Map([["home-pi", tunnelId]])]]), zoneNames: ["example.com"] });
+      const context = translateContext(expanded.resources, await pulumiAdapters());
+      const changes = sortChanges(steps(previous, resources).flatMap((s) => changesOfStep(s, context)), expanded.resources).filter((c) => checked.has(c.kind));
+      const expected = parts.flatMap((s) => s.expect).filter((line) => checked.has(line.split(" ")[1]!));
+      expect([...planSignature(changes)].sort()).toEqual(expected.sort());
+      // after the step, a refresh reads back exactly what the program declared: nothing left to do
+      expect(steps(resources, resources)).toEqual([]);
+      const readBack = resources.flatMap((r) => changesOfStep({ op: "create", urn: urn(r), type: r.type, new: state(r), provider: "" } as StepEventMetadata, context)).filter((c) => checked.has(c.kind));
+      expect(new Set(readBack.map((c) => c.id))).toEqual(new Set(expanded.resources.filter((r) => checked.has(r.kind)).map((r) => r.id)));
+      for (const change of readBack) expect(change.after, change.id).toEqual(expanded.resources.find((r) => r.id === change.id)!.value);
+      previous = resources;
+    }, 60_000);
+  }
+
+  it("declares a List per list with its items, and a Ruleset per phase", async () => {
+    const lists = previous.filter((r) => r.type === "cloudflare:index/list:List");
+    expect(lists.map((r) => r.name)).toEqual(["lists/conformance_ips"]);
+    expect(lists[0]!.inputs).toMatchObject({ accountId: "acc-1", name: "conformance_ips", kind: "ip", description: "Office egress" });
+    expect(lists[0]!.inputs.items).toEqual([{ ip: "198.51.100.7" }, { ip: "2001:db8::/48" }, { ip: "203.0.113.0/24", comment: "head office" }]);
+    const rulesets = previous.filter((r) => r.type === "cloudflare:index/ruleset:Ruleset").map((r) => `${r.name} ${String(r.inputs.phase)}`);
+    expect(rulesets.sort()).toEqual([
+      "example.com/cache_rules http_request_cache_settings",
+      "example.com/firewall http_request_firewall_custom",
+      "example.com/rate_limits http_ratelimit",
+      "example.com/redirects http_request_dynamic_redirect",
+    ]);
+  });
+});
