@@ -2,7 +2,7 @@
 // Entry point (ADR 11). Plain JavaScript that any Node can parse, because it may start on an old one:
 // 1. on a Node that lacks what cf-gitops needs, it re-runs itself on the pinned runtime (the `node`
 //    package, a dependency), found from this file's location, not from PATH;
-// 2. it turns on Node's compile cache;
+// 2. it turns on Node's compile cache (and with CFGITOPS_DEBUG=1, source maps);
 // 3. it runs the compiled CLI in dist/; in a source checkout whose dist/ is missing or older than
 //    src/, it runs the TypeScript sources instead (CFGITOPS_FROM_SOURCE=1 forces that).
 import { spawn } from "node:child_process";
@@ -63,6 +63,14 @@ function rerunOnPinnedRuntime() {
   });
 }
 
+// dist/ is bundled; its source maps make stack traces name the TypeScript sources. Only when debugging:
+// reading the maps costs start-up time. NODE_OPTIONS carries it to the daemon's run processes.
+function enableSourceMapsWhenDebugging() {
+  if (process.env.CFGITOPS_DEBUG !== "1") return;
+  process.setSourceMapsEnabled(true);
+  if (!(process.env.NODE_OPTIONS ?? "").includes("--enable-source-maps")) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --enable-source-maps`.trim();
+}
+
 function enableCompileCache() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
   // Set in the environment too, so every run's child process (forked by the daemon) uses it.
@@ -105,6 +113,7 @@ if (!runtimeIsEnough()) {
   rerunOnPinnedRuntime();
 } else {
   enableCompileCache();
+  enableSourceMapsWhenDebugging();
   const { main } = await import(pathToFileURL(cliEntry()).href);
   process.exitCode = await main(process.argv.slice(2));
 }

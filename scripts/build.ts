@@ -1,28 +1,35 @@
-// `npm run build` (also `prepare`, so `npm ci` in a checkout and `npm pack` build): compiles src/
-// into dist/ (JavaScript + declarations), then prepares what the compiled CLI would otherwise
-// compute or load piece by piece at every start (ADR 11):
-// - the ajv validators of every schema known now (file schemas, the built-in policies' params and
-//   those of the shipped example policy), as ajv standalone code;
-// - the `cloudflare` SDK and `yaml` packed into one file each (dist/vendor/), which dist/ imports
-//   instead of the packages' ~1,240 separate modules.
+// `npm run build` (also `prepare`, so `npm ci` in a checkout and `npm pack` build): src/ -> dist/ (ADR 11).
+// - tsc checks the sources and writes the declarations (the types of `cf-gitops/policy`);
+// - esbuild bundles the entry points (the CLI, a daemon run's child process, `cf-gitops/policy`) into
+//   ES modules split into chunks, so a command loads a few files and only what it needs (the
+//   commands, kinds and engines stay behind their dynamic imports); the `cloudflare` SDK is one file
+//   of its own; source maps lie beside them;
+// - the ajv validators of every schema known now are written as ajv standalone code.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Ajv } from "ajv";
+import * as esbuild from "esbuild";
 import type * as FileSchemas from "../src/desired-state/file-schemas.ts";
 import type * as PolicyRegistry from "../src/policy/registry.ts";
 import type { AnyPolicy } from "../src/policy/types.ts";
 import type * as Validators from "../src/shared/validators.ts";
-import { bundleCommonJs, eagerTopLevelFunctions, esmFront } from "./bundle-cjs.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const src = join(root, "src");
 const dist = join(root, "dist");
 const require = createRequire(import.meta.url);
 
-/** Packages packed into dist/vendor/<name>.cjs; `defaultAsModule` when dist/ uses their default export. */
-const vendored: Record<string, { defaultAsModule: boolean }> = { cloudflare: { defaultAsModule: true }, yaml: { defaultAsModule: false } };
+/** The entry points: what bin/cf-gitops.js runs, what the daemon forks for each run, and `cf-gitops/policy`. */
+const entryPoints = ["cli/main.ts", "cli/daemon-run-child.ts", "policy/public.ts"];
+/** Dependencies bundled into dist/ (small, no files of their own to find at run time); the rest
+ * are imported from node_modules as usual: @pulumi/* loads plugins and its own files, pino starts
+ * workers from its files, octokit, nodemailer and the daemon's packages load only where needed. */
+const bundledPackages = new Set(["yaml", "picomatch"]);
+/** Bundled on its own into dist/vendor/, so that only the commands that call Cloudflare load it. */
+const sdk = "cloudflare";
 
 async function step(what: string, run: () => unknown): Promise<void> {
   const started = performance.now();
@@ -30,7 +37,7 @@ async function step(what: string, run: () => unknown): Promise<void> {
   process.stdout.write(`build: ${what}${typeof detail === "string" ? ` (${detail})` : ""} ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-function compileTypeScript(): void {
+function checkAndDeclare(): void {
   const tsc = require.resolve("typescript/bin/tsc");
   const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
@@ -39,17 +46,83 @@ function compileTypeScript(): void {
   }
 }
 
-function distModule<T>(path: string): Promise<T> {
-  return import(pathToFileURL(join(dist, path)).href) as Promise<T>;
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node22",
+  format: "esm",
+  // Whitespace and syntax only: names stay, so stack traces stay readable without the maps.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  sourcemap: "linked",
+  logLevel: "warning",
+  metafile: true,
+} satisfies esbuild.BuildOptions;
+
+function summary(result: esbuild.BuildResult): string {
+  const outputs = Object.entries(result.metafile?.outputs ?? {}).filter(([file]) => file.endsWith(".js"));
+  const inputs = new Set(outputs.flatMap(([, output]) => Object.keys(output.inputs)));
+  const kb = outputs.reduce((sum, [, output]) => sum + output.bytes, 0) / 1024;
+  return `${inputs.size} modules into ${outputs.length} files, ${Math.round(kb)} kB`;
 }
 
-/** Imports the compiled modules (not src/), so the generated code matches what dist/ runs. */
+async function bundleSdk(): Promise<string> {
+  // The maps name the SDK's own files, so they carry no copy of its sources.
+  return summary(await esbuild.build({ ...common, entryPoints: { [sdk]: sdk }, outdir: join(dist, "vendor"), sourcesContent: false }));
+}
+
+/**
+ * Where modules are taken from, and what `import.meta.url` means. A few modules find files from
+ * their own URL (the run child, `cf-gitops/policy`, the precompiled validators, package.json); in a
+ * bundle they see the URL they would have in a dist/ that mirrors src/. Every output file lies two
+ * levels under dist/ (cli/, policy/, chunks/), so a URL relative to `../` names that place from any
+ * of them; the SDK is `../vendor/cloudflare.js` the same way.
+ */
+const layout: esbuild.Plugin = {
+  name: "cf-gitops-layout",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path === sdk) return { path: `../vendor/${sdk}.js`, external: true };
+      const name = args.path.split("/").slice(0, args.path.startsWith("@") ? 2 : 1).join("/");
+      return bundledPackages.has(name) ? undefined : { path: args.path, external: true };
+    });
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      if (!text.includes("import.meta.url")) return undefined;
+      const mirrored = `../${relative(src, args.path).replace(/\.ts$/, ".js")}`;
+      return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(mirrored)}, import.meta.url).href`), loader: "ts" };
+    });
+  },
+};
+
+async function bundleEntries(): Promise<string> {
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: entryPoints.map((entry) => join(src, entry)),
+    outbase: src,
+    outdir: dist,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    plugins: [layout],
+    // Bundled CommonJS (yaml, picomatch) requires Node's built-ins; an ES module has no `require`.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  });
+  return summary(result);
+}
+
+function sourceModule<T>(path: string): Promise<T> {
+  return import(pathToFileURL(join(src, path)).href) as Promise<T>;
+}
+
+/** From the sources' schemas: a validator's key is a hash of its profile and schema, so dist/ only
+ * ever uses a validator built from the very schema it asks for. */
 async function writeValidators(): Promise<string> {
   const { Ajv: AjvClass } = require("ajv") as { Ajv: typeof Ajv };
   const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
-  const { fileSchemas } = await distModule<typeof FileSchemas>("desired-state/file-schemas.js");
-  const { builtinPolicies } = await distModule<typeof PolicyRegistry>("policy/registry.js");
-  const { precompiledFileName, validatorKey, validatorProfiles } = await distModule<typeof Validators>("shared/validators.js");
+  const { fileSchemas } = await sourceModule<typeof FileSchemas>("desired-state/file-schemas.ts");
+  const { builtinPolicies } = await sourceModule<typeof PolicyRegistry>("policy/registry.ts");
+  const { precompiledFileName, validatorKey, validatorProfiles } = await sourceModule<typeof Validators>("shared/validators.ts");
   const examples: AnyPolicy[] = [];
   for (const name of readdirSync(join(root, "policies")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))) {
     const exports = (await import(pathToFileURL(join(root, "policies", name)).href)) as Record<string, AnyPolicy>;
@@ -71,46 +144,12 @@ async function writeValidators(): Promise<string> {
       refs[key] = key;
       count++;
     }
-    parts.push(`// ${profile}\n(function (exports) {\n${eagerTopLevelFunctions(standaloneCode(ajv, refs))}\n})(validators);`);
+    parts.push(`// ${profile}\n(function (exports) {\n${standaloneCode(ajv, refs)}\n})(validators);`);
   }
   const text = ["// Generated by scripts/build.ts (ajv standalone code), keyed by shared/validators.ts validatorKey(). Do not edit.", "const validators = {};", ...parts, "module.exports = { validators };", ""].join("\n");
+  mkdirSync(join(dist, "shared"), { recursive: true });
   writeFileSync(join(dist, "shared", precompiledFileName), text);
   return `${count} validators`;
-}
-
-function writeVendorBundles(): string {
-  mkdirSync(join(dist, "vendor"), { recursive: true });
-  const counts = Object.entries(vendored).map(([name, options]) => {
-    const { code, modules, names } = bundleCommonJs(require.resolve(name), options);
-    writeFileSync(join(dist, "vendor", `${name}.cjs`), code);
-    writeFileSync(join(dist, "vendor", `${name}.js`), esmFront(`${name}.cjs`, names));
-    return `${name}: ${modules} modules`;
-  });
-  return counts.join(", ");
-}
-
-/** Points dist/'s imports of the vendored packages at their bundles. */
-function rewriteVendorImports(dir = dist): number {
-  let rewritten = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "vendor") rewritten += rewriteVendorImports(path);
-      continue;
-    }
-    if (!entry.name.endsWith(".js")) continue;
-    const text = readFileSync(path, "utf8");
-    const next = text.replace(/(\bfrom\s*|\bimport\s*\(\s*)(["'])([\w@/-]+)\2/g, (match, lead: string, quote: string, specifier: string) => {
-      if (!(specifier in vendored)) return match;
-      const target = relative(dirname(path), join(dist, "vendor", `${specifier}.js`));
-      return `${lead}${quote}${target.startsWith(".") ? target : `./${target}`}${quote}`;
-    });
-    if (next !== text) {
-      writeFileSync(path, next);
-      rewritten++;
-    }
-  }
-  return rewritten;
 }
 
 function writeBuildInfo(): void {
@@ -119,9 +158,10 @@ function writeBuildInfo(): void {
 }
 
 await step("removed dist/", () => rmSync(dist, { recursive: true, force: true }));
-await step("compiled src/ with tsc -p tsconfig.build.json", compileTypeScript);
+await step("checked src/ and wrote the declarations (tsc -p tsconfig.build.json)", checkAndDeclare);
+await step("bundled the Cloudflare SDK (esbuild)", bundleSdk);
+await step("bundled the entry points (esbuild)", bundleEntries);
+// After the bundles: the example policy imports `cf-gitops/policy`, which is dist/policy/public.js.
 await step("wrote the precompiled ajv validators", writeValidators);
-await step("packed the vendored packages", writeVendorBundles);
-await step("pointed dist/ at them", () => `${rewriteVendorImports()} files`);
 // Last: its time stamp is what bin/cf-gitops.js compares with src/ to tell a stale build.
 await step("wrote dist/build-info.json", writeBuildInfo);
