@@ -164,6 +164,8 @@ describe("cf-gitops init", () => {
       const zoneId = (await client.zones.list({ name: "live.example" })).result[0]!.id;
       await client.dns.records.create({ zone_id: zoneId, name: "www.live.example", type: "A", content: "192.0.2.10", proxied: true, ttl: 1 });
       await client.dns.records.create({ zone_id: zoneId, name: "live.example", type: "CAA", data: { flags: 0, tag: "issue", value: "letsencrypt.org" }, ttl: 1 });
+      const list = await client.rules.lists.create({ account_id: emulator.accountId, name: "office_ips", kind: "ip", description: "Office" });
+      await client.rules.lists.items.create(list.id!, { account_id: emulator.accountId, body: [{ ip: "192.0.2.0/24", comment: "HQ" }] });
     });
     afterAll(async () => {
       await emulator.close();
@@ -179,6 +181,10 @@ describe("cf-gitops init", () => {
       expect(text).toContain("$schema=../../node_modules/cf-gitops/schemas/zone.schema.json");
       expect(text).toContain("192.0.2.10");
       expect(existsSync(join(dir, "desired-state/zones/example.com.yaml"))).toBe(false);
+      expect(result.stdout).toMatch(/imported\s+desired-state\/lists\/office_ips\.yaml/);
+      const list = await readFile(join(dir, "desired-state/lists/office_ips.yaml"), "utf8");
+      expect(list).toContain("$schema=../../node_modules/cf-gitops/schemas/list.schema.json");
+      expect(list).toContain("192.0.2.0/24");
       const plan = await cli(["plan", "--detailed-exitcode"], dir, env());
       expect(plan.code, `${plan.stdout}${plan.stderr}`).toBe(0);
     });

@@ -33,3 +33,21 @@ export async function importZone(io: CliIo, dir: string, zone: string): Promise<
   await run(["--zone", zone, "--out", "desired-state", "--force"], { ...io, cwd: dir, stdout: collect });
   return output.split("\n")[0] ?? `wrote the zone file of ${zone}`;
 }
+
+/**
+ * Runs `cf-gitops import --lists --out desired-state` (with `--force` when init has it): the
+ * account's lists, one file each.
+ * Returns the paths written, or why none were (a token that may read zones but not lists is common:
+ * init goes on without them and says so).
+ */
+export async function importLists(io: CliIo, dir: string, force: boolean): Promise<{ written: string[]; skipped?: string }> {
+  let output = "";
+  const collect = new Writable({ write: (chunk: Buffer, _encoding, done) => ((output += chunk.toString()), done()) });
+  const { run } = await import("./import.ts");
+  try {
+    await run(["--lists", "--out", "desired-state", ...(force ? ["--force"] : [])], { ...io, cwd: dir, stdout: collect });
+  } catch (error) {
+    return { written: [], skipped: error instanceof Error ? error.message : String(error) };
+  }
+  return { written: [...output.matchAll(/^wrote (desired-state\/lists\/[^:\s]+\.yaml)/gm)].map((match) => match[1]!) };
+}

@@ -43,6 +43,6 @@ export function gitignoreTemplate(): Promise<string> {
 }
 
 /** Zone files written by `import` point their schema at this repository's schemas/; a config repository has it in node_modules. */
-export function withPackageSchemaPath(zoneFile: string): string {
-  return zoneFile.replace("$schema=../../schemas/zone.schema.json", "$schema=../../node_modules/cf-gitops/schemas/zone.schema.json");
+export function withPackageSchemaPath(file: string): string {
+  return file.replace(/\$schema=\.\.\/\.\.\/schemas\/([a-z-]+)\.schema\.json/, "$schema=../../node_modules/cf-gitops/schemas/$1.schema.json");
 }

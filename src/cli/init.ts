@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { ConfigError, UsageError } from "../shared/errors.ts";
 import { packageAllowScripts, packageVersion } from "../shared/module-paths.ts";
 import { parseFlags } from "./args.ts";
-import { importZone, zonesToImport } from "./init-import.ts";
+import { importLists, importZone, zonesToImport } from "./init-import.ts";
 import { mergeGitignore, mergePackageJson, packageNameFor, type Merged } from "./init-merge.ts";
 import { gitignoreTemplate, scaffoldFiles, withPackageSchemaPath, zoneFilePath } from "./init-scaffold.ts";
 import type { CliIo } from "./io.ts";
@@ -32,7 +32,8 @@ the YAML language server complete and check them. Then it prints the next steps.
 Flags:
   --zone NAME   a zone to manage (repeat for several)
   --import      write the zone files from the live account, as \`cf-gitops import\` does: the
-                --zone zones, or every zone the token can see (needs CLOUDFLARE_API_TOKEN)
+                --zone zones, or every zone the token can see (needs CLOUDFLARE_API_TOKEN),
+                and the account's lists (skipped, with a note, when the token cannot read them)
   --force       overwrite files that exist (git keeps the old versions)
   -h, --help    show this help
 
@@ -110,6 +111,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       note(zoneFilePath(zone), existing.includes(zoneFilePath(zone)) ? "overwrote" : "imported");
       report[report.length - 1] += `  (${line.replace(/^wrote [^:]+: /, "")})`;
     }
+    io.stderr.write("importing the account's lists...\n");
+    const lists = await importLists(io, dir, values.force === true);
+    for (const path of lists.written) {
+      await writeFile(join(dir, path), withPackageSchemaPath(await readFile(join(dir, path), "utf8")));
+      note(path, existing.includes(path) ? "overwrote" : "imported");
+    }
+    if (lists.skipped) io.stderr.write(`lists not imported: ${lists.skipped}\n  (import them later with: npx cf-gitops import --lists)\n`);
   }
   const installedHere = existsSync(join(dir, "node_modules", "cf-gitops"));
   const merged: Array<[string, Merged]> = [

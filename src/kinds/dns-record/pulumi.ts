@@ -2,6 +2,7 @@
 // with the content only where several records share them), and a DnsRecord's state read back in
 // the API's shape, so plans reuse the shared normaliser and diff.
 import type { DnsRecordArgs, types } from "@pulumi/cloudflare";
+import type { CustomResource } from "@pulumi/pulumi";
 import type { PulumiAdapter, StateResource } from "../../engines/pulumi/adapter.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
 import { pairByVariant, stableJson } from "../../plan/diff.ts";
@@ -103,6 +104,8 @@ export function dnsRecordStateToApi(state: Record<string, unknown>): Record<stri
   return api;
 }
 
+const isDs = (resource: Resource) => (resource.value as unknown as DnsRecordValue).type === "DS";
+
 const zoneOfName = (name: string) => decodeLogicalName(name).split("/")[0] ?? "";
 
 /** A DnsRecord in the stack's state, read back as a resource named by its logical name. */
@@ -144,12 +147,19 @@ export const pulumi: PulumiAdapter = {
   declare(resources, ctx) {
     const aliases = dnsAliases(resources, ctx.state);
     const held = new Map(ctx.state.map((entry) => [entry.name, entry.outputs]));
-    for (const resource of resources) {
+    // A DS goes after the NS records of its delegation (and is deleted before them), as in the native order.
+    const nsAt = new Map<string, CustomResource[]>();
+    const ordered = [...resources].sort((a, b) => Number(isDs(a)) - Number(isDs(b)));
+    for (const resource of ordered) {
       const name = encodeLogicalName(resource.id);
       const alias = aliases.get(name);
       const value = resource.value as unknown as DnsRecordValue;
       const args = keepStateSpelling(dnsRecordArgs(ctx.zoneId(resource.zone!), value), value, held.get(name) ?? (alias ? held.get(alias) : undefined));
-      new ctx.cloudflare.DnsRecord(name, args, ctx.opts(name, alias ? [alias] : []));
+      const at = `${resource.zone}/${value.name}`;
+      const delegation = isDs(resource) ? nsAt.get(at) : undefined;
+      const options = { ...ctx.opts(name, alias ? [alias] : []), ...(delegation && { dependsOn: delegation }) };
+      const record = new ctx.cloudflare.DnsRecord(name, args, options);
+      if (value.type === "NS") nsAt.set(at, [...(nsAt.get(at) ?? []), record]);
     }
     return {};
   },
