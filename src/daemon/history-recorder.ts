@@ -12,9 +12,14 @@ function summarise(plan: Plan | undefined) {
   return summary;
 }
 
-/** The start of the stack's newest finished drift or apply run: a drift run's audit-log window opens there. */
-export function previousRunStart(history: HistoryStore, stack: string): string | undefined {
-  const starts = [history.latestRun(stack, { kind: "drift" }), history.latestRun(stack, { kind: "apply" })].map((run) => run?.startedAt).filter((at) => at !== undefined);
+/**
+ * Where a drift run's audit-log window opens: the newer of the previous drift check's start (it
+ * wrote nothing) and the previous apply's end (its own writes are not news).
+ */
+export function attributionWindowStart(history: HistoryStore, stack: string): string | undefined {
+  const drift = history.latestRun(stack, { kind: "drift" });
+  const apply = history.latestRun(stack, { kind: "apply" });
+  const starts = [drift?.startedAt, apply?.finishedAt ?? apply?.startedAt].filter((at) => at !== undefined);
   return starts.sort().at(-1);
 }
 
