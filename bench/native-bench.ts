@@ -20,6 +20,13 @@ export interface NativeBenchRow {
   /** This workload's process, emulator included. */
   peakRssMb: number;
   naiveRequests: number;
+  /** Of `requests`: audit-log reads (drift attribution; one per account and drift when nothing changed). */
+  auditLogRequests: number;
+}
+
+/** Audit-log requests (v2 and v1) served since request number `from`. */
+function auditRequests(emulator: Awaited<ReturnType<typeof startEmulator>>, from: number): number {
+  return emulator.stats().requests.slice(from).filter((r) => /\/logs\/audit$|\/audit_logs$/.test(r.route)).length;
 }
 
 const sizes: [zones: number, records: number][] = [
@@ -51,11 +58,14 @@ async function runSize(zones: number, records: number): Promise<NativeBenchRow[]
       seconds: (performance.now() - started) / 1000,
       peakRssMb: peakRssMb(),
       naiveRequests: resources + applied.outcomes.length,
+      auditLogRequests: auditRequests(emulator, 0),
     };
 
     const before = emulator.stats().total;
+    const logged = emulator.stats().requests.length;
     started = performance.now();
-    const drift = await engine.drift(desired, options);
+    // as the daemon does: the audit log is read from the end of the previous apply
+    const drift = await engine.drift(desired, { ...options, attributionSince: new Date() });
     if (drift.changes.length !== 0) throw new Error(`bench drift found ${drift.changes.length} changes after apply`);
     const driftRow: NativeBenchRow = {
       workload: `drift ${label} (no change)`,
@@ -63,6 +73,7 @@ async function runSize(zones: number, records: number): Promise<NativeBenchRow[]
       seconds: (performance.now() - started) / 1000,
       peakRssMb: peakRssMb(),
       naiveRequests: resources,
+      auditLogRequests: auditRequests(emulator, logged),
     };
     return [applyRow, driftRow];
   } finally {
@@ -84,17 +95,20 @@ async function runAllKinds(): Promise<NativeBenchRow[]> {
     const applied = await engine.apply(desired, options);
     if (applied.status !== "applied") throw new Error(`bench apply failed: ${applied.error ?? applied.status}`);
     const before = emulator.stats().total;
+    const logged = emulator.stats().requests.length;
     const started = performance.now();
-    const drift = await engine.drift(desired, options);
+    // as the daemon does: the audit log is read from the end of the previous apply
+    const drift = await engine.drift(desired, { ...options, attributionSince: new Date() });
     if (drift.changes.length !== 0) throw new Error(`bench drift found ${drift.changes.length} changes after apply`);
     // a per-resource refresh: each record, setting, phase ruleset and list, and the tunnel's configuration
     const resources = desired.zones.reduce((sum, zone) => sum + (zone.dns?.length ?? 0) + Object.keys(zone.settings?.values ?? {}).length + 4, 0) + lists + 1;
     return [{
-      workload: `drift ${zones} zones x every kind + ${lists} lists (no change; budget ${zones * 6 + 1 + lists} + 4 zone/tunnel reads)`,
+      workload: `drift ${zones} zones x every kind + ${lists} lists (no change; budget ${zones * 6 + 1 + lists} + 4 zone/tunnel reads + 1 audit log)`,
       requests: emulator.stats().total - before,
       seconds: (performance.now() - started) / 1000,
       peakRssMb: peakRssMb(),
       naiveRequests: resources,
+      auditLogRequests: auditRequests(emulator, logged),
     }];
   } finally {
     await emulator.close();

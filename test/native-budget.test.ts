@@ -31,8 +31,9 @@ describe("API-call budget", () => {
     expect(drift.changes).toEqual([]);
     const used = requestCount(emulator) - before;
     expect(used).toBeLessThanOrEqual(10 * (Math.ceil(1000 / dnsPageSize) + 4));
-    // one zone list, then per zone: one DNS page, settings, firewall entrypoint
-    expect(used).toBe(1 + 10 * 3);
+    // one zone list, then per zone: one DNS page, settings, firewall entrypoint; and one audit-log page (attribution)
+    expect(used).toBe(1 + 10 * 3 + 1);
+    expect(emulator.stats().requests.slice(before).filter((r) => r.route === "/accounts/{account_id}/logs/audit")).toHaveLength(1);
     expect(emulator.stats().writes).toBe(0);
   }, 60_000);
 
@@ -46,13 +47,16 @@ describe("API-call budget", () => {
       const applied = await native.apply(desired, runOptions(allKindsStack(), { approve: async () => true }));
       expect(applied.error).toBeUndefined();
       const before = requestCount(budget);
-      const drift = await native.drift(desired, runOptions(allKindsStack()));
+      // as the daemon does: the audit log is read from the end of the previous apply
+      const drift = await native.drift(desired, runOptions(allKindsStack(), { attributionSince: new Date() }));
       expect(drift.changes).toEqual([]);
       const used = budget.stats().requests.slice(before).map((r) => `${r.method} ${r.route}`);
       // today's reads: the zone list, the account (lists and tunnels need it), the tunnel by name and its configuration
-      const today = ["GET /zones", "GET /accounts", "GET /accounts/{account_id}/cfd_tunnel", "GET /accounts/{account_id}/cfd_tunnel/{tunnel_id}/configurations"];
+      // and one audit-log page: who changed what, when something drifted (issue 17)
+      const today = ["GET /zones", "GET /accounts", "GET /accounts/{account_id}/cfd_tunnel", "GET /accounts/{account_id}/cfd_tunnel/{tunnel_id}/configurations", "GET /accounts/{account_id}/logs/audit"];
       for (const route of today) expect(used, route).toContain(route);
       expect(used.length).toBeLessThanOrEqual(10 * 6 + 1 + lists + today.length);
+      expect(used.filter((r) => r.endsWith("/logs/audit"))).toHaveLength(1);
       expect(used.length).toBe(10 * 6 + 1 + lists + today.length); // exactly: nothing is read twice
       expect(used.filter((r) => r === "GET /zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(10 * 4);
       expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists")).toHaveLength(1);

@@ -101,6 +101,7 @@ async function runJob(job: RunJob): Promise<void> {
     engineFor,
     timeouts: job.timeouts,
     ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
+    ...(job.attributionSince ? { attributionSince: new Date(job.attributionSince) } : {}),
     log,
     signal: controller.signal,
   });

@@ -29,7 +29,7 @@ export function eventsFor(outcome: RunOutcome, statusUrl?: string): NotifyEvent[
   if (outcome.kind === "drift") {
     const drift = outcome.drift ?? [];
     return drift.length > 0
-      ? [{ ...base, kind: "drift-found", summary: `${drift.length} resource(s) differ from git`, changes: drift }]
+      ? [{ ...base, kind: "drift-found", summary: `${drift.length} resource(s) differ from git`, changes: drift, ...(outcome.plan?.attribution?.note ? { attributionNote: outcome.plan.attribution.note } : {}) }]
       : [{ ...base, kind: "drift-resolved", summary: "live configuration matches git again" }];
   }
   // A successful apply makes live equal to git: announce it and resolve any open drift.

@@ -27,6 +27,8 @@ export interface PipelineDeps {
   timeouts: StageTimeouts;
   /** The policy floor's absolute path: the repository's policies can tighten it, never loosen it. */
   policyFloor?: string;
+  /** Drift runs: where the audit log is read from (the previous drift or apply run's start). */
+  attributionSince?: Date;
   log: Logger;
   signal: AbortSignal;
 }
@@ -81,7 +83,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   }
   const engine = deps.engineFor(stack);
   if (request.kind === "drift") {
-    const drift = await runStage("drift", timeouts.drift, signal, (s) => engine.drift(desired, { stack, log, signal: s, commit: commit.sha }));
+    const drift = await runStage("drift", timeouts.drift, signal, (s) => engine.drift(desired, { stack, log, signal: s, commit: commit.sha, ...(deps.attributionSince ? { attributionSince: deps.attributionSince } : {}) }));
     outcome.plan = recorded(drift);
     outcome.drift = outcome.plan.changes;
     keepWarnings(outcome, drift, stack);

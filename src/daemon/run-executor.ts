@@ -21,6 +21,8 @@ export interface RunExecutorDeps {
   commitFor(request: RunRequest): Promise<CommitInfo>;
   /** The stack's `api_token_env`, as the daemon last read the stack file. */
   tokenEnv(): string | undefined;
+  /** Where a drift run's attribution starts reading the audit log (the previous drift or apply run). */
+  attributionSince?(): string | undefined;
   recorder: RunRecorder;
   commits: CommitTracker;
   runJob: RunJobFn;
@@ -77,7 +79,8 @@ async function run(deps: RunExecutorDeps, started: { runId: number; request: Run
   try {
     const commit = await deps.commitFor(started.request);
     const tokenEnv = deps.tokenEnv();
-    job = { ...base, commit, ...(tokenEnv ? { tokenEnv } : {}) };
+    const since = started.request.kind === "drift" ? deps.attributionSince?.() : undefined;
+    job = { ...base, commit, ...(tokenEnv ? { tokenEnv } : {}), ...(since ? { attributionSince: since } : {}) };
     hooks.onCommit(commit);
   } catch (error) {
     return failedOutcome(base, error);

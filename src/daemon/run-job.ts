@@ -22,6 +22,8 @@ export interface RunJob {
   logLevel: string;
   /** The policy floor's absolute path (--policy-floor); every run's policies use it. */
   policyFloor?: string;
+  /** Drift runs: the audit log is read from here (the stack's previous drift or apply run's start, ISO 8601). */
+  attributionSince?: string;
 }
 
 export interface CloudflareRequest {

@@ -13,7 +13,7 @@ import type { BranchSync, StackTarget } from "./branch-sync.ts";
 import type { CertificateWatch } from "./certificate-watch.ts";
 import { createCommitTracker, type CommitTracker } from "./commit-tracker.ts";
 import type { CommitInfo } from "./git-source.ts";
-import { historyRecorder } from "./history-recorder.ts";
+import { attributionWindowStart, historyRecorder } from "./history-recorder.ts";
 import { createRunNotifier } from "./notifications.ts";
 import { createRunExecutor } from "./run-executor.ts";
 import type { RunJobFn } from "./run-job.ts";
@@ -121,6 +121,7 @@ export function createStackRuntime(name: string, shared: SharedParts): StackRunt
       job: { stackName: name, branch: shared.branch, dataDir: shared.dataDir, timeouts: shared.timeouts, logLevel: shared.log.level, ...(shared.engine ? { engine: shared.engine } : {}), ...(shared.policyFloor ? { policyFloor: shared.policyFloor } : {}) },
       commitFor: commitFinder(shared, commits),
       tokenEnv: () => runtime.tokenEnv,
+      attributionSince: () => attributionWindowStart(shared.history, name),
       recorder: historyRecorder(shared.history),
       commits, runJob: shared.runJob, metrics: shared.metrics, cache: shared.cache, events: shared.events, hooks, log, signal: shared.signal,
     }),

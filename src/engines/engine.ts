@@ -28,6 +28,11 @@ export interface RunOptions {
    * still arrive all together in ApplyResult; this is the early copy.
    */
   onOutcome?(outcome: ChangeOutcome): void;
+  /**
+   * Drift only: read the account's audit log from here on to say who changed each drifted object
+   * (the stack's previous drift or apply run; default a week back). `false` skips attribution.
+   */
+  attributionSince?: Date | false;
 }
 
 export interface Engine {

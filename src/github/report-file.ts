@@ -54,6 +54,7 @@ function toReport(document: unknown, path: string, hint: string): ReportFile {
     changes,
     ...(typeof doc.commit === "string" ? { commit: doc.commit } : {}),
     ...(Array.isArray(doc.warnings) ? { warnings: doc.warnings.map(String) } : {}),
+    ...(isRecord(doc.attribution) && typeof doc.attribution.source === "string" ? { attribution: doc.attribution as unknown as NonNullable<Plan["attribution"]> } : {}),
   };
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const fingerprint = saved ? top.fingerprint : doc.fingerprint;

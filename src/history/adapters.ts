@@ -31,5 +31,5 @@ export function changesWithOutcomes(changes: readonly Change[], outcomes: readon
 
 /** A drift report is a plan read the other way round: before = live, after = git. */
 export function driftItemsFromChanges(changes: readonly Change[]): DriftItemRecord[] {
-  return changes.map((change) => base(change));
+  return changes.map((change) => ({ ...base(change), ...(change.changedBy ? { changedBy: change.changedBy } : {}) }));
 }

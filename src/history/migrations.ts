@@ -80,6 +80,13 @@ export const migrations: readonly Migration[] = [
     description: "what the policy floor decided, per policy result",
     sql: "ALTER TABLE policy_results ADD COLUMN floor TEXT;",
   },
+  {
+    version: 4,
+    description: "drift attribution: who changed each drifted object, and how the audit log was read",
+    sql: `
+      ALTER TABLE drift_items ADD COLUMN changed_by TEXT;
+      ALTER TABLE runs ADD COLUMN attribution TEXT;`,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

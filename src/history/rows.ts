@@ -1,4 +1,5 @@
 // Row <-> record mapping. SQLite NULL becomes an absent field; JSON columns are parsed here.
+import type { ChangedBy, DriftAttribution } from "../plan/types.ts";
 import type { ChangeRecord, DriftItemRecord, PolicyResultRecord, RunRecord, RunSummary } from "./types.ts";
 
 export type Row = Record<string, unknown>;
@@ -42,6 +43,7 @@ export function runFromRow(row: Row): RunRecord {
     ...optional("error", text(row.error)),
     diagnostics: json<unknown[]>(row.diagnostics, []),
     ...optional("summary", json<RunSummary | undefined>(row.summary, undefined)),
+    ...optional("attribution", json<DriftAttribution | undefined>(row.attribution, undefined)),
   };
 }
 
@@ -79,5 +81,6 @@ export function driftFromRow(row: Row): DriftItemRecord {
     fields: json<string[]>(row.fields, []),
     ...optional("before", json<unknown>(row.before_json, undefined)),
     ...optional("after", json<unknown>(row.after_json, undefined)),
+    ...optional("changedBy", json<ChangedBy | undefined>(row.changed_by, undefined)),
   };
 }

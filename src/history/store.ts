@@ -99,9 +99,9 @@ export class HistoryStore {
     const row = this.db.prepare("SELECT started_at FROM runs WHERE id = ?").get(runId) as Row | undefined;
     const started = row ? Date.parse(String(row.started_at)) : finishedAt.getTime();
     const diagnostics = this.#scrub(JSON.stringify(input.diagnostics ?? []));
-    this.db.prepare(`UPDATE runs SET result = ?, finished_at = ?, duration_ms = ?, error = ?, diagnostics = ?, summary = ? WHERE id = ?`)
+    this.db.prepare(`UPDATE runs SET result = ?, finished_at = ?, duration_ms = ?, error = ?, diagnostics = ?, summary = ?, attribution = ? WHERE id = ?`)
       .run(input.result, finishedAt.toISOString(), Math.max(0, finishedAt.getTime() - started), this.#scrub(input.error),
-        diagnostics, toJson(input.summary), runId);
+        diagnostics, toJson(input.summary), this.#scrubJson(input.attribution), runId);
   }
 
   recordChanges(runId: number, changes: readonly ChangeRecord[]): void {
@@ -140,12 +140,12 @@ export class HistoryStore {
   }
 
   recordDrift(runId: number, items: readonly DriftItemRecord[]): void {
-    const insert = this.db.prepare(`INSERT INTO drift_items (run_id, position, zone, kind, resource_id, op, fields, before_json, after_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = this.db.prepare(`INSERT INTO drift_items (run_id, position, zone, kind, resource_id, op, fields, before_json, after_json, changed_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#transaction(() => {
       this.db.prepare("DELETE FROM drift_items WHERE run_id = ?").run(runId);
       items.forEach((item, position) => insert.run(runId, position, item.zone ?? null, item.kind, item.id, item.op,
-        JSON.stringify(item.fields), this.#scrubJson(item.before), this.#scrubJson(item.after)));
+        JSON.stringify(item.fields), this.#scrubJson(item.before), this.#scrubJson(item.after), this.#scrubJson(item.changedBy)));
     });
   }
 

@@ -1,4 +1,5 @@
 // The records kept in the history database, as the rest of the daemon reads them.
+import type { ChangedBy, DriftAttribution } from "../plan/types.ts";
 
 export type RecordedRunKind = "apply" | "drift" | "preview";
 export type RunTrigger = "webhook" | "poll" | "schedule" | "manual" | "startup" | "recovery";
@@ -29,6 +30,8 @@ export interface RunRecord {
   error?: string;
   diagnostics: unknown[];
   summary?: RunSummary;
+  /** Drift checks: how the audit log was read, and why attribution is missing when it is. */
+  attribution?: DriftAttribution;
 }
 
 export interface ChangeRecord {
@@ -62,6 +65,8 @@ export interface DriftItemRecord {
   fields: string[];
   before?: unknown; // live
   after?: unknown; // git
+  /** Who last changed the live object, from the account's audit log. */
+  changedBy?: ChangedBy;
 }
 
 export interface RunDetails extends RunRecord {
@@ -87,6 +92,7 @@ export interface FinishRunInput {
   error?: string;
   diagnostics?: unknown[];
   summary?: RunSummary;
+  attribution?: DriftAttribution;
 }
 
 export interface CommitInput {

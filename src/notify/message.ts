@@ -17,6 +17,7 @@ export function buildMessage(event: NotifyEvent, redact: Redactor): Notification
     event.commit ? `Commit: ${event.commit.slice(0, 12)}${event.branch ? ` on ${event.branch}` : ""}` : undefined,
     event.runId !== undefined ? `Run: ${event.runId}` : undefined,
     event.url ? `Status: ${event.url}` : undefined,
+    event.attributionNote ? `Note: ${event.attributionNote}` : undefined,
   ].filter((line): line is string => line !== undefined);
   const text = redact([title, ...facts, ...(items.length ? ["", ...items] : [])].join("\n"));
   return { event, title, text, items, ...(event.summary ? { summary: redact(event.summary) } : {}) };
@@ -43,5 +44,6 @@ function headline(event: NotifyEvent, count: number): string {
 
 function itemLine(change: Change): string {
   const fields = change.op === "update" || change.op === "replace" ? ` (${change.fields.join(", ")})` : "";
-  return `${opSign[change.op] ?? "•"} ${change.id}${fields}`;
+  const by = change.changedBy ? ` — changed by ${change.changedBy.actor} via ${change.changedBy.via} at ${change.changedBy.at}` : "";
+  return `${opSign[change.op] ?? "•"} ${change.id}${fields}${by}`;
 }

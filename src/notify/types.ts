@@ -21,6 +21,8 @@ export interface NotifyEvent {
   policies?: string[];
   /** The status page, for a link back. */
   url?: string;
+  /** Drift: why the changes carry no `changedBy` (the audit log could not be read), said once. */
+  attributionNote?: string;
 }
 
 export interface NotificationMessage {

@@ -43,7 +43,11 @@ export function webhookPayload(message: NotificationMessage) {
     branch: event.branch ?? null,
     title: message.title,
     text: message.text,
-    changes: (event.changes ?? []).map((change) => ({ kind: change.kind, id: change.id, zone: change.zone ?? null, op: change.op, fields: change.fields })),
+    changes: (event.changes ?? []).map((change) => ({
+      kind: change.kind, id: change.id, zone: change.zone ?? null, op: change.op, fields: change.fields,
+      ...(change.changedBy ? { changed_by: change.changedBy } : {}),
+    })),
+    ...(event.attributionNote ? { attribution_note: event.attributionNote } : {}),
     policies: event.policies ?? [],
     url: event.url ?? null,
     sent_at: new Date().toISOString(),

@@ -1,14 +1,16 @@
 // The Plan JSON contract (`--format json`): one document, stable field names other tools read.
 import type { Diagnostic } from "../desired-state/types.ts";
 import { summarise, type PlanSummary } from "./summary.ts";
-import type { Change, Plan } from "./types.ts";
+import type { Change, DriftAttribution, Plan } from "./types.ts";
 
 export interface PlanJson {
   stack: string;
   engine: Plan["engine"];
   commit?: string;
   summary: PlanSummary;
-  changes: Pick<Change, "kind" | "id" | "zone" | "op" | "fields" | "before" | "after" | "source">[];
+  changes: Pick<Change, "kind" | "id" | "zone" | "op" | "fields" | "before" | "after" | "source" | "changedBy">[];
+  /** Drift reports: where `changedBy` came from, and why it is missing when it is. */
+  attribution?: DriftAttribution;
   policy?: unknown;
   warnings?: string[];
   diagnostics: Diagnostic[];
@@ -33,6 +35,7 @@ export function planToJson(plan: Plan, extra: JsonExtra = {}): PlanJson {
       if (change.before !== undefined) out.before = change.before;
       if (change.after !== undefined) out.after = change.after;
       if (change.source !== undefined) out.source = change.source;
+      if (change.changedBy !== undefined) out.changedBy = change.changedBy;
       return out;
     }),
     diagnostics: extra.diagnostics ?? [],
@@ -41,6 +44,7 @@ export function planToJson(plan: Plan, extra: JsonExtra = {}): PlanJson {
   if (extra.fingerprint !== undefined) doc.fingerprint = extra.fingerprint;
   if (extra.policy !== undefined) doc.policy = extra.policy;
   if (plan.warnings?.length) doc.warnings = plan.warnings;
+  if (plan.attribution !== undefined) doc.attribution = plan.attribution;
   return doc;
 }
 

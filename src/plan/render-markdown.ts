@@ -43,7 +43,8 @@ export function renderMarkdown(report: MarkdownReport, options: MarkdownOptions 
   const diagnostics = Array.isArray(report.diagnostics) ? report.diagnostics : [];
   const policy = readPolicy(report.policy);
   const fingerprint = typeof report.fingerprint === "string" && /^[0-9a-f]{12,64}$/.test(report.fingerprint) ? ["", `Plan fingerprint: ${codeSpan(report.fingerprint.slice(0, 12))}`] : [];
-  const head = [headline(plan, options.title, mode), "", statusLine(plan, diagnostics, mode), ...fingerprint, ...(policy ? ["", policyLine(policy)] : []), ""];
+  const attributionNote = mode === "drift" && plan.changes.length > 0 && typeof plan.attribution?.note === "string" ? ["", `_Note: ${escapeMarkdown(plan.attribution.note)}_`] : [];
+  const head = [headline(plan, options.title, mode), "", statusLine(plan, diagnostics, mode), ...attributionNote, ...fingerprint, ...(policy ? ["", policyLine(policy)] : []), ""];
   if (plan.changes.length > 0) head.push(summaryTable(plan.changes), "", ...(mode === "drift" ? [driftLegend, ""] : []));
   const tail = [...policySection(policy), ...diagnosticsSection(diagnostics), ...warningsSection(plan.warnings)];
   const fixed = join(head) + join(tail);
@@ -154,11 +155,20 @@ function changeDetails(change: Change, mode: "plan" | "drift"): string {
   const fields = changedFields(change);
   const where = change.source ? ` · ${escapeHtml(`${change.source.file}:${change.source.line}`)}` : "";
   const fieldNote = change.op === "update" || change.op === "replace" ? ` (${escapeHtml(fields.join(", "))})` : "";
-  const summary = `${opIcon[change.op] ?? "•"} <b>${escapeHtml(change.op)}</b> ${escapeHtml(change.kind)} <code>${escapeHtml(change.id)}</code>${fieldNote}${where}`;
+  const summary = `${opIcon[change.op] ?? "•"} <b>${escapeHtml(change.op)}</b> ${escapeHtml(change.kind)} <code>${escapeHtml(change.id)}</code>${fieldNote}${where}${changedByNote(change)}`;
   const lines = diffLines(change, fields);
   const fence = codeFence(lines);
   const legend = mode === "drift" ? "# - live in Cloudflare, + desired in git\n" : "";
   return `<details><summary>${summary}</summary>\n\n${fence}diff\n${legend}${lines.join("\n")}\n${fence}\n\n</details>\n\n`;
+}
+
+/** " · changed by alice@example.com via api at …" (read defensively: the change may come from a file). */
+function changedByNote(change: Change): string {
+  const by: unknown = change.changedBy;
+  if (by === null || typeof by !== "object") return "";
+  const { actor, via, at } = by as Record<string, unknown>;
+  if (typeof actor !== "string" || typeof at !== "string") return "";
+  return ` · changed by <b>${escapeHtml(actor)}</b>${typeof via === "string" ? ` via ${escapeHtml(via)}` : ""} at ${escapeHtml(at)}`;
 }
 
 function changedFields(change: Change): string[] {

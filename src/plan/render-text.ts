@@ -46,9 +46,17 @@ function summaryFields(id: string, value: unknown): string {
     .join(" ");
 }
 
+/** "changed by alice@example.com via api at 2026-11-28T10:00:00.000Z (203.0.113.7)" */
+export function changedByLine(change: Change): string | undefined {
+  const by = change.changedBy;
+  return by ? `changed by ${by.actor} via ${by.via} at ${by.at}${by.ip ? ` (${by.ip})` : ""}` : undefined;
+}
+
 function changeLines(change: Change): string[] {
   const where = change.source ? `  (${change.source.file}:${change.source.line}:${change.source.column})` : "";
   const lines = [`  ${markers[change.op]} ${change.kind} ${shortId(change)}${where}`];
+  const by = changedByLine(change);
+  if (by) lines.push(`      ${by}`);
   if (change.op === "create" || change.op === "delete") {
     const summary = summaryFields(change.id, change.op === "create" ? change.after : change.before);
     if (summary) lines.push(`      ${summary}`);
@@ -82,6 +90,8 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
     out.push("");
   }
   for (const warning of plan.warnings ?? []) out.push(`warning: ${warning}`);
+  // Said once, and only where there is drift to attribute.
+  if (plan.attribution?.note && plan.changes.length > 0) out.push(`note: ${plan.attribution.note}`);
   const summary = summarise(plan.changes);
   if (mode === "drift") {
     out.push(plan.changes.length === 0 ? "No drift: Cloudflare matches git." : `Drift: ${plan.changes.length} resource(s) differ (shown as live -> git).`);

@@ -29,6 +29,32 @@ export interface Change<Payload = unknown> {
   cloudId?: string;
   /** Native plans: what the write needs, typed by the kind's native adapter, so a saved plan applies alone. */
   payload?: Payload;
+  /** Drift reports: who last changed the live object, from the account's audit log (issue 17). */
+  changedBy?: ChangedBy;
+}
+
+/** The newest audit-log entry about a drifted object. */
+export interface ChangedBy {
+  /** The person's email, else the API token's name. */
+  actor: string;
+  /** When, ISO 8601. */
+  at: string;
+  /** create | update | delete (the audit log's action type). */
+  action: string;
+  via: "api" | "dashboard";
+  ip?: string;
+}
+
+/** How a drift report's changes were attributed: said once per report. */
+export interface DriftAttribution {
+  /** Which audit log answered, or "none" when neither could be read. */
+  source: "audit-log-v2" | "audit-log-v1" | "none";
+  /** The window read: since the stack's previous drift or apply run. */
+  since: string;
+  /** Entries read (at most the page cap). */
+  entries: number;
+  /** Why attribution is unavailable, or that the log was cut at the page cap. */
+  note?: string;
 }
 
 /** What a native plan read, so `apply FILE` can tell whether Cloudflare moved since. */
@@ -53,6 +79,8 @@ export interface Plan {
   /** Non-fatal notes from planning (for example ignored read-only records). */
   warnings?: string[];
   reads?: PlanReads;
+  /** Drift reports: where `changedBy` came from (absent when attribution did not run). */
+  attribution?: DriftAttribution;
 }
 
 export type ChangeStatus = "applied" | "failed" | "skipped";

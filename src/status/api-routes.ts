@@ -24,8 +24,8 @@ function driftOf(context: RouteContext) {
   return stacks.map((stack) => {
     const drift = history.latestDrift(stack);
     return drift
-      ? { stack, checkedAt: drift.run.finishedAt ?? drift.run.startedAt, runId: drift.run.id, commit: drift.run.commit ?? null, count: drift.items.length, items: drift.items }
-      : { stack, checkedAt: null, runId: null, commit: null, count: 0, items: [] };
+      ? { stack, checkedAt: drift.run.finishedAt ?? drift.run.startedAt, runId: drift.run.id, commit: drift.run.commit ?? null, count: drift.items.length, items: drift.items, attribution: drift.run.attribution ?? null }
+      : { stack, checkedAt: null, runId: null, commit: null, count: 0, items: [], attribution: null };
   });
 }
 

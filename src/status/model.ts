@@ -1,4 +1,5 @@
 // What the status page, /api/status and status.json show: one plain, JSON-serialisable document.
+import type { DriftAttribution } from "../plan/types.ts";
 import type { HistoryStore } from "../history/store.ts";
 import type { DriftItemRecord, LatestDrift, PolicyResultRecord, RunDetails, RunRecord } from "../history/types.ts";
 
@@ -34,7 +35,7 @@ export interface StackStatus {
   nextChecks: ScheduledCheck[];
   queueDepth?: number;
   /** resolvedByRunId: a successful apply finished after this check, so live should equal git again. */
-  drift?: { checkedAt: string; runId: number; items: DriftItemRecord[]; resolvedByRunId?: number };
+  drift?: { checkedAt: string; runId: number; items: DriftItemRecord[]; resolvedByRunId?: number; attribution?: DriftAttribution };
   policy?: { runId: number; results: PolicyResultRecord[] };
   /** Newest first. Long change lists are cut to `changeLimit`; the counts say how many were left out. */
   runs: (RunDetails & { omittedChanges?: number; omittedDrift?: number })[];
@@ -93,6 +94,7 @@ function driftStatus(drift: LatestDrift, applied: RunRecord | undefined): NonNul
   return {
     checkedAt: drift.run.finishedAt ?? drift.run.startedAt, runId: drift.run.id, items: drift.items,
     ...(resolved ? { resolvedByRunId: applied.id } : {}),
+    ...(drift.run.attribution ? { attribution: drift.run.attribution } : {}),
   };
 }
 

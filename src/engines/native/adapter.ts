@@ -3,6 +3,7 @@
 // in the plan so a saved plan applies alone), and the calls that apply a scope's changes.
 import type Cloudflare from "cloudflare";
 import type { DesiredState, StackConfig } from "../../desired-state/types.ts";
+import type { AuditRef } from "../../drift-attribution/types.ts";
 import type { Resource } from "../../plan/resources.ts";
 import type { Change } from "../../plan/types.ts";
 import type { Logger } from "../../shared/logger.ts";
@@ -49,6 +50,13 @@ export interface WriteContext extends StackContext {
   zoneId(zone: string): string;
 }
 
+/** What `auditResource` gets: the change, its live (else desired) resource, and its scope's meta. */
+export interface AuditInput {
+  change: Change;
+  resource?: Resource;
+  meta: unknown;
+}
+
 /** One API call (or a bounded series) and the changes it applies. */
 export interface WriteStep {
   changes: Change[];
@@ -67,4 +75,6 @@ export interface NativeAdapter<Payload = unknown> {
   payload(input: PayloadInput): Payload;
   /** The calls that apply one zone's (or the account's) changes of this kind, in plan order. */
   writes(changes: Change<Payload>[], ctx: WriteContext): WriteStep[];
+  /** Drift attribution: how the account's audit log names the object a change is about (issue 17). */
+  auditResource?(input: AuditInput): AuditRef | undefined;
 }

@@ -11,6 +11,7 @@ import type { Logger } from "../../shared/logger.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { nativeAdapters } from "./adapters.ts";
 import { applyPlan, type ApplyInput } from "./applier.ts";
+import { attributeNativeDrift } from "./attribution.ts";
 import { createClient, type RequestEvent, type RetryBudget } from "./client.ts";
 import { checkAborted, computePlan, nativeContext, zonesOf } from "./planner.ts";
 import { readScopes } from "./reads.ts";
@@ -79,7 +80,9 @@ export function createNativeEngine(options: NativeEngineOptions): Engine {
   return {
     name: "native",
     plan,
-    drift: plan,
+    async drift(desired, run) {
+      return attributeNativeDrift(await computePlan(client, desired, run, engineOptions), run);
+    },
     async apply(desired, run) {
       return write(await computePlan(client, desired, run, engineOptions), run);
     },

@@ -8,9 +8,10 @@ import type { Planned } from "../../plan/diff.ts";
 import { expandDesired, scopesToRead, type Expanded, type Resolved } from "../../plan/expand.ts";
 import { fingerprintKeys } from "../../plan/fingerprint.ts";
 import { ownershipToJson, type Resource } from "../../plan/resources.ts";
-import type { Plan } from "../../plan/types.ts";
+import type { Change, Plan } from "../../plan/types.ts";
 import { AbortedError, ZoneMissingError } from "../../shared/errors.ts";
 import type { RunOptions } from "../engine.ts";
+import type { AuditRef } from "../../drift-attribution/types.ts";
 import type { NativeAdapter, StackContext } from "./adapter.ts";
 import { nativeAdapters } from "./adapters.ts";
 import { readScopes, type Live } from "./reads.ts";
@@ -21,6 +22,8 @@ export interface PlanContext {
   native: StackContext;
   adapters: Map<string, NativeAdapter>;
   zones: Map<string, ZoneRef>;
+  /** How the audit log names each change's object (drift attribution), where its kind says. */
+  auditRefs: Map<Change, AuditRef>;
 }
 
 function missingZoneError(missing: string[], stack: StackConfig): ZoneMissingError {
@@ -69,6 +72,17 @@ function withPayloads(planned: Planned[], expanded: Expanded, live: Live, adapte
   }
 }
 
+function auditRefsOf(planned: Planned[], live: Live, adapters: Map<string, NativeAdapter>): Map<Change, AuditRef> {
+  const refs = new Map<Change, AuditRef>();
+  for (const { change, want, have } of planned) {
+    const resource = have ?? want;
+    const hook = adapters.get(change.kind)?.auditResource;
+    const ref = hook?.({ change, meta: resource ? live.meta.get(change.kind)?.[resource.scope] : undefined, ...(resource && { resource }) });
+    if (ref) refs.set(change, ref);
+  }
+  return refs;
+}
+
 export async function computePlan(client: Cloudflare, desired: DesiredState, options: RunOptions, engine: { accountId?: string }): Promise<PlanContext> {
   const stack = options.stack;
   const explicitAccount = engine.accountId ?? stack.account_id;
@@ -109,5 +123,5 @@ export async function computePlan(client: Cloudflare, desired: DesiredState, opt
   if (options.commit) plan.commit = options.commit;
   const warnings = readOnlyWarnings(expanded.resources, live.resources);
   if (warnings.length > 0) plan.warnings = warnings;
-  return { plan, native, adapters, zones };
+  return { plan, native, adapters, zones, auditRefs: auditRefsOf(planned, live, adapters) };
 }

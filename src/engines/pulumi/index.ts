@@ -10,6 +10,7 @@ import { requirePulumiCli } from "./cli.ts";
 import { importRefusedError, mapPulumiError } from "./errors.ts";
 import { createEventTranslator, type EventTranslator } from "./events.ts";
 import { previewWork } from "./gate.ts";
+import { attributePulumiDrift } from "./attribution.ts";
 import { acquireJobLock, removeStaleLocks } from "./locks.ts";
 import { checkSameAs } from "./saved-plan.ts";
 import { dataDirOf, openSession, type PulumiEngineOptions, type Session } from "./session.ts";
@@ -141,7 +142,8 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       return guarded(run, async (open, signal) => {
         const { plan } = await preview(await open(desired), run, signal);
         // an import is a live object that already matches git: not drift
-        return { ...plan, changes: plan.changes.filter((change) => change.op !== "import") };
+        const drift = { ...plan, changes: plan.changes.filter((change) => change.op !== "import") };
+        return attributePulumiDrift(drift, desired, { ...run, signal }, options);
       }, options);
     },
     apply(desired: DesiredState, run: RunOptions): Promise<ApplyResult> {

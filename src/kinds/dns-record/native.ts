@@ -34,6 +34,7 @@ export const native: NativeAdapter<DnsPayload> = {
     }
     return { resources: dnsRecordsToResources(zone.name, records) };
   },
+  auditResource: ({ change }) => (change.cloudId ? { id: change.cloudId, types: ["dns_record", "DNS_record"], ...(change.zone ? { zone: change.zone } : {}) } : undefined),
   payload({ change }) {
     const after = change.after as DnsRecordValue;
     if (change.op === "delete") return { batch: "deletes", item: { id: change.cloudId } };

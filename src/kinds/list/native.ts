@@ -83,6 +83,11 @@ export const native: NativeAdapter<ListPayload> = {
     }
     return { resources };
   },
+  // The list and its items are both logged under the list's id.
+  auditResource: ({ change, resource }) => {
+    const id = change.cloudId ?? resource?.cloudId;
+    return id ? { id, types: ["list", "list_items"] } : undefined;
+  },
   payload({ change, want, have }) {
     const value = (want ?? have)!.value as unknown as ListValue;
     const name = value.name;

@@ -87,6 +87,8 @@ export const native: NativeAdapter<TunnelPayload> = {
     }
     return { resources, meta };
   },
+  // A service is an ingress rule: its changes are logged against the tunnel's configuration.
+  auditResource: ({ resource }) => (resource ? { id: resource.scope, types: ["tunnel_configuration", "tunnel"] } : undefined),
   payload({ want, have, desired, meta }) {
     const tunnelId = (want ?? have)!.scope;
     const tunnel = meta as TunnelMeta | undefined;

@@ -29,6 +29,8 @@ export const native: NativeAdapter<SettingPayload> = {
     const body = await call(`read settings of ${zone.name}`, () => client.get<{ result?: Record<string, unknown>[] }>(`/zones/${zone.id}/settings`));
     return { resources: settingsToResources(zone.name, Array.isArray(body.result) ? body.result : []) };
   },
+  // v2 logs a setting by its name (type zone_setting); v1 as a change_setting on the zone.
+  auditResource: ({ change }) => ({ id: settingName(change.id), types: ["zone_setting", "zone"], ...(change.zone ? { zone: change.zone } : {}) }),
   payload: ({ change, want }) => ({ setting: settingName(change.id), value: want?.raw as ZoneSettingValue }),
   writes(changes, ctx) {
     return changes.map((change) => ({

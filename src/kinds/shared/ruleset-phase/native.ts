@@ -44,6 +44,11 @@ export function rulesetPhaseNative<Value extends PhaseRuleValue, Spec>(phase: Ru
         throw error;
       }
     },
+    // A rule's changes are logged against its phase's entrypoint ruleset.
+    auditResource({ change, meta }) {
+      const rulesetId = (meta as PhaseMeta | undefined)?.rulesetId;
+      return rulesetId ? { id: rulesetId, types: ["ruleset"], ...(change.zone ? { zone: change.zone } : {}) } : undefined;
+    },
     payload({ desired, live }) {
       const liveIds = new Map(live.filter((resource) => resource.cloudId).map((resource) => [String(resource.value.ref), resource.cloudId!]));
       const rules = desired.map((resource) => {
