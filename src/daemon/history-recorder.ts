@@ -23,6 +23,8 @@ export function historyRecorder(history: HistoryStore): RunRecorder {
       const { runId, plan } = outcome;
       if (outcome.kind === "drift") history.recordDrift(runId, driftItemsFromChanges(outcome.drift ?? []));
       else if (plan) history.recordChanges(runId, changesWithOutcomes(plan.changes, outcome.outcomes));
+      // What git declared at this commit; the page's inventory reads the newest successful apply's.
+      if (outcome.managed) history.recordInventory(runId, outcome.managed);
       if (outcome.policy) {
         history.recordPolicyResults(
           runId,
