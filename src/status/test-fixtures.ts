@@ -56,7 +56,8 @@ export const timelineDays = [
  */
 export function seedTimeline(history: HistoryStore, now: Date, stack = "prod"): void {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  for (const day of timelineDays) {
+  // Oldest first, as they would have happened: the newest drift check is today's.
+  for (const day of [...timelineDays].reverse()) {
     let minute = 0;
     const at = () => new Date(midnight - day.ago * 86_400_000 + (minute++) * 60_000);
     for (let check = 0; check < day.checks; check++) {

@@ -35,7 +35,7 @@ tr.drift-row td.git { background: #d7f5dd; color: #0b4f1f; }
 details summary { cursor: pointer; }
 #live-status { font-size: 0.85rem; color: var(--muted); }
 figure.timeline { margin: 0.4rem 0 0.2rem; }
-svg.timeline { display: block; width: 100%; max-width: 720px; height: auto; }
+svg.timeline { display: block; width: 100%; max-width: 30rem; height: auto; }
 svg.timeline .runs { fill: #2f6fb7; }
 svg.timeline .hatch-bg { fill: #8a0010; }
 svg.timeline .hatch-line { fill: #f2a1a8; }
@@ -56,6 +56,16 @@ ul.violations { margin: 0.2rem 0; padding-left: 1.1rem; }
 .toast { margin: 0; padding: 0.55rem 0.8rem; border-radius: 6px; background: #1b1f24; color: #ffffff; border-left: 6px solid #93b7f3; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); overflow-wrap: anywhere; }
 .toast-success { border-left-color: #8fd19e; }
 .toast-problem { border-left-color: #f2a1a8; }
-@media (max-width: 600px) { header, main, footer { padding: 0.5rem 0.6rem; } section.stack { padding: 0 0.6rem 0.6rem; } th { white-space: normal; } table { font-size: 0.85rem; } }
+@media (max-width: 600px) {
+  header, main, footer { padding: 0.5rem 0.6rem; }
+  section.stack { padding: 0 0.5rem 0.5rem; }
+  /* Tables shrink to the screen: long words and code break, so no table pushes the page sideways. */
+  table { font-size: 0.8rem; }
+  th, td { white-space: normal; overflow-wrap: break-word; padding: 0.25rem 0.3rem; }
+  th code, td code, .commit-message, .author { overflow-wrap: anywhere; }
+  .badge { padding: 0 0.35rem; font-size: 0.78rem; white-space: normal; }
+  /* The runs table keeps run, start, kind, commit, result and changes; trigger and duration are in the JSON. */
+  table.runs > * > tr > :nth-child(4), table.runs > * > tr > :nth-child(7) { display: none; }
+}
 @media (prefers-reduced-motion: no-preference) { tr.run.fresh { animation: flash 2s ease-out; } @keyframes flash { from { background: #dbeafe; } to { background: transparent; } } }
 `;

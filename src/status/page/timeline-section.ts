@@ -4,7 +4,7 @@
 import type { DayActivity } from "../../history/types.ts";
 import { html, type SafeHtml } from "./html.ts";
 
-const width = 360;
+const width = 330;
 const left = 26;
 const slotTop = 8;
 const runsHeight = 78;
@@ -74,7 +74,7 @@ function axes(days: DayActivity[]): SafeHtml {
 <text class="label" x="${left - 4}" y="${slotTop + 8}" text-anchor="end">${maxRuns}</text>
 <text class="label" x="${left - 4}" y="${slotTop + runsHeight}" text-anchor="end">0</text>
 <text class="label" x="${left}" y="${driftTop - 4}">drifted${maxDrift > 0 ? ` (max ${maxDrift})` : ""}</text>
-${ticks.map(({ day, index }) => html`<text class="label" x="${(left + (index + 0.5) * slot).toFixed(1)}" y="${labelY}" text-anchor="middle">${dayLabel(day.day)}</text>`)}`;
+${ticks.map(({ day, index }) => html`<text class="label" x="${index === days.length - 1 ? width : (left + (index + 0.5) * slot).toFixed(1)}" y="${labelY}" text-anchor="${index === days.length - 1 ? "end" : "middle"}">${dayLabel(day.day)}</text>`)}`;
 }
 
 function table(days: DayActivity[], id: string): SafeHtml {
