@@ -217,4 +217,30 @@ describe("status page in Chromium", () => {
       await page.close();
     }, 90_000);
   }
+
+  it("behind CFGITOPS_READ_TOKEN: 401 without credentials, and with HTTP Basic the page, its live updates and notices work", async () => {
+    const readToken = "read-token-for-the-browser-0123456789abcdef";
+    const guarded = await createStatusServer({
+      metrics: createMetrics({ defaultMetrics: false }), history, readAccess: { readToken },
+      getStatus: () => buildStatusModel(history, { stacks: [{ name: "prod" }] }),
+    });
+    const page = await context.newPage();
+    try {
+      const refused = await page.goto(guarded.url);
+      expect(refused?.status()).toBe(401);
+      expect(await page.content()).not.toContain("Stack <span");
+      await context.setHTTPCredentials({ username: "viewer", password: readToken });
+      const allowed = await page.goto(guarded.url);
+      expect(allowed?.status()).toBe(200);
+      await expect.poll(() => page.locator("#live-status").textContent(), { timeout: 10_000 }).toBe("Live updates on");
+      guarded.broadcast({ type: "run-started", data: { id: 993, kind: "apply", stack: "prod" } });
+      await expect.poll(() => page.locator("#run-notices .toast").allTextContents(), { timeout: 10_000 }).toEqual(["Started: apply run #993 of prod"]);
+      // The page refresh that follows the event went through too.
+      await expect.poll(() => page.locator("#live-status").textContent(), { timeout: 10_000 }).toMatch(/^Live: updated/);
+    } finally {
+      await context.setHTTPCredentials(null);
+      await page.close();
+      await guarded.close();
+    }
+  }, 60_000);
 });
