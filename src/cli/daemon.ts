@@ -35,7 +35,9 @@ ${policyFloorHelp}
 Environment:
   CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL   the Cloudflare account (or the emulator)
   <api_token_env>           a stack's own token, in the variable its stack file names (api_token_env)
-  CFGITOPS_ADMIN_TOKEN      bearer token for POST /api/reconcile
+  CFGITOPS_ADMIN_TOKEN      bearer token for POST /api/reconcile (also grants read when a read token is set)
+  CFGITOPS_READ_TOKEN       optional: the page and read API need it (HTTP Basic password or Bearer)
+  CFGITOPS_PROTECT_METRICS  1: /metrics needs the read token too (default: open, like /healthz)
   CFGITOPS_WEBHOOK_SECRET   secret of the GitHub webhook (POST /webhooks/github)
   GITHUB_TOKEN              commit statuses "cf-gitops/apply" on applied commits
 

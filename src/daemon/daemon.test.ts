@@ -75,7 +75,7 @@ describe("daemon core", () => {
     await reader.cancel();
     await daemon.idle();
     expect(daemon.history.listRuns().map((run) => [run.kind, run.result, run.triggers])).toEqual([["drift", "success", ["manual"]], ["apply", "success", ["startup"]]]);
-    expect(received).toMatch(/event: run-started\ndata: [^\n]*"kind":"drift"/);
+    expect(received).toMatch(/event: run-started\ndata: \{"id":\d+,"kind":"drift"/);
     const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
     expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="apply",result="success"} 1');
     expect(metrics).toContain('cfgitops_runs_total{stack="default",kind="drift",result="success"} 1');
@@ -100,6 +100,25 @@ describe("daemon core", () => {
     for (const kind of kinds) expect(metrics).toContain(`cfgitops_drifted_resources{stack="default",zone="example.net",kind="${kind.id}"} 0`);
     expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="ttl-range",level="advisory"} 0');
     expect(metrics).toContain('cfgitops_policy_violations{stack="default",policy="no-mass-delete",level="mandatory"} 0');
+  });
+
+  it("guards the page and read API with CFGITOPS_READ_TOKEN, and shows the inventory the apply recorded", async () => {
+    const readToken = "read-token-for-the-daemon-test-0123456789";
+    const [kind] = kinds.map((entry) => entry.id);
+    daemon = await start(fakeRuns(() => ({ managed: [{ zone: "example.com", kind: kind!, count: 7 }] })), { env: { CFGITOPS_READ_TOKEN: readToken } });
+    await daemon.idle();
+    expect((await fetch(`${daemon.url}/`)).status).toBe(401);
+    expect((await fetch(`${daemon.url}/api/drift`)).status).toBe(401);
+    expect((await fetch(`${daemon.url}/metrics`)).status).toBe(200);
+    expect((await fetch(`${daemon.url}/healthz`)).status).toBe(200);
+    const page = await fetch(`${daemon.url}/`, { headers: { authorization: `Basic ${Buffer.from(`me:${readToken}`).toString("base64")}` } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(new RegExp(`<tr data-zone="example\\.com">[\\s\\S]*?<li data-kind="${kind!}"><span class="kind">${kind!}</span> <strong>7</strong>`));
+  });
+
+  it("refuses to start with CFGITOPS_PROTECT_METRICS but no read token, creating nothing", async () => {
+    await expect(start(fakeRuns(), { env: { CFGITOPS_PROTECT_METRICS: "1" } })).rejects.toThrow(/CFGITOPS_PROTECT_METRICS is set but CFGITOPS_READ_TOKEN is not/);
+    await expect(readFile(join(dir, "data", "history.sqlite"))).rejects.toThrow(/ENOENT/);
   });
 
   it("applies one commit once, though the branch is polled while the start-up apply runs", async () => {

@@ -17,6 +17,7 @@ import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
 import { buildStatusModel } from "../status/model.ts";
+import { readAccessFromEnv } from "../status/read-auth.ts";
 import { createStatusServer } from "../status/server.ts";
 import { writeSite } from "./after-run/index.ts";
 import { createBranchSync, type BranchSync } from "./branch-sync.ts";
@@ -85,6 +86,8 @@ function message(error: unknown): string {
 
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { log, env, dataDir, branch } = options;
+  // A read-token setting that cannot work stops the start, before anything is opened.
+  const readAccess = readAccessFromEnv(env);
   await ensureDataDir(dataDir);
   const redact = options.redact ?? redactorFromEnv(env);
   redact.add(urlCredentials(options.repo));
@@ -126,6 +129,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     getStatus: cache.get,
     isReady: () => !shutdown.signal.aborted,
     adminToken: env.CFGITOPS_ADMIN_TOKEN,
+    readAccess,
     webhookSecret: env.CFGITOPS_WEBHOOK_SECRET,
     trustedProxies: parseTrustedProxies(env.CFGITOPS_TRUSTED_PROXIES),
     onReconcile: onReconcile(stacks),

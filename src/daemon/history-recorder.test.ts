@@ -30,4 +30,17 @@ describe("history recorder", () => {
     expect(page).not.toContain("<img src=x");
     history.close();
   });
+
+  it("records what git declared per zone and kind, which the page's inventory reads from the newest successful apply", () => {
+    const history = openHistory(":memory:");
+    const recorder = historyRecorder(history);
+    const runId = recorder.start({ stack: "default", kind: "apply", triggers: ["poll"] });
+    const managed = [{ zone: "example.com", kind: "dns-record", count: 3 }, { zone: "account", kind: "list", count: 1 }];
+    recorder.finish({ runId, stack: "default", kind: "apply", triggers: ["poll"], result: "success", startedAt: 0, finishedAt: 1, branch: "main", diagnostics: [], outcomes: [], managed });
+    expect(history.latestInventory("default")?.counts).toEqual([
+      { zone: "account", kind: "list", count: 1 },
+      { zone: "example.com", kind: "dns-record", count: 3 },
+    ]);
+    history.close();
+  });
 });

@@ -51,6 +51,8 @@ export function historyRecorder(history: HistoryStore): RunRecorder {
         history.recordDrift(runId, carriedOver(driftItemsFromChanges(outcome.drift ?? []), history, outcome.stack, attributed));
       }
       else if (plan) history.recordChanges(runId, changesWithOutcomes(plan.changes, outcome.outcomes));
+      // What git declared at this commit; the page's inventory reads the newest successful apply's.
+      if (outcome.managed) history.recordInventory(runId, outcome.managed);
       if (outcome.policy) {
         history.recordPolicyResults(
           runId,

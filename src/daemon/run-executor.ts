@@ -54,8 +54,8 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
       return;
     }
     deps.cache.invalidate();
-    deps.events.broadcast({ type: "run-started", data: { kind: request.kind, stack: deps.job.stackName } });
     const runId = deps.recorder.start({ stack: deps.job.stackName, kind: request.kind, triggers: request.triggers });
+    deps.events.broadcast({ type: "run-started", data: { id: runId, kind: request.kind, stack: deps.job.stackName } });
     log.info({ runId, kind: request.kind, triggers: request.triggers }, "run started");
     const hooks: RunHooks = {
       onCommit: guarded(log, "commit", (commit: CommitInfo) => {

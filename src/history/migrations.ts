@@ -87,6 +87,19 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE drift_items ADD COLUMN changed_by TEXT;
       ALTER TABLE runs ADD COLUMN attribution TEXT;`,
   },
+  {
+    version: 5,
+    description: "what git declared per zone and kind at each run (the page's inventory); index for per-day counts",
+    sql: `
+      CREATE TABLE run_inventory (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        zone TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (run_id, zone, kind)
+      );
+      CREATE INDEX runs_by_stack_start ON runs (stack, started_at);`,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

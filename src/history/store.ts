@@ -2,13 +2,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { dailyActivity, inventoryOf, zoneChanges } from "./activity.ts";
 import { migrate } from "./migrations.ts";
 import { historyOpenError } from "./open-errors.ts";
 import { createRedactor, type Redactor } from "../shared/redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
 import type {
-  ChangeRecord, CommitInput, DriftItemRecord, FinishRunInput, LatestDrift, PolicyResultRecord,
-  RecordedRunKind, RunDetails, RunRecord, StartRunInput,
+  ChangeRecord, CommitInput, DayActivity, DriftItemRecord, FinishRunInput, InventoryCount, LatestDrift, PolicyResultRecord,
+  RecordedRunKind, RunDetails, RunRecord, StartRunInput, ZoneChange,
 } from "./types.ts";
 
 export interface OpenHistoryOptions {
@@ -227,6 +228,35 @@ export class HistoryStore {
     if (!row) return undefined;
     const run = runFromRow(row);
     return { run, results: this.#all("SELECT * FROM policy_results WHERE run_id = ? ORDER BY position", run.id).map(policyFromRow) };
+  }
+
+  /** What git declared per zone and kind when the run's commit loaded (daemon/managed-resources.ts). */
+  recordInventory(runId: number, counts: readonly { zone?: string; kind: string; count: number }[]): void {
+    const insert = this.#prepare("INSERT OR REPLACE INTO run_inventory (run_id, zone, kind, count) VALUES (?, ?, ?, ?)");
+    this.#transaction(() => {
+      this.#prepare("DELETE FROM run_inventory WHERE run_id = ?").run(runId);
+      for (const count of counts) insert.run(runId, count.zone ?? "account", count.kind, count.count);
+    });
+  }
+
+  /** The inventory of the newest successful apply that recorded one: what cf-gitops manages now. */
+  latestInventory(stack: string): { run: RunRecord; counts: InventoryCount[] } | undefined {
+    const row = this.#prepare(`SELECT runs.* FROM runs WHERE stack = ? AND kind = 'apply' AND result = 'success'
+      AND EXISTS (SELECT 1 FROM run_inventory WHERE run_id = runs.id) ORDER BY id DESC LIMIT 1`).get(stack) as Row | undefined;
+    if (!row) return undefined;
+    const run = runFromRow(row);
+    return { run, counts: inventoryOf((sql, ...params) => this.#all(sql, ...params), run.id) };
+  }
+
+  /** Runs, failures and drift per UTC day, the last `days` (1..366, default 30) days up to `now`. */
+  dailyActivity(stack: string, options: { days?: number; now?: Date } = {}): DayActivity[] {
+    const days = Math.max(1, Math.min(Math.trunc(options.days ?? 30), 366));
+    return dailyActivity((sql, ...params) => this.#all(sql, ...params), stack, days, options.now ?? new Date());
+  }
+
+  /** Per zone, the newest apply that changed something in it (within retention). */
+  zoneChanges(stack: string): ZoneChange[] {
+    return zoneChanges((sql, ...params) => this.#all(sql, ...params), stack);
   }
 
   stacks(): string[] {

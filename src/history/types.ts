@@ -106,3 +106,31 @@ export interface LatestDrift {
   run: RunRecord;
   items: DriftItemRecord[];
 }
+
+/** One UTC day of a stack's history, for the page's timeline. */
+export interface DayActivity {
+  day: string; // YYYY-MM-DD, UTC
+  runs: number;
+  /** Runs that failed or were blocked by policy. */
+  failures: number;
+  /** The most drifted resources a drift check of this day found. */
+  drift: number;
+  /** Drift checks completed this day (0: no drift figure for it). */
+  driftChecks: number;
+}
+
+/** How many resources of a kind git declared in a zone ("account" for account-level ones). */
+export interface InventoryCount {
+  zone: string;
+  kind: string;
+  count: number;
+}
+
+/** The newest apply that changed something in a zone. */
+export interface ZoneChange {
+  zone: string;
+  runId: number;
+  at: string;
+  commit?: string;
+  author?: string;
+}

@@ -32,40 +32,40 @@ function driftOf(context: RouteContext) {
 export function apiRoutes(hub: EventHub): Route[] {
   return [
     {
-      method: "GET", pattern: /^\/(?:index\.html)?$/, handle: async ({ response, options }) => {
+      method: "GET", access: "read", pattern: /^\/(?:index\.html)?$/, handle: async ({ response, options }) => {
         securityHeaders(response, pageCsp);
         sendText(response, 200, "text/html; charset=utf-8", renderStatusPage(await options.getStatus(), { live: true }));
       },
     },
     {
-      method: "GET", pattern: /^\/metrics$/, handle: async ({ response, options }) => {
+      method: "GET", access: "metrics", pattern: /^\/metrics$/, handle: async ({ response, options }) => {
         sendText(response, 200, options.metrics.registry.contentType, await options.metrics.registry.metrics());
       },
     },
-    { method: "GET", pattern: /^\/healthz$/, handle: ({ response }) => sendJson(response, 200, { status: "ok" }) },
+    { method: "GET", access: "public", pattern: /^\/healthz$/, handle: ({ response }) => sendJson(response, 200, { status: "ok" }) },
     {
-      method: "GET", pattern: /^\/readyz$/, handle: ({ response, options }) => {
+      method: "GET", access: "public", pattern: /^\/readyz$/, handle: ({ response, options }) => {
         const ready = options.isReady?.() ?? true;
         sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "starting" });
       },
     },
-    { method: "GET", pattern: /^\/(?:api\/status|status\.json)$/, handle: async ({ response, options }) => sendJson(response, 200, await options.getStatus()) },
+    { method: "GET", access: "read", pattern: /^\/(?:api\/status|status\.json)$/, handle: async ({ response, options }) => sendJson(response, 200, await options.getStatus()) },
     {
-      method: "GET", pattern: /^\/api\/runs$/, handle: (context) => {
+      method: "GET", access: "read", pattern: /^\/api\/runs$/, handle: (context) => {
         const stack = context.url.searchParams.get("stack") ?? undefined;
         const runs = requireHistory(context).listRuns({ limit: limitParam(context.url), ...(stack ? { stack } : {}) });
         sendJson(context.response, 200, { runs });
       },
     },
     {
-      method: "GET", pattern: /^\/api\/runs\/([^/]+)$/, handle: (context, [id]) => {
+      method: "GET", access: "read", pattern: /^\/api\/runs\/([^/]+)$/, handle: (context, [id]) => {
         if (!/^\d{1,15}$/.test(id ?? "")) throw new HttpError(400, "invalid-run-id", "a run id is a positive integer");
         const run = requireHistory(context).getRun(Number(id));
         if (!run) throw new HttpError(404, "run-not-found", `no run #${id}`);
         sendJson(context.response, 200, run);
       },
     },
-    { method: "GET", pattern: /^\/api\/drift$/, handle: (context) => sendJson(context.response, 200, { stacks: driftOf(context) }) },
-    { method: "GET", pattern: /^\/api\/events$/, handle: ({ request, response }) => hub.open(request, response) },
+    { method: "GET", access: "read", pattern: /^\/api\/drift$/, handle: (context) => sendJson(context.response, 200, { stacks: driftOf(context) }) },
+    { method: "GET", access: "read", pattern: /^\/api\/events$/, handle: ({ request, response }) => hub.open(request, response) },
   ];
 }

@@ -5,8 +5,8 @@ export class HttpError extends Error {
   override name = "HttpError";
   readonly status: number;
   readonly code: string;
-  readonly headers: Record<string, string>;
-  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  readonly headers: Record<string, string | string[]>;
+  constructor(status: number, code: string, message: string, headers: Record<string, string | string[]> = {}) {
     super(message);
     this.status = status;
     this.code = code;
@@ -27,7 +27,7 @@ export function securityHeaders(response: ServerResponse, csp = apiCsp): void {
   response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   const text = `${JSON.stringify(body)}\n`;
   response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers });
   response.end(text);

@@ -1,7 +1,7 @@
 // What the status page, /api/status and status.json show: one plain, JSON-serialisable document.
 import type { DriftAttribution } from "../plan/types.ts";
 import type { HistoryStore } from "../history/store.ts";
-import type { DriftItemRecord, LatestDrift, PolicyResultRecord, RunDetails, RunRecord } from "../history/types.ts";
+import type { DayActivity, DriftItemRecord, InventoryCount, LatestDrift, PolicyResultRecord, RunDetails, RunRecord, ZoneChange } from "../history/types.ts";
 
 export interface ScheduledCheck {
   kind: "drift" | "apply" | "poll";
@@ -37,8 +37,22 @@ export interface StackStatus {
   /** resolvedByRunId: a successful apply finished after this check, so live should equal git again. */
   drift?: { checkedAt: string; runId: number; items: DriftItemRecord[]; resolvedByRunId?: number; attribution?: DriftAttribution };
   policy?: { runId: number; results: PolicyResultRecord[] };
+  /** The last `timelineDays` UTC days, oldest first: runs, failures, drift per day. */
+  activity: DayActivity[];
+  inventory: StackInventory;
   /** Newest first. Long change lists are cut to `changeLimit`; the counts say how many were left out. */
   runs: (RunDetails & { omittedChanges?: number; omittedDrift?: number })[];
+}
+
+/**
+ * Per zone: what git declared at the newest successful apply (so what cf-gitops manages in Cloudflare
+ * now), and the newest apply that changed something in it.
+ */
+export interface StackInventory {
+  /** The apply the counts come from. */
+  runId?: number;
+  commit?: string;
+  zones: { zone: string; counts: InventoryCount[]; total: number; lastChange?: ZoneChange }[];
 }
 
 export interface CertificateStatus {
@@ -83,6 +97,8 @@ export interface BuildStatusOptions {
   now?: Date;
   /** Runs shown per stack (with their changes); default 50. */
   runLimit?: number;
+  /** Days in each stack's timeline; default 30. */
+  timelineDays?: number;
   /** Changes (and drift items) kept per listed run; default 100. The full run is at /api/runs/:id. */
   changeLimit?: number;
   title?: string;
@@ -123,13 +139,34 @@ function health(history: HistoryStore, name: string, drift: StackStatus["drift"]
   return last ? { state: "in sync", runId: last.id } : { state: "pending" };
 }
 
-function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number, changeLimit: number): StackStatus {
+function inventory(history: HistoryStore, name: string): StackInventory {
+  const latest = history.latestInventory(name);
+  const changes = new Map(history.zoneChanges(name).map((change) => [change.zone, change]));
+  const byZone = new Map<string, InventoryCount[]>();
+  for (const count of latest?.counts ?? []) byZone.set(count.zone, [...(byZone.get(count.zone) ?? []), count]);
+  // A zone changed within retention but no longer declared is listed too, with no counts.
+  for (const zone of changes.keys()) if (!byZone.has(zone)) byZone.set(zone, []);
+  const zones = [...byZone].sort(([a], [b]) => a.localeCompare(b)).map(([zone, counts]) => ({
+    zone, counts, total: counts.reduce((sum, count) => sum + count.count, 0),
+    ...(changes.has(zone) ? { lastChange: changes.get(zone)! } : {}),
+  }));
+  return { ...(latest ? { runId: latest.run.id } : {}), ...(latest?.run.commit === undefined ? {} : { commit: latest.run.commit }), zones };
+}
+
+interface Limits {
+  runs: number;
+  changes: number;
+  days: number;
+  now: Date;
+}
+
+function stackStatus(history: HistoryStore, info: StackInfo, limits: Limits): StackStatus {
   const name = info.name;
   const applied = history.latestRun(name, { kind: "apply", successful: true });
   const latestDrift = history.latestDrift(name);
   const drift = latestDrift ? driftStatus(latestDrift, applied) : undefined;
   const policy = history.latestPolicyResults(name);
-  const runs = history.listRunDetails({ stack: name, limit: runLimit }).map((run) => trimRun(run, changeLimit));
+  const runs = history.listRunDetails({ stack: name, limit: limits.runs }).map((run) => trimRun(run, limits.changes));
   const last = history.latestRun(name);
   const running = runs.find((run) => run.result === "running");
   return {
@@ -151,17 +188,21 @@ function stackStatus(history: HistoryStore, info: StackInfo, runLimit: number, c
     ...(info.queueDepth === undefined ? {} : { queueDepth: info.queueDepth }),
     ...(drift ? { drift } : {}),
     ...(policy ? { policy: { runId: policy.run.id, results: policy.results } } : {}),
+    activity: history.dailyActivity(name, { days: limits.days, now: limits.now }),
+    inventory: inventory(history, name),
     runs,
   };
 }
 
 export function buildStatusModel(history: HistoryStore, options: BuildStatusOptions = {}): StatusModel {
   const stacks = options.stacks ?? history.stacks().map((name) => ({ name }));
+  const now = options.now ?? new Date();
+  const limits = { runs: options.runLimit ?? 50, changes: options.changeLimit ?? 100, days: options.timelineDays ?? 30, now };
   return {
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.source === undefined ? {} : { source: options.source }),
-    stacks: stacks.map((info) => stackStatus(history, info, options.runLimit ?? 50, options.changeLimit ?? 100)),
+    stacks: stacks.map((info) => stackStatus(history, info, limits)),
     certificates: options.certificates ?? [],
   };
 }

@@ -16,7 +16,7 @@ function reconcileRequest(body: unknown): ReconcileRequest {
 
 export function reconcileRoute(deps: { failures: FailureThrottle; authenticated: RateLimiter; address(request: Parameters<Route["handle"]>[0]["request"]): string; log: Logger }): Route {
   return {
-    method: "POST", pattern: /^\/api\/reconcile$/, handle: async ({ request, response, options }) => {
+    method: "POST", access: "own", pattern: /^\/api\/reconcile$/, handle: async ({ request, response, options }) => {
       const address = deps.address(request);
       // An address that failed too often is refused before its token is checked: no guessing at speed.
       deps.failures.check(address);

@@ -5,6 +5,7 @@ import type { HistoryStore } from "../history/store.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { EventHub } from "./event-stream.ts";
 import type { PushEvent } from "./github-webhook.ts";
+import type { ReadAccess, RouteAccess } from "./read-auth.ts";
 import type { HttpLimits } from "./http-limits.ts";
 import type { Metrics } from "./metrics.ts";
 import type { StatusModel } from "./model.ts";
@@ -32,6 +33,8 @@ export interface StatusServerOptions {
   /** Called for every correctly signed push; the daemon decides whether the branch is tracked. */
   onPush?(event: PushEvent): void | { accepted: boolean; reason?: string } | Promise<void | { accepted: boolean; reason?: string }>;
   adminToken?: string;
+  /** CFGITOPS_READ_TOKEN and CFGITOPS_PROTECT_METRICS (read-auth.ts); unset: reading is open. */
+  readAccess?: ReadAccess;
   webhookSecret?: string;
   log?: Logger;
   /** Budgets and body limits; defaults in http-limits.ts. */
@@ -55,6 +58,7 @@ export type RouteHandler = (context: RouteContext, params: string[]) => void | P
 
 export interface Route {
   method: "GET" | "POST";
+  access: RouteAccess;
   pattern: RegExp;
   handle: RouteHandler;
 }

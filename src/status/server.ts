@@ -7,7 +7,8 @@ import { createEventHub, type StatusEvent } from "./event-stream.ts";
 import { httpLimits } from "./http-limits.ts";
 import { HttpError, securityHeaders, sendError } from "./http-util.ts";
 import type { Route, RouteContext, StatusServerOptions } from "./server-options.ts";
-import { writeRoutes } from "./write-routes.ts";
+import { createReadGuard, type ReadGuard } from "./read-auth.ts";
+import { authFailures, writeRoutes } from "./write-routes.ts";
 
 export type { ReconcileReply, ReconcileRequest, StatusServerOptions } from "./server-options.ts";
 
@@ -20,7 +21,7 @@ export interface StatusServer {
   close(): Promise<void>;
 }
 
-async function dispatch(routes: Route[], context: RouteContext): Promise<void> {
+async function dispatch(routes: Route[], guard: ReadGuard, context: RouteContext): Promise<void> {
   const method = context.request.method === "HEAD" ? "GET" : context.request.method;
   const matching = routes.filter((route) => route.pattern.test(context.url.pathname));
   if (matching.length === 0) throw new HttpError(404, "not-found", `no route for ${context.url.pathname}`);
@@ -29,6 +30,7 @@ async function dispatch(routes: Route[], context: RouteContext): Promise<void> {
     const allow = [...new Set(matching.map((candidate) => candidate.method))].join(", ");
     throw new HttpError(405, "method-not-allowed", `${context.request.method} is not allowed here; use ${allow}`, { Allow: allow });
   }
+  guard.check(context.request, route.access);
   const params = route.pattern.exec(context.url.pathname)?.slice(1) ?? [];
   await route.handle(context, params);
 }
@@ -46,12 +48,15 @@ function requestUrl(target: string | undefined): URL | undefined {
 export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const log = options.log ?? silentLogger();
   const hub = options.events ?? createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
-  const routes = [...apiRoutes(hub), ...writeRoutes(httpLimits(options.limits), options.trustedProxies ?? new Set(), log)];
+  const limits = httpLimits(options.limits);
+  const auth = authFailures(limits, options.trustedProxies ?? new Set());
+  const routes = [...apiRoutes(hub), ...writeRoutes(limits, auth, log)];
+  const guard = createReadGuard({ access: options.readAccess ?? {}, ...(options.adminToken ? { adminToken: options.adminToken } : {}), ...auth, log });
   const server = createServer((request, response) => {
     securityHeaders(response);
     const url = requestUrl(request.url);
     if (!url) return sendError(response, new HttpError(400, "bad-request", "the request target must be a path starting with /"));
-    dispatch(routes, { request, response, url, options }).catch((error: unknown) => {
+    dispatch(routes, guard, { request, response, url, options }).catch((error: unknown) => {
       const httpError = error instanceof HttpError ? error : new HttpError(500, "internal", "internal error; see the daemon log");
       if (!(error instanceof HttpError)) log.error({ err: error instanceof Error ? error.message : String(error), path: url.pathname }, "request failed");
       if (response.headersSent) return void response.destroy();

@@ -45,7 +45,7 @@ async function readSigned(request: IncomingMessage, secret: string, signature: s
 
 export function webhookRoute(deps: WebhookRouteDeps): Route {
   return {
-    method: "POST", pattern: /^\/webhooks\/github$/, handle: async ({ request, response, options }) => {
+    method: "POST", access: "own", pattern: /^\/webhooks\/github$/, handle: async ({ request, response, options }) => {
       if (!options.webhookSecret) throw new HttpError(503, "webhook-disabled", "webhooks are disabled: set CFGITOPS_WEBHOOK_SECRET to enable them");
       const address = deps.address(request);
       const delivery = request.headers["x-github-delivery"];

@@ -1,7 +1,8 @@
 // The routes that change something: the manual trigger (bearer token) and the GitHub webhook (HMAC),
-// sharing one count of failed authentications per client address.
+// sharing one count of failed authentications per client address (with the read token's check).
 import type { Logger } from "../shared/logger.ts";
-import { createFailureThrottle, createRateLimiter } from "./admin-auth.ts";
+import type { IncomingMessage } from "node:http";
+import { createFailureThrottle, createRateLimiter, type FailureThrottle } from "./admin-auth.ts";
 import { createBodyGate } from "./body-gate.ts";
 import { clientAddress } from "./client-address.ts";
 import { createDeliveryLog } from "./delivery-log.ts";
@@ -10,9 +11,13 @@ import { reconcileRoute } from "./reconcile-route.ts";
 import type { Route } from "./server-options.ts";
 import { webhookRoute } from "./webhook-route.ts";
 
-export function writeRoutes(limits: HttpLimits, trustedProxies: ReadonlySet<string>, log: Logger): Route[] {
-  const failures = createFailureThrottle(limits.authFailures);
-  const address = (request: Parameters<typeof clientAddress>[0]) => clientAddress(request, trustedProxies);
+/** The failed-authentication count per client address, shared by these routes and the read token (read-auth.ts). */
+export function authFailures(limits: HttpLimits, trustedProxies: ReadonlySet<string>): { failures: FailureThrottle; address(request: IncomingMessage): string } {
+  return { failures: createFailureThrottle(limits.authFailures), address: (request) => clientAddress(request, trustedProxies) };
+}
+
+export function writeRoutes(limits: HttpLimits, auth: ReturnType<typeof authFailures>, log: Logger): Route[] {
+  const { failures, address } = auth;
   return [
     reconcileRoute({ failures, authenticated: createRateLimiter(limits.reconcile.max, limits.reconcile.windowMs), address, log }),
     webhookRoute({

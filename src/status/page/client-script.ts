@@ -45,10 +45,27 @@ export const clientScript = `
       .catch(function (error) { live.textContent = "Live update failed (" + error.message + "); retrying on the next event"; })
       .then(function () { busy = false; if (again) { again = false; reload(); } });
   }
+  // A notice (toast) when a run starts or ends: text only (textContent), announced by the
+  // role="status" region it is added to, and gone after a while.
+  var notices = document.getElementById("run-notices");
+  function notify(type, event) {
+    if (!notices) return;
+    var data = {};
+    try { data = JSON.parse(event.data) || {}; } catch (error) { data = {}; }
+    var what = (data.kind ? String(data.kind) : "a") + " run" + (data.id ? " #" + String(data.id) : "") + (data.stack ? " of " + String(data.stack) : "");
+    var note = document.createElement("p");
+    note.className = "toast " + (type === "run-started" ? "toast-started" : data.result === "success" ? "toast-success" : "toast-problem");
+    note.setAttribute("data-event", type);
+    note.textContent = type === "run-started" ? "Started: " + what : "Finished: " + what + (data.result ? " — " + String(data.result) : "");
+    notices.appendChild(note);
+    while (notices.children.length > 4) notices.removeChild(notices.firstElementChild);
+    setTimeout(function () { if (note.parentNode) note.parentNode.removeChild(note); }, 10000);
+  }
   var source = new EventSource("api/events");
   source.addEventListener("open", function () { live.textContent = "Live updates on"; });
   source.addEventListener("error", function () { live.textContent = "Live updates reconnecting…"; });
   ["run", "run-started", "status", "drift"].forEach(function (type) { source.addEventListener(type, reload); });
+  ["run", "run-started"].forEach(function (type) { source.addEventListener(type, function (event) { notify(type, event); }); });
   setInterval(refreshAges, 30000);
 })();
 `;

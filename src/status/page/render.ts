@@ -50,6 +50,7 @@ export function renderStatusPage(model: StatusModel, options: RenderOptions = {}
   <p class="meta">Generated <time datetime="${model.generatedAt}">${formatTimestamp(model.generatedAt)}</time></p>
   <p id="live-status" role="status" aria-live="polite">${live ? "Live updates need JavaScript; reload for fresh data" : "Static snapshot"}</p>
 </header>
+${live ? html`<div id="run-notices" class="toasts" role="status" aria-live="polite" aria-label="Run notices"></div>` : ""}
 <main>
 ${overviewSection(model, now)}
 ${model.stacks.map((stack) => stackSection(stack, now))}

@@ -4,9 +4,11 @@ import { badge } from "./badges.ts";
 import { driftSection } from "./drift-section.ts";
 import { formatDuration, shortSha } from "./format.ts";
 import { html, type SafeHtml } from "./html.ts";
+import { inventorySection } from "./inventory-section.ts";
 import { policySection } from "./policy-section.ts";
 import { runsSection } from "./runs-section.ts";
 import { slug, timeTag } from "./time-tag.ts";
+import { timelineSection } from "./timeline-section.ts";
 
 function appliedCommit(stack: StackStatus, now: Date): SafeHtml {
   const commit = stack.appliedCommit;
@@ -42,7 +44,9 @@ export function stackSection(stack: StackStatus, now: Date): SafeHtml {
     <div><dt>Next check</dt>${nextChecks(stack, now)}</div>
     ${stack.queueDepth ? html`<div><dt>Queued runs</dt><dd>${stack.queueDepth}</dd></div>` : ""}
   </dl>
+  ${timelineSection(stack.activity, id)}
   ${driftSection(stack, now, id)}
+  ${inventorySection(stack, now, id)}
   ${policySection(stack, id)}
   ${runsSection(stack, now, id)}
 </section>`;
