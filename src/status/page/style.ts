@@ -66,6 +66,9 @@ ul.violations { margin: 0.2rem 0; padding-left: 1.1rem; }
   .badge { padding: 0 0.35rem; font-size: 0.78rem; white-space: normal; }
   /* The runs table keeps run, start, kind, commit, result and changes; trigger and duration are in the JSON. */
   table.runs > * > tr > :nth-child(4), table.runs > * > tr > :nth-child(7) { display: none; }
+  /* The drift table keeps all six columns (who changed it matters most on a phone): they wrap anywhere. */
+  table.drift { font-size: 0.75rem; }
+  table.drift th, table.drift td, table.drift code { overflow-wrap: anywhere; }
 }
 @media (prefers-reduced-motion: no-preference) { tr.run.fresh { animation: flash 2s ease-out; } @keyframes flash { from { background: #dbeafe; } to { background: transparent; } } }
 `;
