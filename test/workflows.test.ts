@@ -47,7 +47,7 @@ function triggers(workflow: Workflow): string[] {
 
 /** Plain programs a run step may use besides cf-gitops, with the subcommands allowed for each. */
 const plumbing: Record<string, (args: string[]) => boolean> = {
-  npm: (args) => args.join(" ") === "ci" || args.join(" ") === "test",
+  npm: (args) => ["ci", "test", "run coverage", "run --silent coverage:report"].includes(args.join(" ")),
   "apt-get": (args) => args[0] === "update" || args[0] === "install",
   git: (args) => args[0] === "config",
   echo: () => true,
