@@ -18,8 +18,8 @@ export function anchor(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
-    .replace(/[`*_]/g, "")
-    .replace(/[^\p{L}\p{N} -]/gu, "")
+    .replace(/[`*]/g, "")
+    .replace(/[^\p{L}\p{N} _-]/gu, "") // as GitHub's slugger: underscores stay (`CFGITOPS_READ_TOKEN`)
     .replace(/ /g, "-");
 }
 
