@@ -30,4 +30,12 @@ describe("a run's environment", () => {
     expect(runEnvironment(daemon).CLOUDFLARE_API_TOKEN_WORK).toBeUndefined();
     expect(runEnvironment({ ...daemon, WORK_CF: "work-2" }, "WORK_CF").WORK_CF).toBe("work-2");
   });
+
+  it("never hands a run one of the daemon's secrets, even when a stack file names it as its token", () => {
+    for (const name of ["CFGITOPS_ADMIN_TOKEN", "CFGITOPS_WEBHOOK_SECRET", "CFGITOPS_READ_TOKEN", "GITHUB_TOKEN"]) {
+      const env = runEnvironment(daemon, name);
+      expect(env[name], name).toBeUndefined();
+      expect(Object.values(env)).not.toContain(daemon[name as keyof typeof daemon]);
+    }
+  });
 });

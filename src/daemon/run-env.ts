@@ -9,6 +9,8 @@
 //     CLOUDFLARE_ACCOUNT_ID, and the stack's token: the variable its `api_token_env` names, else
 //     CLOUDFLARE_API_TOKEN.
 
+import { isStackTokenVariable } from "../desired-state/stack.ts";
+
 const basics = new Set([
   "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "TMP", "TEMP", "TZ", "LANG", "LANGUAGE",
   "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR",
@@ -30,6 +32,7 @@ function allowed(name: string): boolean {
 export function runEnvironment(env: NodeJS.ProcessEnv, tokenEnv: string = defaultTokenEnv): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(env)) if (value !== undefined && allowed(name)) result[name] = value;
-  if (env[tokenEnv] !== undefined) result[tokenEnv] = env[tokenEnv];
+  // a stack file naming one of the daemon's secrets is refused when it loads; this holds even so
+  if (env[tokenEnv] !== undefined && isStackTokenVariable(tokenEnv)) result[tokenEnv] = env[tokenEnv];
   return result;
 }

@@ -68,6 +68,16 @@ describe("loadStack", () => {
     expect(stack).toBeUndefined();
     expect(diagnostics[0]).toMatchObject({ file: "stacks/work.yaml", line: 2 });
   });
+
+  it("refuses an api_token_env that names one of the daemon's own secrets, at its position", async () => {
+    const dir = await repoWith({ "work.yaml": "engine: native\napi_token_env: CFGITOPS_ADMIN_TOKEN\n" });
+    const { stack, diagnostics } = await loadStack(dir);
+    expect(stack).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: "stacks/work.yaml", line: 2, code: "stack-token-env-reserved", message: "api_token_env may not name CFGITOPS_ADMIN_TOKEN: it holds a secret of the daemon, not a Cloudflare token" }),
+    ]);
+    await rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe("tokenEnvIn (the daemon's read of a stack file, without parsing it)", () => {

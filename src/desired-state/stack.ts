@@ -72,6 +72,23 @@ export async function loadStack(root: string, name?: string): Promise<{ stack?: 
       diagnostics.push({ ...pathLocation(read.parsed, ["schedules", key]), severity: "error", code: "stack-invalid-schedule", message: `"${expression}" is not a valid cron expression`, hint: 'five fields: minute hour day month weekday, e.g. "*/15 * * * *"' });
     }
   }
+  const tokenEnv = raw.api_token_env;
+  if (typeof tokenEnv === "string" && !isStackTokenVariable(tokenEnv)) {
+    diagnostics.push({
+      ...pathLocation(read.parsed, ["api_token_env"]), severity: "error", code: "stack-token-env-reserved",
+      message: `api_token_env may not name ${tokenEnv}: it holds a secret of the daemon, not a Cloudflare token`,
+      hint: "name a variable of its own for this stack's token, e.g. CLOUDFLARE_API_TOKEN_WORK",
+    });
+  }
   if (diagnostics.length > 0) return { diagnostics };
   return { stack: toStackConfig(chosen, file, raw), diagnostics };
+}
+
+// The daemon's own secrets: a run's process must never be handed one, whatever a stack file says
+// (the run executes committed custom policies).
+const daemonSecret = /^(CFGITOPS_|GITHUB_TOKEN$|GH_TOKEN$|PULUMI_CONFIG_PASSPHRASE$|PULUMI_ACCESS_TOKEN$)/;
+
+/** Whether a stack may take its Cloudflare token from this variable (`api_token_env`). */
+export function isStackTokenVariable(name: string): boolean {
+  return !daemonSecret.test(name);
 }
