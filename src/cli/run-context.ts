@@ -52,6 +52,7 @@ function printInvalid(io: CliIo, root: string, diagnostics: Diagnostic[], flags:
 /** Returns the context, or an exit code when the input was invalid (diagnostics already printed). */
 export async function prepareRun(io: CliIo, flags: RunFlags): Promise<RunContext | number> {
   const root = io.cwd;
+  const commit = headCommit(root); // git runs while the YAML loads
   const stacked = await loadStack(root, flags.stack);
   if (!stacked.stack || stacked.diagnostics.some((d) => d.severity === "error")) {
     printInvalid(io, root, stacked.diagnostics, flags);
@@ -66,8 +67,8 @@ export async function prepareRun(io: CliIo, flags: RunFlags): Promise<RunContext
   const engineName = oneOf(flags.engine, engineNames, "engine", stack.engine);
   const log = cliLogger(io);
   const engine = createEngine(engineName, { env: io.env, log, root, dataDir: flags.dataDir, stack });
-  const commit = await headCommit(root);
-  return { root, stack, desired: loaded.state, diagnostics: [...stacked.diagnostics, ...loaded.diagnostics], engineName, engine, log, ...(commit && { commit }) };
+  const sha = await commit;
+  return { root, stack, desired: loaded.state, diagnostics: [...stacked.diagnostics, ...loaded.diagnostics], engineName, engine, log, ...(sha && { commit: sha }) };
 }
 
 /** HEAD of the git checkout at `root`, or undefined (not a checkout, no git). */

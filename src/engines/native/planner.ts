@@ -50,6 +50,12 @@ export function nativeContext(client: Cloudflare, run: Pick<RunOptions, "stack" 
   };
 }
 
+/** The one account every listed zone of the desired state belongs to, if there is exactly one. */
+function sharedAccount(desired: DesiredState, zones: Map<string, ZoneRef>): string | undefined {
+  const accounts = new Set(desired.zones.map((zone) => zones.get(zone.zone)?.accountId).filter((id): id is string => id !== undefined));
+  return accounts.size === 1 ? [...accounts][0] : undefined;
+}
+
 export async function zonesOf(client: Cloudflare, accountId: string | undefined): Promise<Map<string, ZoneRef>> {
   return new Map((await listZones(client, accountId)).map((zone) => [zone.name, zone]));
 }
@@ -86,11 +92,13 @@ function auditRefsOf(planned: Planned[], live: Live, adapters: Map<string, Nativ
 export async function computePlan(client: Cloudflare, desired: DesiredState, options: RunOptions, engine: { accountId?: string }): Promise<PlanContext> {
   const stack = options.stack;
   const explicitAccount = engine.accountId ?? stack.account_id;
-  const native = nativeContext(client, options, explicitAccount);
   const adapters = await nativeAdapters();
   options.onProgress?.({ stage: "read", message: "listing zones" });
   const zones = await zonesOf(client, explicitAccount);
   checkAborted(options.signal);
+  // The account of the stack's zones, when they share one, saves a GET /accounts (and a token that
+  // sees several accounts then needs no CLOUDFLARE_ACCOUNT_ID).
+  const native = nativeContext(client, options, explicitAccount ?? sharedAccount(desired, zones));
   const missing = desired.zones.map((zone) => zone.zone).filter((name) => !zones.has(name));
   if (missing.length > 0 && !stack.create_zones) throw missingZoneError(missing, stack);
   if (missing.length > 0) await native.accountId();

@@ -33,16 +33,20 @@ export async function readScopes(request: ReadRequest, ctx: NativeContext): Prom
     if (read.meta) live.meta.set(kind, { ...live.meta.get(kind), ...read.meta });
   };
   const perZone = new Map<string, string[]>();
+  // Account-level reads (tunnels, lists) go alongside the zones' reads; kept in registry order after.
+  const accountReads: Array<Promise<[string, LiveRead]>> = [];
   for (const [kind, scopes] of request.scopes) {
     const adapter = request.adapters.get(kind);
     if (!adapter) continue;
     const readCtx = { ...ctx, resolved: request.resolved.get(kind) ?? none };
     if (adapter.readAccount) {
-      if (scopes.length > 0) keep(kind, await adapter.readAccount([...scopes], readCtx));
+      if (scopes.length > 0) accountReads.push(adapter.readAccount([...scopes], readCtx).then((read) => [kind, read]));
       continue;
     }
     for (const zone of scopes) if (request.zones.has(zone)) perZone.set(zone, [...(perZone.get(zone) ?? []), kind]);
   }
+  const accountResults = Promise.all(accountReads);
+  accountResults.catch(() => undefined); // awaited below; a zone read's failure must not leave it unhandled
   const zones = [...perZone.keys()].sort();
   const results: LiveRead[][] = new Array<LiveRead[]>(zones.length);
   let next = 0;
@@ -54,6 +58,7 @@ export async function readScopes(request: ReadRequest, ctx: NativeContext): Prom
     }
   }
   await Promise.all(Array.from({ length: Math.min(Math.max(1, request.concurrency ?? 4), zones.length) }, worker));
+  for (const [kind, read] of await accountResults) keep(kind, read);
   results.forEach((reads, index) => reads.forEach((read, k) => keep(perZone.get(zones[index]!)![k]!, read)));
   assignIds(live.resources);
   return live;
