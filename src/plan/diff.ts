@@ -7,6 +7,7 @@ import { movedRefs } from "./moves.ts";
 import { ownsLive } from "./ownership.ts";
 import type { Ownership, Resource } from "./resources.ts";
 import type { Change } from "./types.ts";
+import { compareText } from "../shared/compare-text.ts";
 
 /** Stable JSON: object keys sorted, so equal values always serialise equally. */
 export function stableJson(value: unknown): string {
@@ -42,7 +43,7 @@ function group(resources: Resource[]): Map<string, Resource[]> {
   return groups;
 }
 
-const byVariant = (a: Resource, b: Resource) => (a.variant ?? "").localeCompare(b.variant ?? "");
+const byVariant = (a: Resource, b: Resource) => compareText(a.variant ?? "", b.variant ?? "");
 
 /** Pairs one key's desired and live resources: equal variants first, then leftovers in variant order. */
 export function pairByVariant(wants: Resource[], haves: Resource[]): { pairs: [Resource, Resource][]; wants: Resource[]; haves: Resource[] } {

@@ -6,6 +6,7 @@ import { stableJson } from "./diff.ts";
 import { ownsLive } from "./ownership.ts";
 import type { Ownership, Resource } from "./resources.ts";
 import type { Plan } from "./types.ts";
+import { compareText } from "../shared/compare-text.ts";
 
 export const absent = "absent";
 
@@ -28,7 +29,7 @@ export function fingerprintKeys(live: readonly Resource[], ownership: Ownership,
   for (const key of [...wanted].sort()) {
     const group = groups.get(key);
     out[key] = group
-      ? hash(stableJson(group.map((r) => ({ variant: r.variant ?? null, value: r.value, cloudId: r.cloudId ?? null, readOnly: r.readOnly === true })).sort((a, b) => stableJson(a).localeCompare(stableJson(b)))))
+      ? hash(`[${group.map((r) => stableJson({ variant: r.variant ?? null, value: r.value, cloudId: r.cloudId ?? null, readOnly: r.readOnly === true })).sort(compareText).join(",")}]`)
       : absent;
   }
   return out;

@@ -5,6 +5,7 @@
 import { kindById } from "../kinds/registry.ts";
 import type { Resource } from "./resources.ts";
 import type { Change } from "./types.ts";
+import { compareText } from "../shared/compare-text.ts";
 
 const last = "\uffff";
 
@@ -24,11 +25,11 @@ export function sortChanges(changes: readonly Change[], desired: readonly Resour
   const position = new Map(desired.map((resource, index) => [resource.id, index]));
   const rank = (change: Change) => (change.op === "delete" ? 1e9 : (position.get(change.id) ?? 1e9));
   return [...changes].sort((a, b) => {
-    const zone = zoneRank(a).localeCompare(zoneRank(b));
+    const zone = compareText(zoneRank(a), zoneRank(b));
     if (zone !== 0) return zone;
-    const kind = kindRank(a) - kindRank(b) || a.kind.localeCompare(b.kind);
+    const kind = kindRank(a) - kindRank(b) || compareText(a.kind, b.kind);
     if (kind !== 0) return kind;
-    if (kindById(a.kind)?.ordered) return rank(a) - rank(b) || a.id.localeCompare(b.id);
-    return (a.op === "delete" ? 0 : 1) - (b.op === "delete" ? 0 : 1) || a.id.localeCompare(b.id);
+    if (kindById(a.kind)?.ordered) return rank(a) - rank(b) || compareText(a.id, b.id);
+    return (a.op === "delete" ? 0 : 1) - (b.op === "delete" ? 0 : 1) || compareText(a.id, b.id);
   });
 }

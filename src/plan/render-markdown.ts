@@ -8,6 +8,7 @@ import { arrayChanges } from "./array-diff.ts";
 import { codeFence, codeSpan, escapeHtml, escapeMarkdown } from "./markdown-escape.ts";
 import { policyLine, policySection, readPolicy } from "./markdown-policy.ts";
 import type { Change, ChangeOp, Plan } from "./types.ts";
+import { compareText } from "../shared/compare-text.ts";
 
 export interface MarkdownReport {
   plan: Plan;
@@ -119,7 +120,7 @@ function summaryTable(changes: Change[]): string {
     `| Zone | Kind | ${ops.map(capitalize).join(" | ")} |`,
     `|---|---|${ops.map(() => "--:").join("|")}|`,
   ];
-  const sorted = [...rows.values()].sort((a, b) => zoneOrder(a.zone, b.zone) || a.kind.localeCompare(b.kind));
+  const sorted = [...rows.values()].sort((a, b) => zoneOrder(a.zone, b.zone) || compareText(a.kind, b.kind));
   for (const row of sorted.slice(0, maxTableRows)) {
     const counts = countOps(row.counts);
     lines.push(`| ${escapeMarkdown(row.zone)} | ${escapeMarkdown(row.kind)} | ${ops.map((op) => counts[op]).join(" | ")} |`);
@@ -148,7 +149,7 @@ function groupByZone(changes: Change[]): [string, Change[]][] {
 
 /** Zones alphabetically, then the "(tunnel services)"-style groups. */
 function zoneOrder(a: string, b: string): number {
-  return (a.startsWith("(") ? 1 : 0) - (b.startsWith("(") ? 1 : 0) || a.localeCompare(b);
+  return (a.startsWith("(") ? 1 : 0) - (b.startsWith("(") ? 1 : 0) || compareText(a, b);
 }
 
 function changeDetails(change: Change, mode: "plan" | "drift"): string {

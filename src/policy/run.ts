@@ -11,6 +11,7 @@ import { resolveParams } from "./params.ts";
 import { builtinPolicies } from "./registry.ts";
 import type { AnyPolicy, PolicyReport, PolicyResult } from "./types.ts";
 import { parseYamlSource } from "./yaml-source.ts";
+import { compareText } from "../shared/compare-text.ts";
 
 export interface RunPoliciesInput {
   root: string;
@@ -93,7 +94,7 @@ export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport
     report.exempted.push(...evaluation.exempted);
     diagnostics.push(...evaluation.diagnostics);
   }
-  report.violations.sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
+  report.violations.sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
   report.blocked =
     report.violations.some((v) => v.level === "mandatory") ||
     results.some((r) => r.status === "error" && r.level === "mandatory") ||

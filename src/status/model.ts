@@ -2,6 +2,7 @@
 import type { DriftAttribution } from "../plan/types.ts";
 import type { HistoryStore } from "../history/store.ts";
 import type { DayActivity, DriftItemRecord, InventoryCount, LatestDrift, PolicyResultRecord, RunDetails, RunRecord, ZoneChange } from "../history/types.ts";
+import { compareText } from "../shared/compare-text.ts";
 
 export interface ScheduledCheck {
   kind: "drift" | "apply" | "poll";
@@ -146,7 +147,7 @@ function inventory(history: HistoryStore, name: string): StackInventory {
   for (const count of latest?.counts ?? []) byZone.set(count.zone, [...(byZone.get(count.zone) ?? []), count]);
   // A zone changed within retention but no longer declared is listed too, with no counts.
   for (const zone of changes.keys()) if (!byZone.has(zone)) byZone.set(zone, []);
-  const zones = [...byZone].sort(([a], [b]) => a.localeCompare(b)).map(([zone, counts]) => ({
+  const zones = [...byZone].sort(([a], [b]) => compareText(a, b)).map(([zone, counts]) => ({
     zone, counts, total: counts.reduce((sum, count) => sum + count.count, 0),
     ...(changes.has(zone) ? { lastChange: changes.get(zone)! } : {}),
   }));

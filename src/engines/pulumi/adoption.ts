@@ -17,6 +17,7 @@ import { readScopes } from "../native/reads.ts";
 import type { ZoneRef } from "../native/zones.ts";
 import type { PulumiAdapter } from "./adapter.ts";
 import type { AdoptingInput } from "./program-input.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 export interface AdoptionInput {
   expanded: Expanded;
@@ -70,7 +71,7 @@ function wantedNames(adapter: PulumiAdapter, input: AdoptionInput): Map<string, 
 
 /** What Pulumi would compare: the values, in order where order matters, else by key. */
 function comparable(kind: string, resources: Resource[]): string {
-  const list = kindById(kind)?.ordered ? resources : [...resources].sort((a, b) => a.key.localeCompare(b.key));
+  const list = kindById(kind)?.ordered ? resources : [...resources].sort((a, b) => compareText(a.key, b.key));
   return stableJson(list.map((resource) => resource.value));
 }
 

@@ -8,6 +8,7 @@ import { readZone, type Live } from "../native/reads.ts";
 import type { PulumiImportId } from "./adapter.ts";
 import { pulumiAdapters } from "./adapters.ts";
 import { liveClient } from "./live.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 export type { PulumiImportId } from "./adapter.ts";
 
@@ -38,7 +39,7 @@ export async function importIdsOf(resources: readonly Resource[], live: Pick<Liv
       if (id !== undefined) ids.push({ type: adapter.type, name, id });
     }
   }
-  return ids.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  return ids.sort((a, b) => compareText(a.type, b.type) || compareText(a.name, b.name));
 }
 
 /** Import ids of a zone's live objects of every zone-file kind; `only` limits which resources count. */

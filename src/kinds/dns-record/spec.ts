@@ -8,6 +8,7 @@ import { toFqdn, toRelative, dnsLongId } from "./identity.ts";
 import type { DnsRecordValue } from "./normalise.ts";
 import type { DnsRecordType } from "./record-types.ts";
 import { dnsIgnoreSchema, dnsRecordSchema } from "./schema.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 export { dnsRecordKindId } from "./normalise.ts";
 
@@ -95,9 +96,9 @@ function yamlRecord(zone: string, value: DnsRecordValue): Record<string, unknown
 function byNameThenType(a: Record<string, unknown>, b: Record<string, unknown>): number {
   const name = (x: Record<string, unknown>) => (x.name === "@" ? "" : String(x.name));
   return (
-    name(a).localeCompare(name(b)) ||
-    String(a.type).localeCompare(String(b.type)) ||
-    JSON.stringify(a.content ?? a.data).localeCompare(JSON.stringify(b.content ?? b.data))
+    compareText(name(a), name(b)) ||
+    compareText(String(a.type), String(b.type)) ||
+    compareText(JSON.stringify(a.content ?? a.data), JSON.stringify(b.content ?? b.data))
   );
 }
 

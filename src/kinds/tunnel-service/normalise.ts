@@ -2,6 +2,7 @@
 // matching key and one ingress order, so both engines send cloudflared the same rules.
 import { canonicalHost } from "../shared/names.ts";
 import type { TunnelServiceSpec } from "./spec.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 export const tunnelServiceKindId = "tunnel-service" as const;
 
@@ -53,10 +54,10 @@ export function tunnelServiceKey(tunnelId: string, value: { hostname: string; pa
 export function orderIngress<T extends { hostname: string; path?: string | undefined; service: string }>(rules: readonly T[]): T[] {
   return [...rules].sort(
     (a, b) =>
-      a.hostname.localeCompare(b.hostname) ||
+      compareText(a.hostname, b.hostname) ||
       (b.path ?? "").length - (a.path ?? "").length ||
-      (a.path ?? "").localeCompare(b.path ?? "") ||
-      a.service.localeCompare(b.service),
+      compareText(a.path ?? "", b.path ?? "") ||
+      compareText(a.service, b.service),
   );
 }
 

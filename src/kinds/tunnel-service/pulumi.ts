@@ -9,6 +9,7 @@ import type { Resource } from "../../plan/resources.ts";
 import type { TunnelMeta } from "./native.ts";
 import { serviceResource } from "./expand.ts";
 import { catchAllService, ingressKey, orderIngress, tunnelServiceFromLive, tunnelServiceKey, tunnelServiceKindId, type TunnelServiceValue } from "./normalise.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 type Ingress = types.input.ZeroTrustTunnelCloudflaredConfigConfigIngress;
 type OriginRequest = types.input.ZeroTrustTunnelCloudflaredConfigConfigIngressOriginRequest;
@@ -107,7 +108,7 @@ export const pulumi: PulumiAdapter = {
     for (const resource of resources) byTunnel.set(resource.scope, [...(byTunnel.get(resource.scope) ?? []), resource]);
     /** tunnel name -> ingress key (hostname + path) -> service name (for `pulumi stack output`). */
     const ingressServices: Record<string, Record<string, string>> = {};
-    for (const [tunnelId, services] of [...byTunnel].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [tunnelId, services] of [...byTunnel].sort(([a], [b]) => compareText(a, b))) {
       const values = services.map((service) => service.value as unknown as TunnelServiceValue);
       const tunnel = values[0]?.tunnel ?? ctx.names.get(tunnelId) ?? tunnelId;
       const name = tunnelConfigName(tunnel);

@@ -8,6 +8,7 @@ import { settingName, settingResource } from "./expand.ts";
 import { canonicalSetting, settingFromLive } from "./normalise.ts";
 import { zoneSettingsKindId } from "./normalise.ts";
 import type { ZoneSettingValue } from "./spec.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 /**
  * The value sent: the state's own when it means the same (Cloudflare's 14400 for the YAML's
@@ -27,7 +28,7 @@ export const pulumi: PulumiAdapter = {
   declare(resources, ctx) {
     const held = new Map(ctx.state.map((entry) => [entry.name, entry.outputs.value]));
     // sorted by setting, so the order of the YAML never matters
-    for (const resource of [...resources].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const resource of [...resources].sort((a, b) => compareText(a.id, b.id))) {
       const name = encodeLogicalName(resource.id);
       const args = { zoneId: ctx.zoneId(resource.zone!), settingId: settingName(resource.id), value: settingValue(resource.raw as ZoneSettingValue, held.get(name)) };
       new ctx.cloudflare.ZoneSetting(name, args, ctx.opts(name));

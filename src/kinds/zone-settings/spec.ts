@@ -5,6 +5,7 @@ import type { Resource } from "../../plan/resources.ts";
 import { fragment, isRecord, type ImportedSection, type ZonePlacement } from "../kind.ts";
 import { zoneSettingsSchema } from "./schema.ts";
 import { toApiValue, zoneSettings } from "./settings.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 export { zoneSettingsKindId } from "./normalise.ts";
 
@@ -31,7 +32,7 @@ const skippedSettings = new Set(["development_mode"]);
 function toYaml(live: Resource[]): ImportedSection {
   const written: Resource[] = [];
   const settings: Record<string, ZoneSettingValue> = {};
-  for (const resource of [...live].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const resource of [...live].sort((a, b) => compareText(a.id, b.id))) {
     const id = resource.id.slice(resource.id.lastIndexOf("/") + 1);
     const info = zoneSettings[id];
     const value = resource.raw;

@@ -4,6 +4,7 @@ import { badge } from "./badges.ts";
 import { daysUntil, formatTimestamp } from "./format.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { timeTag } from "./time-tag.ts";
+import { compareText } from "../../shared/compare-text.ts";
 
 export const expiringSoonDays = 14;
 
@@ -16,7 +17,7 @@ function state(cert: CertificateStatus, now: Date): { status: string; days?: num
 export function certificatesSection(certificates: CertificateStatus[], now: Date): SafeHtml {
   const heading = html`<h2 id="certificates-title">Certificates</h2>`;
   if (certificates.length === 0) return html`<section id="certificates" aria-labelledby="certificates-title">${heading}<p>No certificate checks configured or run yet.</p></section>`;
-  const sorted = [...certificates].sort((a, b) => (a.validTo ?? "").localeCompare(b.validTo ?? ""));
+  const sorted = [...certificates].sort((a, b) => compareText(a.validTo ?? "", b.validTo ?? ""));
   return html`<section id="certificates" aria-labelledby="certificates-title">${heading}
   <table class="certificates">
     <thead><tr><th scope="col">Hostname</th><th scope="col">Expires</th><th scope="col">Days left</th><th scope="col">Status</th><th scope="col">Issuer</th><th scope="col">Checked</th></tr></thead>
