@@ -149,7 +149,10 @@ function rawPost(headers: string[], body: Buffer, chunked = false): Promise<numb
       }
       if (!socket.destroyed) socket.end("0\r\n\r\n");
     };
-    pump();
+    // The body follows the headers a moment later, as over a real network: a refusal sent at the
+    // headers (503) is then read before the daemon closes. Sent at once, a busy machine can have the
+    // close reset the connection while the body is still arriving, and the answer is lost.
+    setTimeout(pump, 200);
   });
 }
 
