@@ -28,4 +28,18 @@ describe("cf-gitops doctor and the API token's shape", () => {
     expect(result.stdout).not.toContain("CLOUDFLARE_API_TOKEN is");
     expect(result.stdout).toContain("ok    token is active");
   });
+
+  it("says whether the audit log is readable (drift attribution), as a warning only", async () => {
+    const env = { PATH: "/nonexistent", CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_ACCOUNT_ID: emulator.accountId };
+    const readable = await runMain(["doctor"], { cwd: root, emulator, env });
+    expect(readable.stdout).toContain("ok    account: audit log readable (drift reports name who changed what)");
+    emulator.setFaults({ auditLogs: { v2: 403 } });
+    try {
+      const denied = await runMain(["doctor"], { cwd: root, emulator, env });
+      expect(denied.stdout).toContain("warn  account: audit log not readable: drift reports cannot name who changed what (add Account › Account Settings › Read)");
+      expect(denied.code).toBe(readable.code); // a warning: doctor's verdict is the same
+    } finally {
+      emulator.setFaults({});
+    }
+  });
 });

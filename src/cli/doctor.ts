@@ -19,7 +19,8 @@ Check that cf-gitops can do its job here:
   - the API token is valid and active (GET /user/tokens/verify), and has the shape the pulumi
     engine's provider accepts (40 to 80 letters, digits, - or _; a warning otherwise);
   - which zones it can see, and which permissions it lacks on each (DNS, zone settings,
-    firewall and rate-limiting rules, cache rules, redirects) and on the account (tunnels, lists);
+    firewall and rate-limiting rules, cache rules, redirects) and on the account (tunnels, lists;
+    the audit log, which drift attribution reads, only as a warning);
   - the pulumi CLI is on PATH (needed by the pulumi engine only);
   - every zone in desired-state/ exists in the account.
 Nothing is written.
@@ -116,6 +117,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     line(tunnels === "denied" ? "fail" : "ok", tunnels === "denied" ? "account: missing permission Cloudflare Tunnel Read" : "account: tunnels readable");
     const lists = await probe(() => call("list the account's lists", () => client.rules.lists.list({ account_id: accountId })));
     line(lists === "denied" ? "fail" : "ok", lists === "denied" ? "account: missing permission Account Filter Lists Read" : "account: lists readable");
+    // Drift attribution only: without it, drift reports say so once and work otherwise.
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const audit = await probe(() => call("read the account audit log", () => client.accounts.logs.audit.list({ account_id: accountId, since, before: new Date().toISOString(), limit: 1 })));
+    line(audit === "ok" ? "ok" : "warn", audit === "ok" ? "account: audit log readable (drift reports name who changed what)" : "account: audit log not readable: drift reports cannot name who changed what (add Account › Account Settings › Read)");
   }
   const stacked = existsSync(resolve(io.cwd, "stacks")) ? await loadStack(io.cwd, values.stack as string | undefined) : { diagnostics: [] };
   await checkPulumi(io, stacked.stack?.engine === "pulumi", line);
