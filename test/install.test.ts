@@ -136,8 +136,9 @@ describe("deploy/install.sh", () => {
     const shellcheck = process.env.CFGITOPS_SHELLCHECK ?? "shellcheck";
     const result = spawnSync(shellcheck, [script, join(repoRoot, ".ci/run")], { encoding: "utf8" });
     if (result.error) {
-      console.log("shellcheck skipped: shellcheck is not on PATH (Debian: apt-get install shellcheck)");
-      context.skip();
+      const reason = "shellcheck is not on PATH (Debian: apt-get install shellcheck)";
+      console.log(`shellcheck skipped: ${reason}`);
+      context.skip(reason);
     }
     expect(`${result.stdout}${result.stderr}`).toBe("");
     expect(result.status).toBe(0);

@@ -39,8 +39,8 @@ const log = (line: string) => process.stdout.write(`packed-tool: ${line}\n`);
 
 if (!enabled) {
   console.log("packed tool acceptance skipped: set CFGITOPS_PACKED_TEST=1 to run it (it installs the whole dependency tree; .ci/run sets it)");
-  describe.skip("the packed tool in a config repository", () => {
-    it("is skipped", () => undefined);
+  describe.skip("the packed tool in a config repository (skipped: set CFGITOPS_PACKED_TEST=1; .ci/run does)", () => {
+    it("needs CFGITOPS_PACKED_TEST=1", () => undefined);
   });
 } else {
   describe("the packed tool in a config repository", () => {

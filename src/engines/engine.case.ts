@@ -174,8 +174,8 @@ export function defineEngineConformance(
     // Only when the engine cannot run here at all (the pulumi runner without the pulumi CLI on PATH;
     // CFGITOPS_REQUIRE_PULUMI=1 turns that into a failure). The reason is printed, not hidden.
     console.log(`engine conformance (${name}) skipped: ${options.skipReason}`);
-    describe.skip(`engine conformance: ${name}`, () => {
-      it("is skipped", () => undefined);
+    describe.skip(`engine conformance: ${name} (skipped: ${options.skipReason})`, () => {
+      it(`needs: ${options.skipReason}`, () => undefined);
     });
     return;
   }
