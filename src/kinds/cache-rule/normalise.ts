@@ -2,7 +2,7 @@
 // browser_ttl) and the http_request_cache_settings phase. Other action parameters (cache keys,
 // serve stale, ...) are not managed and are left out.
 import type { RulesetPhase } from "../shared/ruleset-phase/phase.ts";
-import { phaseRuleFromApi, phaseRuleValue, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
+import { phaseRuleFromApi, phaseRuleValue, phaseRuleYaml, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
 import type { CacheRuleSpec } from "./spec.ts";
 
 export const cacheRuleKindId = "cache-rule" as const;
@@ -61,14 +61,5 @@ export const cachePhase: RulesetPhase<CacheRuleValue, CacheRuleSpec> = {
     if (value.browser_ttl) params.browser_ttl = value.browser_ttl;
     return { ref: value.ref, description: value.description ?? "", expression: value.expression, action: "set_cache_settings", action_parameters: params, enabled: value.enabled };
   },
-  toYaml(value) {
-    const out: Record<string, unknown> = { ref: value.ref };
-    if (value.description) out.description = value.description;
-    out.expression = value.expression;
-    if (value.cache !== undefined) out.cache = value.cache;
-    if (value.edge_ttl) out.edge_ttl = value.edge_ttl;
-    if (value.browser_ttl) out.browser_ttl = value.browser_ttl;
-    if (!value.enabled) out.enabled = false;
-    return out;
-  },
+  toYaml: (value) => phaseRuleYaml(value, { cache: value.cache, edge_ttl: value.edge_ttl || undefined, browser_ttl: value.browser_ttl || undefined }),
 };

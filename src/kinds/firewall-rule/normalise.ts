@@ -1,7 +1,7 @@
 // A WAF custom rule in one comparable form, and the firewall's ruleset phase: which phase, which
 // zone-file key, and how a rule reads from the YAML and the API and writes back to both.
 import type { RulesetPhase } from "../shared/ruleset-phase/phase.ts";
-import { phaseRuleFromApi, phaseRuleValue, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
+import { phaseRuleFromApi, phaseRuleValue, phaseRuleYaml, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
 import type { FirewallRuleSpec } from "./spec.ts";
 
 export const firewallRuleKindId = "firewall-rule" as const;
@@ -35,13 +35,5 @@ export const firewallPhase: RulesetPhase<FirewallRuleValue, FirewallRuleSpec> = 
     if (value.action_parameters) body.action_parameters = value.action_parameters;
     return body;
   },
-  toYaml(value) {
-    const out: Record<string, unknown> = { ref: value.ref };
-    if (value.description) out.description = value.description;
-    out.expression = value.expression;
-    out.action = value.action;
-    if (value.action_parameters) out.action_parameters = value.action_parameters;
-    if (!value.enabled) out.enabled = false;
-    return out;
-  },
+  toYaml: (value) => phaseRuleYaml(value, { action: value.action, action_parameters: value.action_parameters || undefined }),
 };

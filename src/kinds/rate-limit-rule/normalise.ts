@@ -2,7 +2,7 @@
 // the field: period, requests_per_period, ...), and the http_ratelimit phase. Keys Cloudflare adds
 // on its own (mitigation_expression: "", requests_to_origin: false) are defaults, not differences.
 import type { RulesetPhase } from "../shared/ruleset-phase/phase.ts";
-import { phaseRuleFromApi, phaseRuleValue, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
+import { phaseRuleFromApi, phaseRuleValue, phaseRuleYaml, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
 import type { RateLimitRuleSpec } from "./spec.ts";
 
 export const rateLimitRuleKindId = "rate-limit-rule" as const;
@@ -58,17 +58,9 @@ export const rateLimitPhase: RulesetPhase<RateLimitValue, RateLimitRuleSpec> = {
     };
     return body;
   },
-  toYaml(value) {
-    const out: Record<string, unknown> = { ref: value.ref };
-    if (value.description) out.description = value.description;
-    out.expression = value.expression;
-    out.characteristics = value.characteristics;
-    out.period = value.period;
-    out.requests_per_period = value.requests_per_period;
-    out.mitigation_timeout = value.mitigation_timeout;
-    if (value.requests_to_origin) out.requests_to_origin = true;
-    out.action = value.action;
-    if (!value.enabled) out.enabled = false;
-    return out;
-  },
+  toYaml: (value) =>
+    phaseRuleYaml(value, {
+      characteristics: value.characteristics, period: value.period, requests_per_period: value.requests_per_period, mitigation_timeout: value.mitigation_timeout,
+      requests_to_origin: value.requests_to_origin ? true : undefined, action: value.action,
+    }),
 };

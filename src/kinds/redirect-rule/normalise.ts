@@ -2,7 +2,7 @@
 // preserve_query_string, with Cloudflare's defaults 301 and false made explicit) and the
 // http_request_dynamic_redirect phase.
 import type { RulesetPhase } from "../shared/ruleset-phase/phase.ts";
-import { normaliseExpression, phaseRuleFromApi, phaseRuleValue, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
+import { normaliseExpression, phaseRuleFromApi, phaseRuleValue, phaseRuleYaml, type PhaseRuleValue } from "../shared/ruleset-phase/normalise.ts";
 import type { RedirectRuleSpec } from "./spec.ts";
 
 export const redirectRuleKindId = "redirect-rule" as const;
@@ -55,14 +55,5 @@ export const redirectPhase: RulesetPhase<RedirectValue, RedirectRuleSpec> = {
     const from_value = { target_url: value.target_url, status_code: value.status_code, preserve_query_string: value.preserve_query_string === true };
     return { ref: value.ref, description: value.description ?? "", expression: value.expression, action: "redirect", action_parameters: { from_value }, enabled: value.enabled };
   },
-  toYaml(value) {
-    const out: Record<string, unknown> = { ref: value.ref };
-    if (value.description) out.description = value.description;
-    out.expression = value.expression;
-    out.target_url = value.target_url;
-    out.status_code = value.status_code;
-    if (value.preserve_query_string) out.preserve_query_string = true;
-    if (!value.enabled) out.enabled = false;
-    return out;
-  },
+  toYaml: (value) => phaseRuleYaml(value, { target_url: value.target_url, status_code: value.status_code, preserve_query_string: value.preserve_query_string ? true : undefined }),
 };

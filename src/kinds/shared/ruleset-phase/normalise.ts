@@ -1,5 +1,5 @@
-// Comparable forms shared by the ruleset-phase kinds (WAF custom rules today; rate limits, cache
-// rules and redirects next): rules are identified by `ref`; Cloudflare's id, version and
+// Comparable forms shared by the ruleset-phase kinds (WAF custom rules, rate limits, cache rules,
+// redirects): rules are identified by `ref`; Cloudflare's id, version and
 // last_updated are bookkeeping, not configuration, and never compared.
 
 /** The fields every rule of a phase has, as compared. */
@@ -58,4 +58,17 @@ export function phaseRuleValue(raw: { ref: string; description?: unknown; expres
 export function phaseRuleFromApi(rule: Record<string, unknown>): PhaseRuleValue {
   const ref = typeof rule.ref === "string" && rule.ref !== "" ? rule.ref : String(rule.id ?? "");
   return phaseRuleValue({ ...rule, ref });
+}
+
+/**
+ * A rule as `import` writes it back: ref, description and expression first, the kind's own fields
+ * (in the order given, undefined ones left out), then `enabled: false` when it is off.
+ */
+export function phaseRuleYaml(value: PhaseRuleValue, fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ref: value.ref };
+  if (value.description) out.description = value.description;
+  out.expression = value.expression;
+  for (const [key, field] of Object.entries(fields)) if (field !== undefined) out[key] = field;
+  if (!value.enabled) out.enabled = false;
+  return out;
 }
