@@ -6,6 +6,7 @@ import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { latestSchemaVersion, migrate, schemaVersion } from "./migrations.ts";
 import { HistoryOpenError } from "./open-errors.ts";
+import { createRedactor, type Redactor } from "../shared/redact.ts";
 import { openHistory, type HistoryStore } from "./store.ts";
 
 let dir: string;
@@ -22,8 +23,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(): HistoryStore {
-  store = openHistory(file, { secrets: ["s3cr3t-webhook-value"] });
+function open(redact?: Redactor): HistoryStore {
+  store = openHistory(file, { secrets: ["s3cr3t-webhook-value"], ...(redact && { redact }) });
   return store;
 }
 
@@ -251,9 +252,10 @@ describe("secrets", () => {
     expect(history.getRun(id)?.error).toContain("[redacted]");
   });
 
-  it("scrubs secrets added later (a stack's token, once the daemon learns its variable) from then on", () => {
-    const history = open();
-    history.addSecrets(["work-account-value-42", undefined, "abc"]);
+  it("scrubs secrets added later to its redactor (a stack's token, once the daemon learns its variable) from then on", () => {
+    const redact = createRedactor();
+    const history = open(redact);
+    redact.add(["work-account-value-42", undefined, "abc"]);
     const id = history.startRun({ stack: "work", kind: "apply", trigger: "manual" });
     history.finishRun(id, { result: "failure", error: "rejected work-account-value-42 (abc)" });
     expect(history.getRun(id)?.error).toBe("rejected [redacted] (abc)");

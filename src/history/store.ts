@@ -39,11 +39,6 @@ export class HistoryStore {
     this.#redact = redact;
   }
 
-  /** More secret values to scrub from now on (a stack's token, once the daemon learns its variable). */
-  addSecrets(values: readonly (string | undefined)[]): void {
-    this.#redact.add(values);
-  }
-
   #scrub(text: string | undefined): string | null {
     return text === undefined ? null : this.#redact(text);
   }
