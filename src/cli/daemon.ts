@@ -39,6 +39,7 @@ Environment:
   CFGITOPS_READ_TOKEN       optional: the page and read API need it (HTTP Basic password or Bearer)
   CFGITOPS_PROTECT_METRICS  1: /metrics needs the read token too (default: open, like /healthz)
   CFGITOPS_WEBHOOK_SECRET   secret of the GitHub webhook (POST /webhooks/github)
+  CFGITOPS_TRUSTED_PROXIES  addresses of reverse proxies whose X-Forwarded-For is believed (docs/daemon-http.md)
   GITHUB_TOKEN              commit statuses "cf-gitops/apply" on applied commits
 
 Each run's process gets only what a run needs: the system basics, CLOUDFLARE_BASE_URL and
