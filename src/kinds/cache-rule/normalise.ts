@@ -25,7 +25,8 @@ function ttl(raw: unknown): Ttl | undefined {
   return typeof seconds === "number" ? { mode, default: seconds } : { mode };
 }
 
-function settings(raw: { cache?: unknown; edge_ttl?: unknown; browser_ttl?: unknown }): Pick<CacheRuleValue, "cache" | "edge_ttl" | "browser_ttl"> {
+/** The cache settings of a rule (YAML or API), each kept only when well-formed. */
+export function cacheSettings(raw: { cache?: unknown; edge_ttl?: unknown; browser_ttl?: unknown }): Pick<CacheRuleValue, "cache" | "edge_ttl" | "browser_ttl"> {
   const out: Pick<CacheRuleValue, "cache" | "edge_ttl" | "browser_ttl"> = {};
   if (typeof raw.cache === "boolean") out.cache = raw.cache;
   const edge = ttl(raw.edge_ttl);
@@ -36,12 +37,12 @@ function settings(raw: { cache?: unknown; edge_ttl?: unknown; browser_ttl?: unkn
 }
 
 export function cacheValueFromSpec(spec: CacheRuleSpec): CacheRuleValue {
-  return { ...phaseRuleValue({ ...spec, action: "set_cache_settings" }), ...settings(spec) };
+  return { ...phaseRuleValue({ ...spec, action: "set_cache_settings" }), ...cacheSettings(spec) };
 }
 
 export function cacheValueFromApi(rule: Record<string, unknown>): CacheRuleValue {
   const params = typeof rule.action_parameters === "object" && rule.action_parameters !== null ? (rule.action_parameters as Record<string, unknown>) : {};
-  return { ...phaseRuleFromApi({ ...rule, action_parameters: undefined }), ...settings(params) };
+  return { ...phaseRuleFromApi({ ...rule, action_parameters: undefined }), ...cacheSettings(params) };
 }
 
 export const cachePhase: RulesetPhase<CacheRuleValue, CacheRuleSpec> = {

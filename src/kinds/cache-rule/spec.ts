@@ -2,7 +2,7 @@
 import type { SourceLocation } from "../../desired-state/types.ts";
 import { fragment, isRecord, type ZonePlacement } from "../kind.ts";
 import { phaseCount, phaseToYaml } from "../shared/ruleset-phase/expand.ts";
-import { cachePhase, type Ttl } from "./normalise.ts";
+import { cachePhase, cacheSettings, type Ttl } from "./normalise.ts";
 import { cacheRuleSchema } from "./schema.ts";
 
 export { cacheRuleKindId } from "./normalise.ts";
@@ -25,20 +25,10 @@ declare module "../../desired-state/types.ts" {
   }
 }
 
-function ttl(raw: unknown): Ttl | undefined {
-  if (!isRecord(raw)) return undefined;
-  return typeof raw.default === "number" ? { mode: String(raw.mode), default: raw.default } : { mode: String(raw.mode) };
-}
-
 function buildRule(raw: Record<string, unknown>, source: SourceLocation): CacheRuleSpec {
   const rule: CacheRuleSpec = { ref: String(raw.ref), expression: String(raw.expression), enabled: raw.enabled !== false, source };
   if (typeof raw.description === "string") rule.description = raw.description;
-  if (typeof raw.cache === "boolean") rule.cache = raw.cache;
-  const edge = ttl(raw.edge_ttl);
-  if (edge) rule.edge_ttl = edge;
-  const browser = ttl(raw.browser_ttl);
-  if (browser) rule.browser_ttl = browser;
-  return rule;
+  return { ...rule, ...cacheSettings(raw) };
 }
 
 export const cachePlacement: ZonePlacement = {
