@@ -1,6 +1,7 @@
 // JSON Schema of one cache rule in a zone file's `cache_rules:` list (phase
 // http_request_cache_settings, action set_cache_settings). TTL modes as the API takes them.
 import type { JsonSchema } from "../kind.ts";
+import { phaseRuleSchema } from "../shared/ruleset-phase/schema.ts";
 
 export const edgeTtlModes = ["respect_origin", "bypass_by_default", "override_origin"] as const;
 export const browserTtlModes = ["respect_origin", "bypass_by_default", "override_origin", "bypass"] as const;
@@ -20,18 +21,12 @@ function ttlSchema(what: string, modes: readonly string[]): JsonSchema {
   };
 }
 
-export const cacheRuleSchema: JsonSchema = {
+export const cacheRuleSchema: JsonSchema = phaseRuleSchema({
   title: "Cache rule",
-  type: "object",
-  additionalProperties: false,
-  required: ["ref", "expression"],
+  expression: "Which requests the rule applies to (Rules language).",
   properties: {
-    ref: { description: "Stable identity of the rule; renaming it replaces the rule.", type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,63}$" },
-    description: { type: "string", maxLength: 500 },
-    expression: { description: "Which requests the rule applies to (Rules language).", type: "string", minLength: 1, maxLength: 4096 },
     cache: { description: "true: eligible for cache; false: bypass the cache.", type: "boolean" },
     edge_ttl: ttlSchema("Cloudflare's edge servers", edgeTtlModes),
     browser_ttl: ttlSchema("browsers", browserTtlModes),
-    enabled: { description: "Default true.", type: "boolean" },
   },
-};
+});

@@ -1,5 +1,6 @@
 // JSON Schema of one WAF custom rule in a zone file's `firewall:` list.
 import type { JsonSchema } from "../kind.ts";
+import { phaseRuleSchema } from "../shared/ruleset-phase/schema.ts";
 
 export const firewallActions = ["block", "challenge", "managed_challenge", "js_challenge", "log", "skip"] as const;
 export type FirewallAction = (typeof firewallActions)[number];
@@ -7,19 +8,11 @@ export type FirewallAction = (typeof firewallActions)[number];
 export const skipPhases = ["http_ratelimit", "http_request_firewall_managed", "http_request_sbfm"] as const;
 export const skipProducts = ["bic", "hot", "rateLimit", "securityLevel", "uaBlock", "waf", "zoneLockdown"] as const;
 
-export const firewallRuleSchema: JsonSchema = {
+export const firewallRuleSchema: JsonSchema = phaseRuleSchema({
   title: "Firewall (WAF custom) rule",
-  type: "object",
-  additionalProperties: false,
-  required: ["ref", "expression", "action"],
+  expression: "Cloudflare Rules language expression.",
+  required: ["action"],
   properties: {
-    ref: {
-      description: "Stable identity of the rule; renaming it replaces the rule.",
-      type: "string",
-      pattern: "^[a-z0-9][a-z0-9_-]{0,63}$",
-    },
-    description: { type: "string", maxLength: 500 },
-    expression: { description: "Cloudflare Rules language expression.", type: "string", minLength: 1, maxLength: 4096 },
     action: { enum: [...firewallActions] },
     action_parameters: {
       description: "For action skip: what to skip.",
@@ -32,6 +25,5 @@ export const firewallRuleSchema: JsonSchema = {
       },
       minProperties: 1,
     },
-    enabled: { description: "Default true.", type: "boolean" },
   },
-};
+});

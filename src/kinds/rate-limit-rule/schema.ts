@@ -2,6 +2,7 @@
 // Periods and timeouts are the values Cloudflare's API accepts (developers.cloudflare.com/waf/
 // rate-limiting-rules/parameters); which of them a plan allows is Cloudflare's to say.
 import type { JsonSchema } from "../kind.ts";
+import { phaseRuleSchema } from "../shared/ruleset-phase/schema.ts";
 
 export const rateLimitActions = ["block", "challenge", "js_challenge", "managed_challenge", "log"] as const;
 export type RateLimitAction = (typeof rateLimitActions)[number];
@@ -9,15 +10,11 @@ export type RateLimitAction = (typeof rateLimitActions)[number];
 export const rateLimitPeriods = [10, 60, 120, 300, 600, 3600] as const;
 export const mitigationTimeouts = [0, 10, 60, 120, 300, 600, 3600, 86400] as const;
 
-export const rateLimitRuleSchema: JsonSchema = {
+export const rateLimitRuleSchema: JsonSchema = phaseRuleSchema({
   title: "Rate-limiting rule",
-  type: "object",
-  additionalProperties: false,
-  required: ["ref", "expression", "characteristics", "period", "requests_per_period", "action"],
+  expression: "Which requests are counted (Rules language).",
+  required: ["characteristics", "period", "requests_per_period", "action"],
   properties: {
-    ref: { description: "Stable identity of the rule; renaming it replaces the rule.", type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,63}$" },
-    description: { type: "string", maxLength: 500 },
-    expression: { description: "Which requests are counted (Rules language).", type: "string", minLength: 1, maxLength: 4096 },
     characteristics: {
       description: "What requests are grouped by; must include cf.colo.id (e.g. [cf.colo.id, ip.src]).",
       type: "array",
@@ -30,6 +27,5 @@ export const rateLimitRuleSchema: JsonSchema = {
     mitigation_timeout: { description: "Seconds the action lasts once triggered; default 0 (challenges on Free, Pro and Business need 0).", enum: [...mitigationTimeouts] },
     requests_to_origin: { description: "Count only requests that reach the origin (not cached ones). Default false.", type: "boolean" },
     action: { enum: [...rateLimitActions] },
-    enabled: { description: "Default true.", type: "boolean" },
   },
-};
+});

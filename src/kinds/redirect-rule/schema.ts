@@ -2,18 +2,15 @@
 // http_request_dynamic_redirect, action redirect). Status codes as the API takes them: the docs
 // list 301, 302, 307 and 308; the API, the SDK and the Terraform provider also take 303.
 import type { JsonSchema } from "../kind.ts";
+import { phaseRuleSchema } from "../shared/ruleset-phase/schema.ts";
 
 export const redirectStatusCodes = [301, 302, 303, 307, 308] as const;
 
-export const redirectRuleSchema: JsonSchema = {
+export const redirectRuleSchema: JsonSchema = phaseRuleSchema({
   title: "Redirect rule (single redirect)",
-  type: "object",
-  additionalProperties: false,
-  required: ["ref", "expression", "target_url"],
+  expression: "Which requests are redirected (Rules language).",
+  required: ["target_url"],
   properties: {
-    ref: { description: "Stable identity of the rule; renaming it replaces the rule.", type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,63}$" },
-    description: { type: "string", maxLength: 500 },
-    expression: { description: "Which requests are redirected (Rules language).", type: "string", minLength: 1, maxLength: 4096 },
     target_url: {
       description: "Where to: a fixed URL (value) or an expression that builds it (expression), not both.",
       type: "object",
@@ -26,6 +23,5 @@ export const redirectRuleSchema: JsonSchema = {
     },
     status_code: { description: "Default 301.", enum: [...redirectStatusCodes] },
     preserve_query_string: { description: "Keep the request's query string. Default false.", type: "boolean" },
-    enabled: { description: "Default true.", type: "boolean" },
   },
-};
+});
