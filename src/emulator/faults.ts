@@ -1,7 +1,7 @@
 // Fault injection: a rate limit, a 5xx on every Nth request, added latency, and one-shot failures
 // of requests matching a method and route. Configurable at start and at run time.
 import { ApiFailure } from "./envelope.ts";
-import type { BulkOperationConfig } from "./lists/bulk.ts";
+import type { BulkOperationConfig } from "./families/lists/bulk.ts";
 
 export interface RateLimitFault {
   /** Requests allowed per window; the next one gets 429. */
