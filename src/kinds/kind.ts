@@ -159,6 +159,20 @@ export interface ExpandOutput extends Claims {
   resources: Resource[];
 }
 
+/**
+ * A permission group of Cloudflare's API tokens, named as the dashboard's token page names it
+ * (scope, group; the level is Read or Edit). `doctor`, `init`'s hint and docs/security.md all
+ * come from these (src/kinds/permissions.ts).
+ */
+export interface KindPermission {
+  /** The token page's first column. */
+  scope: "Zone" | "Account";
+  /** The group, spelled as the token page spells it: "Workers Routes". */
+  group: string;
+  /** The group's name in the API's permission-group list where it differs: "Cache Settings" (`Cache Settings Read`, `Cache Settings Write`). */
+  api?: string;
+}
+
 export interface KindDefinition<Id extends string = string, P extends Placement = Placement> {
   id: Id;
   title: string;
@@ -184,6 +198,11 @@ export interface KindDefinition<Id extends string = string, P extends Placement 
   referencedByZones?: boolean;
   /** The group plans show zone-less changes under, e.g. "tunnel services". */
   group?: string;
+  /**
+   * The token permissions the kind needs: its own group first (its native adapter's `probe` reads
+   * with it), then any group its objects need besides (a tunnel service's CNAME needs DNS).
+   */
+  permissions: readonly [KindPermission, ...KindPermission[]];
   /** Loaded lazily, each by its engine: `() => import("./native.ts")`. */
   modules: KindModules;
 }

@@ -16,5 +16,6 @@ export const cacheRuleKind: KindDefinition<typeof cacheRuleKindId, ZonePlacement
   expand: (state, _ctx, out) => expandCacheRules(state, out),
   ordered: true,
   applyOrder: 3.2,
+  permissions: [{ scope: "Zone", group: "Cache Rules", api: "Cache Settings" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

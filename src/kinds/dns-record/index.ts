@@ -16,5 +16,6 @@ export const dnsRecordKind: KindDefinition<typeof dnsRecordKindId, ZonePlacement
   expand: (state, _ctx, out) => expandDns(state, out),
   owns: ownsDnsRecord,
   applyOrder: 2,
+  permissions: [{ scope: "Zone", group: "DNS" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -16,5 +16,6 @@ export const firewallRuleKind: KindDefinition<typeof firewallRuleKindId, ZonePla
   expand: (state, _ctx, out) => expandFirewall(state, out),
   ordered: true,
   applyOrder: 3,
+  permissions: [{ scope: "Zone", group: "Zone WAF" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -19,5 +19,6 @@ export const listKind: KindDefinition<typeof listKindId, FilePlacement<ListSpec,
   applyOrder: 0,
   referencedByZones: true,
   group: "account lists",
+  permissions: [{ scope: "Account", group: "Account Filter Lists" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -16,5 +16,6 @@ export const rateLimitRuleKind: KindDefinition<typeof rateLimitRuleKindId, ZoneP
   expand: (state, _ctx, out) => expandRateLimits(state, out),
   ordered: true,
   applyOrder: 3.1,
+  permissions: [{ scope: "Zone", group: "Zone WAF" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

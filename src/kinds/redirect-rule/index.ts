@@ -16,5 +16,6 @@ export const redirectRuleKind: KindDefinition<typeof redirectRuleKindId, ZonePla
   expand: (state, _ctx, out) => expandRedirects(state, out),
   ordered: true,
   applyOrder: 3.3,
+  permissions: [{ scope: "Zone", group: "Single Redirect", api: "Dynamic URL Redirects" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -16,5 +16,6 @@ export const tunnelServiceKind: KindDefinition<typeof tunnelServiceKindId, FileP
   expand: expandServices,
   applyOrder: 4,
   group: "tunnel services",
+  permissions: [{ scope: "Account", group: "Cloudflare Tunnel" }, { scope: "Zone", group: "DNS" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -15,5 +15,6 @@ export const zoneSettingsKind: KindDefinition<typeof zoneSettingsKindId, ZonePla
   stateRules: [],
   expand: (state, _ctx, out) => expandSettings(state, out),
   applyOrder: 1,
+  permissions: [{ scope: "Zone", group: "Zone Settings" }],
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };
