@@ -40,7 +40,7 @@ const excluded = new Map<string, string>([
   // delete step into a note, which the mocks' steps do not go through
   ["zone-settings", "settings are forgotten, not deleted"],
 ]);
-const checked = new Set(kinds.map((kind) => kind.id).filter((id) => !excluded.has(id)));
+const checked = new Set<string>(kinds.map((kind) => kind.id).filter((id) => !excluded.has(id)));
 const tunnelId = "11111111-2222-3333-4444-555555555555";
 const zoneIds = { "example.com": "0123456789abcdef0123456789abcdef" };
 let registered: Registered[] = [];

@@ -23,8 +23,7 @@ import { EmulatorStore } from "./store.ts";
 import type { UsersOption } from "./audit/actors.ts";
 import type { AuditEntry } from "./audit/types.ts";
 
-export type { AuditLogFault, FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
-export type { BulkOperationConfig } from "./families/lists/bulk.ts";
+export type { AuditLogFault, BulkOperationConfig, FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
 export type { UserMapping, UsersOption } from "./audit/actors.ts";
 export type { AuditEntry } from "./audit/types.ts";
 export type { EmulatorStats, RequestLogEntry } from "./stats.ts";

@@ -2,7 +2,20 @@
 // (families/*). Serialises to one JSON document for --state; the families' keys sit beside the
 // account's, so the format stays the one every earlier state file has.
 import type { AuditEntry } from "./audit/types.ts";
-import type { StoreSlice } from "./families/family.ts";
+
+/**
+ * A family's part of the store. Its state is created empty, filled from a --state file, written
+ * back to one, and dropped on reset. Each snapshot key belongs to one slice (registry.test.ts).
+ */
+export interface StoreSlice<State> {
+  /** The top-level keys of the state file this slice writes and reads back. */
+  keys: readonly string[];
+  create(): State;
+  /** The slice as JSON-ready values, by key (the state file's format: keep the keys stable). */
+  snapshot(state: State): Record<string, unknown>;
+  /** Fills a fresh state from a state file; keys an older file lacks leave that part empty. */
+  load(state: State, snapshot: Readonly<Record<string, unknown>>): void;
+}
 
 export interface StoreSnapshot {
   format: "cf-gitops-emulator-state";

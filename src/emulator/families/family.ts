@@ -5,20 +5,9 @@
 import type Cloudflare from "cloudflare";
 import type { AuditNames } from "../audit/names.ts";
 import type { Router } from "../router.ts";
+import type { StoreSlice } from "../store.ts";
 
-/**
- * A family's part of the store. Its state is created empty, filled from a --state file, written
- * back to one, and dropped on reset. Each snapshot key belongs to one slice (registry.test.ts).
- */
-export interface StoreSlice<State> {
-  /** The top-level keys of the state file this slice writes and reads back. */
-  keys: readonly string[];
-  create(): State;
-  /** The slice as JSON-ready values, by key (the state file's format: keep the keys stable). */
-  snapshot(state: State): Record<string, unknown>;
-  /** Fills a fresh state from a state file; keys an older file lacks leave that part empty. */
-  load(state: State, snapshot: Readonly<Record<string, unknown>>): void;
-}
+export type { StoreSlice } from "../store.ts";
 
 /** What the registry hands every family when it registers its routes. */
 export interface FamilyContext {

@@ -10,15 +10,8 @@ import { listsOf } from "./slice.ts";
 import type { BulkOperation, ListItem } from "./types.ts";
 import { listErrors } from "./errors.ts";
 import { itemKey, type ItemInput } from "./items.ts";
+import type { BulkOperationConfig } from "../../faults.ts";
 
-export interface BulkOperationConfig {
-  /** Status reads that answer pending/running before the operation completes. */
-  polls?: number;
-  /** Milliseconds before the operation may complete. */
-  delayMs?: number;
-  /** Makes every operation fail with this message (the list is left unchanged). */
-  failWith?: string;
-}
 
 /** Cloudflare's account-wide cap on custom list items (all lists together). */
 export const maxAccountItems = 10_000;
