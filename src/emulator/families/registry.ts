@@ -12,10 +12,11 @@ import { purgeFamily } from "./purge/index.ts";
 import { rulesetsFamily } from "./rulesets/index.ts";
 import { settingsFamily } from "./settings/index.ts";
 import { tunnelsFamily } from "./tunnels/index.ts";
+import { workersRoutesFamily } from "./workers-routes/index.ts";
 import { zonesFamily } from "./zones/index.ts";
 
 /** In registration order: where two templates could match one path, the earlier family's wins. */
-export const families = [accountsFamily, zonesFamily, dnsFamily, settingsFamily, rulesetsFamily, tunnelsFamily, purgeFamily, listsFamily, auditLogsFamily] as const satisfies readonly EmulatorFamily[];
+export const families = [accountsFamily, zonesFamily, dnsFamily, settingsFamily, rulesetsFamily, tunnelsFamily, purgeFamily, listsFamily, workersRoutesFamily, auditLogsFamily] as const satisfies readonly EmulatorFamily[];
 
 type Registered = (typeof families)[number];
 type AuditKeys<F> = F extends { audit: infer A } ? keyof A & string : never;
