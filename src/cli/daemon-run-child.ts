@@ -13,6 +13,7 @@ import { Writable } from "node:stream";
 import type { CommitInfo, GitSource } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { createWorktreeSource, worktreeDir } from "../daemon/worktree-source.ts";
+import { policyMemoryMb } from "../policy/sandbox/limits.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { dependenciesDir } from "../shared/module-paths.ts";
 
@@ -101,6 +102,7 @@ async function runJob(job: RunJob): Promise<void> {
     engineFor,
     timeouts: job.timeouts,
     ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
+    policyMemoryMb: policyMemoryMb(process.env),
     ...(job.attributionSince ? { attributionSince: new Date(job.attributionSince) } : {}),
     log,
     signal: controller.signal,

@@ -4,7 +4,7 @@ import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
 import { redactorFromEnv, urlCredentials } from "../shared/redact.ts";
-import { parseFlags } from "./args.ts";
+import { parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
 import { childProcessRuns, concurrencyFrom, concurrencyHelp, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
@@ -12,7 +12,7 @@ import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-f
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch, for every stack.
 
-Usage: cf-gitops daemon [--stack NAME]... [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--concurrency 1] [--log-file FILE] [--policy-floor FILE]
+Usage: cf-gitops daemon [--stack NAME]... [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--concurrency 1] [--log-file FILE] [--policy-floor FILE] [--policy-timeout SECONDS]
 
 Clones the repository into the data directory and reconciles every stack in stacks/: applies the
 branch head on start, on every push (GitHub webhook, or polling every poll_interval) to the stacks
@@ -31,6 +31,7 @@ Flags:
 ${concurrencyHelp}
 ${logFileHelp}
 ${policyFloorHelp}
+${policyTimeoutHelp}
 
 Environment:
   CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL   the Cloudflare account (or the emulator)
@@ -62,9 +63,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       concurrency: { type: "string" },
       ...logFileFlags,
       ...policyFloorFlag,
+      ...policyTimeoutFlag,
     },
     "daemon",
   );
+  const policyTimeout = policyTimeoutMs(values["policy-timeout"]);
   const policyFloor = await checkedPolicyFloor(values, io);
   const root = io.cwd;
   const concurrency = concurrencyFrom(values.concurrency, io.env);
@@ -87,6 +90,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     log,
     runJob: childProcessRuns({ ...io.env, ...logFile?.runEnv }),
     ...(policyFloor ? { policyFloor } : {}),
+    ...(policyTimeout ? { timeouts: { policy: policyTimeout } } : {}),
     redact,
   });
   const names = daemon.stacks();

@@ -26,6 +26,7 @@ import { ensureDataDir } from "./data-dir.ts";
 import { createRepoMirror } from "./git-source.ts";
 import { createPoller } from "./poller.ts";
 import type { RunJobFn } from "./run-job.ts";
+import { defaultTokenEnv } from "./run-env.ts";
 import type { DaemonRunKind, Trigger } from "./run-queue.ts";
 import { createRunSlots } from "./run-slots.ts";
 import { stackDefaults } from "../desired-state/stack-files.ts";
@@ -99,11 +100,15 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50 });
   const slots = createRunSlots(options.concurrency ?? 1);
   const certificates = createCertificateWatch({ metrics, enabled: certificateChecksWanted(env, options.certificateChecks) });
+  let tokenEnvs: string[] = [defaultTokenEnv];
   const stacks = createStackRegistry({
     ...(options.stacks ? { requested: options.stacks } : {}),
     fallback: () => (history.stacks().length > 0 ? history.stacks() : ["default"]),
     // Each stack's token is redacted like CLOUDFLARE_API_TOKEN, in the log as in history.
-    onTokenEnvs: (names) => redact.add(names.map((name) => env[name])),
+    onTokenEnvs: (names) => {
+      redact.add(names.map((name) => env[name]));
+      tokenEnvs = [...new Set([defaultTokenEnv, ...names])];
+    },
     log,
   });
   const sync = createBranchSync({ mirror, stacksAt: (files, trigger, head) => stacks.update(files, trigger, head), targets: () => stacks.list(), log });
@@ -142,6 +147,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     repoUrl: options.repo, branch, dataDir, env, log, history, metrics, events, cache, certificates, slots, sync,
     notifyStore: createFileDedupeStore(join(dataDir, "notify-state.json")),
     runJob: options.runJob,
+    tokenEnvs: () => tokenEnvs,
     timeouts: { ...defaultStageTimeouts, ...options.timeouts },
     statusUrl: `${server.url}/`,
     ...(options.engine ? { engine: options.engine } : {}),

@@ -10,17 +10,20 @@ import type { CommitTracker } from "./commit-tracker.ts";
 import { failedOutcome } from "./failed-outcome.ts";
 import type { CommitInfo } from "./git-source.ts";
 import type { RunHooks, RunJob, RunJobFn } from "./run-job.ts";
+import { defaultTokenEnv } from "./run-env.ts";
 import type { RunExecutor, RunRequest } from "./run-queue.ts";
 import type { RunOutcome, RunRecorder } from "./run-types.ts";
 import type { StatusCache } from "./status-cache.ts";
 
 export interface RunExecutorDeps {
   /** Everything of a job but what each run settles (its id, request, commit and token variable). */
-  job: Omit<RunJob, "runId" | "request" | "commit" | "tokenEnv">;
+  job: Omit<RunJob, "runId" | "request" | "commit" | "tokenEnv" | "otherTokenEnvs">;
   /** The commit a request runs at (may fetch). */
   commitFor(request: RunRequest): Promise<CommitInfo>;
   /** The stack's `api_token_env`, as the daemon last read the stack file. */
   tokenEnv(): string | undefined;
+  /** Every stack's token variable (their `api_token_env`, and CLOUDFLARE_API_TOKEN for those without). */
+  tokenEnvs?(): string[];
   /** Where a drift run's attribution starts reading the audit log (the previous drift or apply run). */
   attributionSince?(): string | undefined;
   recorder: RunRecorder;
@@ -79,8 +82,9 @@ async function run(deps: RunExecutorDeps, started: { runId: number; request: Run
   try {
     const commit = await deps.commitFor(started.request);
     const tokenEnv = deps.tokenEnv();
+    const others = (deps.tokenEnvs?.() ?? []).filter((name) => name !== (tokenEnv ?? defaultTokenEnv));
     const since = started.request.kind === "drift" ? deps.attributionSince?.() : undefined;
-    job = { ...base, commit, ...(tokenEnv ? { tokenEnv } : {}), ...(since ? { attributionSince: since } : {}) };
+    job = { ...base, commit, ...(tokenEnv ? { tokenEnv } : {}), ...(others.length > 0 ? { otherTokenEnvs: others } : {}), ...(since ? { attributionSince: since } : {}) };
     hooks.onCommit(commit);
   } catch (error) {
     return failedOutcome(base, error);

@@ -58,6 +58,8 @@ export interface SharedParts {
   engine?: "native" | "pulumi";
   /** The policy floor's absolute path, passed to every run. */
   policyFloor?: string;
+  /** Every stack's token variable: each run's environment drops the others'. */
+  tokenEnvs(): string[];
   pollSeconds?: number;
   /** Aborted when the daemon's shutdown grace period is over. */
   signal: AbortSignal;
@@ -121,6 +123,7 @@ export function createStackRuntime(name: string, shared: SharedParts): StackRunt
       job: { stackName: name, branch: shared.branch, dataDir: shared.dataDir, timeouts: shared.timeouts, logLevel: shared.log.level, ...(shared.engine ? { engine: shared.engine } : {}), ...(shared.policyFloor ? { policyFloor: shared.policyFloor } : {}) },
       commitFor: commitFinder(shared, commits),
       tokenEnv: () => runtime.tokenEnv,
+      tokenEnvs: shared.tokenEnvs,
       attributionSince: () => attributionWindowStart(shared.history, name),
       recorder: historyRecorder(shared.history),
       commits, runJob: shared.runJob, metrics: shared.metrics, cache: shared.cache, events: shared.events, hooks, log, signal: shared.signal,

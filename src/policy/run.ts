@@ -4,11 +4,12 @@ import path from "node:path";
 import type { DesiredState, Diagnostic, SourceLocation, StackConfig } from "../desired-state/types.ts";
 import type { Plan } from "../plan/types.ts";
 import { interpretPolicyConfig, policyConfigFile } from "./config.ts";
-import { failureDiagnostic, loadCustomPolicies } from "./custom.ts";
+import { failureDiagnostic } from "./custom.ts";
 import { evaluatePolicy } from "./evaluate.ts";
 import { atLeast, checkDefault, exemptionsUnderFloor, floorLevel, loadPolicyFloor, settle, type PolicySource } from "./floor.ts";
 import { resolveParams } from "./params.ts";
 import { builtinPolicies } from "./registry.ts";
+import { defaultPolicyTimeoutMs, openCustomPolicies, type CustomPolicies, type CustomSet } from "./sandbox/index.ts";
 import type { AnyPolicy, PolicyReport, PolicyResult } from "./types.ts";
 import { parseYamlSource } from "./yaml-source.ts";
 import { compareText } from "../shared/compare-text.ts";
@@ -21,6 +22,10 @@ export interface RunPoliciesInput {
   now?: Date;
   /** The policy floor's absolute path (--policy-floor, CFGITOPS_POLICY_FLOOR); floor.ts. */
   floor?: string | undefined;
+  /** The repository's custom policies, already opened (the caller closes them); else opened and closed here. */
+  custom?: CustomPolicies | undefined;
+  /** The policy timeout: a custom policy still running after it is stopped. Default 30 s. */
+  timeoutMs?: number | undefined;
 }
 
 async function readConfigText(root: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
@@ -38,8 +43,19 @@ async function readConfigText(root: string, diagnostics: Diagnostic[]): Promise<
 const levelOrder = { mandatory: 0, advisory: 1, disabled: 2 };
 
 export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport> {
+  const timeoutMs = input.timeoutMs ?? defaultPolicyTimeoutMs;
+  const source = input.custom ?? openCustomPolicies(input.root, { timeoutMs });
+  const endWindow = source.window(timeoutMs);
+  try {
+    return await evaluateAll(input, await source.load());
+  } finally {
+    endWindow();
+    if (!input.custom) source.close();
+  }
+}
+
+async function evaluateAll(input: RunPoliciesInput, custom: CustomSet): Promise<PolicyReport> {
   const now = input.now ?? new Date();
-  const custom = await loadCustomPolicies(input.root);
   const diagnostics: Diagnostic[] = [];
   const all: { policy: AnyPolicy; origin: string }[] = builtinPolicies.map((policy) => ({ policy, origin: "builtin" }));
   for (const entry of custom.policies) {
