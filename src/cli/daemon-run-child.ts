@@ -7,12 +7,12 @@
 // Start-up order matters for webhook-to-applied latency (ADR 11): the checkout starts as soon as
 // the job arrives, and the pipeline, the loader, the policies and (likely) the engine load while
 // git works, instead of before it.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { CommitInfo, GitSource } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { createWorktreeSource, worktreeDir } from "../daemon/worktree-source.ts";
+import { readRepositoryFileSync } from "../desired-state/repository-file.ts";
 import { policyMemoryMb } from "../policy/sandbox/limits.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { dependenciesDir } from "../shared/module-paths.ts";
@@ -35,13 +35,14 @@ function send(message: ChildMessage): void {
   }
 }
 
-/** The engine the stack file named at the last checkout (a guess: this run's commit may change it). */
+/**
+ * The engine the stack file named at the last checkout (a guess: this run's commit may change it).
+ * Read like any repository file: a regular file inside the checkout, at most 64 KB (a committed
+ * link to /dev/zero must not be read for ever before the loader even gets to refuse it).
+ */
 function engineHint(checkout: string, stackName: string): string | undefined {
-  try {
-    return /^engine:\s*["']?(native|pulumi)\b/m.exec(readFileSync(join(checkout, "stacks", `${stackName}.yaml`), "utf8"))?.[1];
-  } catch {
-    return undefined;
-  }
+  const text = readRepositoryFileSync(join(checkout, "stacks", `${stackName}.yaml`), checkout, 64 * 1024)?.toString("utf8");
+  return text === undefined ? undefined : /^engine:\s*["']?(native|pulumi)\b/m.exec(text)?.[1];
 }
 
 /**

@@ -1,6 +1,8 @@
 // runPolicies: config + built-in and custom policies -> one report. Never throws on user input.
-import { readFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import path from "node:path";
+import { limits } from "../desired-state/limits.ts";
+import { readRepositoryFile } from "../desired-state/repository-file.ts";
 import type { DesiredState, Diagnostic, SourceLocation, StackConfig } from "../desired-state/types.ts";
 import type { Plan } from "../plan/types.ts";
 import { interpretPolicyConfig, policyConfigFile } from "./config.ts";
@@ -28,16 +30,15 @@ export interface RunPoliciesInput {
   timeoutMs?: number | undefined;
 }
 
+/** policies/policy.yaml, read as every repository file is: a regular file inside it, within the size limit. */
 async function readConfigText(root: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  try {
-    return await readFile(path.join(root, policyConfigFile), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT") {
-      diagnostics.push({ file: policyConfigFile, line: 1, column: 1, severity: "error", code: "policy-config-unreadable", message: `cannot read ${policyConfigFile}: ${code ?? String(error)}`, hint: "make it a readable YAML file, or remove it to use the defaults" });
-    }
-    return undefined;
-  }
+  const file = path.join(root, policyConfigFile);
+  if (!(await lstat(file).catch(() => undefined))) return undefined;
+  const read = await readRepositoryFile(file, root, limits.maxFileBytes);
+  if (read.ok) return read.bytes.toString("utf8");
+  const reason = read.code === "file-unreadable" ? read.message.replace(/^cannot read the file: /, "") : read.message.replace(/^the file /, "it ");
+  diagnostics.push({ file: policyConfigFile, line: 1, column: 1, severity: "error", code: "policy-config-unreadable", message: `cannot read ${policyConfigFile}: ${reason}`, hint: "make it a readable YAML file, or remove it to use the defaults" });
+  return undefined;
 }
 
 const levelOrder = { mandatory: 0, advisory: 1, disabled: 2 };
