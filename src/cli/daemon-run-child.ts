@@ -19,6 +19,8 @@ import { dependenciesDir } from "../shared/module-paths.ts";
 
 const controller = new AbortController();
 let finished = false;
+// Set when the daemon's IPC channel closes: from then on this process sends nothing to Cloudflare.
+let daemonGone = false;
 let runId: number | undefined;
 // Once the daemon is gone, this run's log goes quiet: one line says why it stops.
 let muted = false;
@@ -111,6 +113,16 @@ async function runJob(job: RunJob): Promise<void> {
   send({ type: "done", outcome });
 }
 
+/**
+ * Every request the engines make goes through here (the native engine's client takes the global
+ * fetch when it is built): once the daemon is gone, none leaves, so a write being retried is not
+ * made by a run nobody records (history would say "planned" for a change that was made).
+ */
+function guardRequests(): void {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => (daemonGone ? Promise.reject(new AbortedError("the daemon went away; this run sends nothing more")) : realFetch(input, init));
+}
+
 function finish(): void {
   finished = true;
   if (process.connected) process.disconnect();
@@ -122,6 +134,7 @@ process.on("SIGINT", () => undefined);
 // marks the run interrupted and converges. (Our own disconnect at the end of a run lands here too.)
 process.on("disconnect", () => {
   if (finished) return;
+  daemonGone = true;
   process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, runId, msg: "the daemon went away; this run stops (the next daemon marks it interrupted)" })}\n`);
   muted = true;
   controller.abort(new AbortedError("the daemon went away"));
@@ -130,6 +143,7 @@ process.on("disconnect", () => {
 process.on("message", (message: ParentMessage) => {
   if (message.type === "abort") controller.abort(new AbortedError("daemon shutting down"));
   else {
+    guardRequests();
     runJob(message.job)
       .catch((error: unknown) => {
         if (!muted) process.stderr.write(`cf-gitops run ${message.job.runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
