@@ -33,6 +33,7 @@ import { stackDefaults } from "../desired-state/stack-files.ts";
 import { createStackRegistry, type StackRegistry } from "./stack-registry.ts";
 import { createStackRuntime } from "./stack-runtime.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
+import { createHistoryWrites } from "./history-writes.ts";
 import { createStatusCache } from "./status-cache.ts";
 import { onPush, onReconcile } from "./triggers.ts";
 
@@ -116,9 +117,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   // The first fetch: which stacks there are. A repository that cannot be read now is retried by the runs and the poller.
   await sync.sync("startup").catch(fetchProblem.failed);
 
+  // The page shows failing history writes; the cache is rebuilt when they start or stop failing.
+  // (`cache` is defined just below; `changed` is only called once runs go.)
+  const writes = createHistoryWrites({ metrics, log, signal: shutdown.signal, changed: () => cache.invalidate() });
   const cache = createStatusCache(() =>
     buildStatusModel(history, {
       title: "cf-gitops",
+      ...(writes.current() ? { history: writes.current()! } : {}),
       certificates: certificates.current(),
       stacks: stacks.list().map((stack) => stack.info()),
       source: { branch, ...(sync.head() ? { head: sync.head()!.commit.sha, fetchedAt: new Date(sync.head()!.at).toISOString() } : {}), ...fetchProblem.current() },
@@ -147,6 +152,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     repoUrl: options.repo, branch, dataDir, env, log, history, metrics, events, cache, certificates, slots, sync,
     notifyStore: createFileDedupeStore(join(dataDir, "notify-state.json")),
     runJob: options.runJob,
+    writes,
     tokenEnvs: () => tokenEnvs,
     timeouts: { ...defaultStageTimeouts, ...options.timeouts },
     statusUrl: `${server.url}/`,

@@ -9,6 +9,7 @@ import { runPostRunHooks, type PostRunHook } from "./after-run/post-run-hook.ts"
 import type { CommitTracker } from "./commit-tracker.ts";
 import { failedOutcome } from "./failed-outcome.ts";
 import type { CommitInfo } from "./git-source.ts";
+import type { HistoryWrites } from "./history-writes.ts";
 import type { RunHooks, RunJob, RunJobFn } from "./run-job.ts";
 import { defaultTokenEnv } from "./run-env.ts";
 import type { RunExecutor, RunRequest } from "./run-queue.ts";
@@ -33,18 +34,22 @@ export interface RunExecutorDeps {
   cache: StatusCache;
   events: EventHub;
   hooks: readonly PostRunHook[];
+  /** Every history write goes through it: failures are logged, counted and shown, ends retried. */
+  writes: HistoryWrites;
+  /** A run that could not be recorded as started does not run; this queues it again later. */
+  retryLater(request: RunRequest): void;
   log: Logger;
   /** Aborted when the daemon's shutdown grace period is over. */
   signal: AbortSignal;
 }
 
-/** A hook from the run's process must never throw into the IPC handler (the daemon would crash). */
-function guarded<A extends unknown[]>(log: Logger, what: string, fn: (...args: A) => void): (...args: A) => void {
+/** A hook from the run's process must never throw into the IPC handler (the daemon would crash); its failure is logged and counted. */
+function guarded<A extends unknown[]>(deps: RunExecutorDeps, runId: number, what: string, fn: (...args: A) => void): (...args: A) => void {
   return (...args) => {
     try {
-      fn(...args);
-    } catch (error) {
-      log.warn({ err: error instanceof Error ? error.message : String(error) }, `could not record the run's ${what}`);
+      deps.writes.attempt(deps.job.stackName, `the run's ${what}`, () => fn(...args), { runId });
+    } catch {
+      // logged, counted and shown by writes.attempt
     }
   };
 }
@@ -57,20 +62,27 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
       return;
     }
     deps.cache.invalidate();
-    const runId = deps.recorder.start({ stack: deps.job.stackName, kind: request.kind, triggers: request.triggers });
+    let runId: number;
+    try {
+      // Durable before any API call: a run that cannot be recorded does not run, and is queued again.
+      runId = deps.writes.attempt(deps.job.stackName, "the run", () => deps.recorder.start({ stack: deps.job.stackName, kind: request.kind, triggers: request.triggers }), { kind: request.kind, triggers: request.triggers });
+    } catch {
+      deps.retryLater(request);
+      return;
+    }
     deps.events.broadcast({ type: "run-started", data: { id: runId, kind: request.kind, stack: deps.job.stackName } });
     log.info({ runId, kind: request.kind, triggers: request.triggers }, "run started");
     const hooks: RunHooks = {
-      onCommit: guarded(log, "commit", (commit: CommitInfo) => {
+      onCommit: guarded(deps, runId, "commit", (commit: CommitInfo) => {
         deps.commits.seen(commit.sha);
         deps.recorder.setCommit(runId, commit, deps.job.branch);
       }),
       onRequest: (r) => deps.metrics.cloudflareRequests.inc({ method: r.method, route: r.route, status: String(r.status) }),
-      onPlan: guarded(log, "plan", (changes) => deps.recorder.planned(runId, changes)),
-      onOutcome: guarded(log, "write outcome", (outcome) => deps.recorder.outcome(runId, outcome)),
+      onPlan: guarded(deps, runId, "plan", (changes) => deps.recorder.planned(runId, changes)),
+      onOutcome: guarded(deps, runId, "write outcome", (outcome) => deps.recorder.outcome(runId, outcome)),
     };
     const outcome = await run(deps, { runId, request }, hooks);
-    deps.recorder.finish(outcome);
+    deps.writes.finish(deps.job.stackName, runId, () => deps.recorder.finish(outcome));
     log.info({ runId, kind: outcome.kind, result: outcome.result, commit: outcome.commit?.sha }, "run finished");
     await runPostRunHooks(deps.hooks, outcome, log);
   };
