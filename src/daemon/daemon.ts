@@ -15,6 +15,7 @@ import { AbortedError } from "../shared/errors.ts";
 import { redactorFromEnv, urlCredentials, type Redactor } from "../shared/redact.ts";
 import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
+import { defaultHttpLimits } from "../status/http-limits.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
 import { buildStatusModel } from "../status/model.ts";
 import { readAccessFromEnv } from "../status/read-auth.ts";
@@ -98,7 +99,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const metrics = createMetrics();
   const mirror = createRepoMirror({ repo: options.repo, branch, dataDir });
   const shutdown = new AbortController();
-  const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50 });
+  const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50, maxPerAddress: defaultHttpLimits.eventClientsPerAddress });
   const slots = createRunSlots(options.concurrency ?? 1);
   const certificates = createCertificateWatch({ metrics, enabled: certificateChecksWanted(env, options.certificateChecks) });
   let tokenEnvs: string[] = [defaultTokenEnv];
