@@ -8,7 +8,7 @@ import { checkSavedPlanTarget, readSavedPlan } from "../plan/saved.ts";
 import type { ApplyResult, Plan } from "../plan/types.ts";
 import { policyGate, renderPolicyReport } from "../policy/index.ts";
 import { UsageError } from "../shared/errors.ts";
-import { openCustomPolicies, policyMemoryMb, type CustomPolicies } from "../policy/sandbox/index.ts";
+import { openCustomPolicies, sandboxOptions, type CustomPolicies } from "../policy/sandbox/index.ts";
 import { parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
@@ -107,7 +107,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (extra.length > 0) throw new UsageError(`apply takes one saved plan, got ${positionals.length} arguments`, { hint: "cf-gitops apply [FILE]" });
   const timeoutMs = policyTimeoutMs(values["policy-timeout"]);
   // The custom policies' sandbox loads them while the plan reads Cloudflare; the gate uses it.
-  const custom = openCustomPolicies(io.cwd, { ...(timeoutMs ? { timeoutMs } : {}), memoryMb: policyMemoryMb(io.env) });
+  const custom = openCustomPolicies(io.cwd, sandboxOptions(io.env, timeoutMs));
   try {
     return await applyGated(io, values, file, { custom, timeoutMs });
   } finally {

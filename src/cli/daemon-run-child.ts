@@ -13,7 +13,7 @@ import type { CommitInfo, GitSource } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { createWorktreeSource, worktreeDir } from "../daemon/worktree-source.ts";
 import { readRepositoryFileSync } from "../desired-state/repository-file.ts";
-import { policyMemoryMb } from "../policy/sandbox/limits.ts";
+import { sandboxOptions } from "../policy/sandbox/index.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { dependenciesDir } from "../shared/module-paths.ts";
 
@@ -105,7 +105,7 @@ async function runJob(job: RunJob): Promise<void> {
     engineFor,
     timeouts: job.timeouts,
     ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
-    policyMemoryMb: policyMemoryMb(process.env),
+    policySandbox: sandboxOptions(process.env),
     ...(job.attributionSince ? { attributionSince: new Date(job.attributionSince) } : {}),
     log,
     signal: controller.signal,

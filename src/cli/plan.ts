@@ -4,7 +4,7 @@ import { relative, resolve } from "node:path";
 import { shortFingerprint } from "../plan/fingerprint.ts";
 import { writeSavedPlan } from "../plan/saved.ts";
 import { runPolicies, type RunPoliciesInput } from "../policy/index.ts";
-import { openCustomPolicies, policyMemoryMb } from "../policy/sandbox/index.ts";
+import { openCustomPolicies, sandboxOptions } from "../policy/sandbox/index.ts";
 import { oneOf, parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { planFormats, renderPlanOutput } from "./plan-output.ts";
@@ -51,7 +51,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
   const timeoutMs = policyTimeoutMs(values["policy-timeout"]);
   // The custom policies' sandbox starts now and loads them while the plan reads Cloudflare.
-  const custom = openCustomPolicies(io.cwd, { ...(timeoutMs ? { timeoutMs } : {}), memoryMb: policyMemoryMb(io.env) });
+  const custom = openCustomPolicies(io.cwd, sandboxOptions(io.env, timeoutMs));
   try {
     return await planAndCheck(io, values, format, { custom, timeoutMs });
   } finally {

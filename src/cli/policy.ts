@@ -2,7 +2,7 @@
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import type { StackConfig } from "../desired-state/types.ts";
 import { policyReportFormats, renderPolicyReport, runPolicies, type PolicyReportFormat, type RunPoliciesInput } from "../policy/index.ts";
-import { openCustomPolicies, policyMemoryMb } from "../policy/sandbox/index.ts";
+import { openCustomPolicies, sandboxOptions } from "../policy/sandbox/index.ts";
 import { oneOf, parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
@@ -37,7 +37,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const timeoutMs = policyTimeoutMs(values["policy-timeout"]);
   const root = io.cwd;
   // The sandbox starts (and loads the custom policies) while the YAML loads.
-  const custom = openCustomPolicies(root, { ...(timeoutMs ? { timeoutMs } : {}), memoryMb: policyMemoryMb(io.env) });
+  const custom = openCustomPolicies(root, sandboxOptions(io.env, timeoutMs));
   try {
     return await check(root, values, format, io, { custom, timeoutMs });
   } finally {

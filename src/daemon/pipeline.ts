@@ -6,7 +6,7 @@ import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import type { Change, ChangeOutcome, Plan } from "../plan/types.ts";
 import { policyGate, runPolicies, type PolicyReport } from "../policy/index.ts";
-import { openCustomPolicies, type CustomPolicies } from "../policy/sandbox/index.ts";
+import { openCustomPolicies, type CustomPolicies, type CustomPolicyOptions } from "../policy/sandbox/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
 import { certificateTargets } from "../status/certificates.ts";
 import type { CommitInfo, GitSource } from "./git-source.ts";
@@ -30,8 +30,8 @@ export interface PipelineDeps {
   policyFloor?: string;
   /** Drift runs: where the audit log is read from (the previous drift or apply run's start). */
   attributionSince?: Date;
-  /** Heap cap of the custom policies' sandbox (CFGITOPS_POLICY_MEMORY_MB). */
-  policyMemoryMb?: number;
+  /** The custom policies' sandbox: its heap cap and the folder of stripped policies (sandboxOptions). */
+  policySandbox?: Omit<CustomPolicyOptions, "timeoutMs">;
   log: Logger;
   signal: AbortSignal;
 }
@@ -82,7 +82,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   outcome.commit = commit;
   deps.onCommit(commit);
   // The worktree is at the commit: the custom policies' sandbox starts and loads them during the load stage.
-  const custom = openCustomPolicies(deps.source.dir, { timeoutMs: timeouts.policy, ...(deps.policyMemoryMb ? { memoryMb: deps.policyMemoryMb } : {}) });
+  const custom = openCustomPolicies(deps.source.dir, { ...deps.policySandbox, timeoutMs: timeouts.policy });
   try {
     await evaluate(request, deps, outcome, log, { commit, custom });
   } finally {

@@ -9,6 +9,8 @@ import { registerPolicyHooks } from "./sandbox/hooks.ts";
 import type { CheckName, PolicyInfo, SandboxReply, SandboxRequest } from "./sandbox/protocol.ts";
 
 const policiesDir = process.argv[2]!;
+/** Where the parent keeps the policies' stripped JavaScript (read-only here), if anywhere. */
+const cacheDir = process.argv[3] || undefined;
 const replies = new Socket({ fd: 3, readable: false, writable: true });
 const contexts = new Map<number, Omit<Extract<SandboxRequest, { type: "context" }>, "type" | "context">>();
 
@@ -53,7 +55,7 @@ async function check(request: Extract<SandboxRequest, { type: "check" }>, polici
 }
 
 async function main(): Promise<void> {
-  registerPolicyHooks(policiesDir);
+  registerPolicyHooks(policiesDir, cacheDir);
   const loaded = await loadCustomPolicies(policiesDir);
   reply({ type: "loaded", policies: loaded.policies.map(info), failures: loaded.failures });
   // Requests are handled in order; a check that never returns holds the rest, and the parent's deadline ends it.

@@ -13,6 +13,8 @@ export interface SandboxSpawn {
   memoryMb: number;
   /** Seconds of CPU the process may use in all (a safety net under the caller's deadlines). */
   cpuSeconds: number;
+  /** The policies' stripped JavaScript (stripped.ts), readable by the sandbox. */
+  cacheDir?: string;
 }
 
 export interface SandboxProcess {
@@ -26,7 +28,7 @@ export const sandboxEntry = fileURLToPath(siblingModule(import.meta.url, "../san
 export function permissionArgs(options: SandboxSpawn): string[] {
   return [
     "--permission",
-    ...[...new Set([options.policiesDir, ...options.reads])].map((path) => `--allow-fs-read=${path}`),
+    ...[...new Set([options.policiesDir, ...options.reads, ...(options.cacheDir ? [options.cacheDir] : [])])].map((path) => `--allow-fs-read=${path}`),
     `--max-old-space-size=${options.memoryMb}`,
     // Type stripping warns that it is experimental; the policies' output is kept for errors only.
     "--no-warnings",
@@ -34,7 +36,7 @@ export function permissionArgs(options: SandboxSpawn): string[] {
 }
 
 export function spawnSandbox(options: SandboxSpawn): SandboxProcess {
-  const args = [...permissionArgs(options), sandboxEntry, options.policiesDir];
+  const args = [...permissionArgs(options), sandboxEntry, options.policiesDir, options.cacheDir ?? ""];
   const stdio = ["pipe", "pipe", "pipe", "pipe"] as const;
   const child = process.platform === "win32"
     ? spawn(process.execPath, args, { env: {}, cwd: options.policiesDir, stdio: [...stdio], windowsHide: true })

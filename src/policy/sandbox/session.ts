@@ -13,6 +13,7 @@ import { PolicySandboxError, sandboxFailed } from "./errors.ts";
 import { createFrameReader, encodeRequest } from "./frames.ts";
 import { defaultPolicyMemoryMb, defaultPolicyTimeoutMs, maxReplyBytes } from "./limits.ts";
 import { spawnSandbox, type SandboxProcess } from "./process.ts";
+import { cacheStrippedPolicies } from "./stripped.ts";
 import type { CheckName, PolicyInfo, SandboxReply, SandboxRequest } from "./protocol.ts";
 import { exitReason, readReply } from "./replies.ts";
 
@@ -35,6 +36,8 @@ export interface CustomPolicyOptions {
   timeoutMs?: number;
   /** Heap cap of the sandbox (--max-old-space-size). Default 256 MB. */
   memoryMb?: number;
+  /** Where the policies' stripped JavaScript is kept between runs (policyCacheDir); none: the sandbox strips them. */
+  cacheDir?: string | undefined;
 }
 
 interface Pending {
@@ -99,7 +102,9 @@ export function openCustomPolicies(root: string, options: CustomPolicyOptions = 
     const reads = await policyReads(root, await product);
     if ("problem" in reads) return everyFile(`custom policies were not run: ${reads.problem.message}; remove the link (custom policies may read only policies/ and cf-gitops itself)`);
     if (stopped) return everyFile(`cannot load custom policy: ${stopped.reason}`);
-    sandbox = spawnSandbox({ policiesDir: reads.dir, reads: await product, memoryMb, cpuSeconds: (3 * timeoutMs) / 1000 + 10 });
+    const cacheDir = options.cacheDir;
+    if (cacheDir) cacheStrippedPolicies(reads.dir, cacheDir);
+    sandbox = spawnSandbox({ policiesDir: reads.dir, reads: await product, memoryMb, cpuSeconds: (3 * timeoutMs) / 1000 + 10, ...(cacheDir ? { cacheDir } : {}) });
     process.once("exit", killOnExit);
     const started = sandbox;
     const reader = createFrameReader(maxReplyBytes, (body) => {
