@@ -65,7 +65,7 @@ export function openCustomPolicies(root: string, options: CustomPolicyOptions = 
   const killOnExit = () => sandbox?.child.kill("SIGKILL");
 
   function send(request: SandboxRequest): void {
-    sandbox?.child.stdin!.write(encodeRequest(request));
+    for (const part of encodeRequest(request)) sandbox?.child.stdin!.write(part);
   }
 
   /** Everything waiting fails with `error`; nothing more is sent. */
