@@ -4,7 +4,7 @@
 // what may be read (a committed `policies/x -> /proc/<pid>/environ`, or `-> ../.env`) would open
 // it: such links are found before the sandbox starts, and custom policies do not run.
 import { existsSync } from "node:fs";
-import { lstat, readdir, readlink, realpath } from "node:fs/promises";
+import { readdir, readlink, realpath } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dependenciesDir, packageRoot } from "../../shared/module-paths.ts";
@@ -29,10 +29,22 @@ export async function productReads(): Promise<string[]> {
 export type ReadsProblem = { file: string; message: string };
 
 /**
- * The real path of <root>/policies, or why the sandbox must not start: policies/ itself leads
- * outside the repository, or a link under it leads outside what the sandbox may read.
+ * <root>/node_modules when it is cf-gitops's own dependencies (the daemon links its checkouts' to
+ * them; a configuration repository installs them there): a policy's `import "pkg"` is looked up by
+ * that path, not by its target. A node_modules of anything else (say, committed) is not readable.
  */
-export async function policyReads(root: string, product: readonly string[]): Promise<{ dir: string } | { problem: ReadsProblem }> {
+async function dependencyLink(root: string, product: readonly string[]): Promise<string[]> {
+  const link = join(root, "node_modules");
+  const target = await realpath(link).catch(() => undefined);
+  return target !== undefined && product.includes(target) ? [link] : [];
+}
+
+/**
+ * The real path of <root>/policies (and the paths of cf-gitops's dependencies as the repository
+ * names them), or why the sandbox must not start: policies/ itself leads outside the repository,
+ * or a link under it leads outside what the sandbox may read.
+ */
+export async function policyReads(root: string, product: readonly string[]): Promise<{ dir: string; dependencies: string[] } | { problem: ReadsProblem }> {
   const realRoot = await realpath(root);
   const dir = await realpath(join(root, "policies"));
   if (!inside(dir, realRoot)) return { problem: { file: "policies", message: `policies/ is a link to ${dir}, outside the repository` } };
@@ -51,10 +63,5 @@ export async function policyReads(root: string, product: readonly string[]): Pro
       return { problem: { file, message: `${file} is a symbolic link to ${written}, outside what custom policies may read` } };
     }
   }
-  return { dir };
-}
-
-/** Whether <root>/policies exists as a folder or a link (lstat: a link is judged by policyReads). */
-export async function hasPolicyFolder(root: string): Promise<boolean> {
-  return (await lstat(join(root, "policies")).catch(() => undefined)) !== undefined;
+  return { dir, dependencies: await dependencyLink(root, product) };
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPolicies } from "../run.ts";
 import { rec, state, zone } from "../test-fixtures.ts";
+import { dependenciesDir } from "../../shared/module-paths.ts";
 import { openCustomPolicies, type CustomPolicies } from "./index.ts";
 
 const desired = state([zone("example.com", { dns: [rec("www", "A", "203.0.113.10", { proxied: true, tags: [] })] })]);
@@ -67,6 +68,15 @@ describe("the policy sandbox", () => {
     const report = await runPolicies({ root, desired });
     expect(report.diagnostics).toEqual([expect.objectContaining({ code: "policy-load-error" })].slice(0, 0));
     expect(report.violations.filter((v) => v.level === "mandatory").map((v) => v.message)).toEqual(["LOADED"]);
+  });
+
+  it("lets a policy import cf-gitops's dependencies through the checkout's node_modules link, and nothing from a node_modules of its own", async () => {
+    const linked = await repo({ "policies/uses-a-package.ts": policy("uses-a-package", `const { default: picomatch } = await import("picomatch"); return [String(picomatch.isMatch("www", "w*"))];`) });
+    await symlink(dependenciesDir(), path.join(linked, "node_modules"));
+    expect((await runPolicies({ root: linked, desired })).violations.filter((v) => v.level === "mandatory").map((v) => v.message)).toEqual(["true"]);
+    const own = await repo({ "node_modules/picomatch/package.json": '{"name":"picomatch","main":"index.js"}', "node_modules/picomatch/index.js": "module.exports = () => 'planted';", "policies/uses-a-package.ts": policy("uses-a-package", `await import("picomatch"); return ["imported"];`) });
+    const report = await runPolicies({ root: own, desired });
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: "policy-runtime-error", message: expect.stringContaining("ERR_ACCESS_DENIED") })]);
   });
 
   it("stops a policy that never returns at the policy timeout; the custom policies after it report they did not run, the built-ins ran", async () => {

@@ -104,7 +104,7 @@ export function openCustomPolicies(root: string, options: CustomPolicyOptions = 
     if (stopped) return everyFile(`cannot load custom policy: ${stopped.reason}`);
     const cacheDir = options.cacheDir;
     if (cacheDir) cacheStrippedPolicies(reads.dir, cacheDir);
-    sandbox = spawnSandbox({ policiesDir: reads.dir, reads: await product, memoryMb, cpuSeconds: (3 * timeoutMs) / 1000 + 10, ...(cacheDir ? { cacheDir } : {}) });
+    sandbox = spawnSandbox({ policiesDir: reads.dir, reads: [...(await product), ...reads.dependencies], memoryMb, cpuSeconds: (3 * timeoutMs) / 1000 + 10, ...(cacheDir ? { cacheDir } : {}) });
     process.once("exit", killOnExit);
     const started = sandbox;
     const reader = createFrameReader(maxReplyBytes, (body) => {
