@@ -45,7 +45,8 @@ Environment:
 
 Each run's process gets only what a run needs: the system basics, CLOUDFLARE_BASE_URL and
 CLOUDFLARE_ACCOUNT_ID, its stack's token, PULUMI_* and AWS_*, and CFGITOPS_* settings, never the
-admin token, the webhook secret or the notification secrets (custom policies run there).
+admin token, the webhook secret, the notification secrets or another stack's token; custom policies
+run in a sandbox process of their own with no environment at all (--policy-timeout stops them).
 
 Stops cleanly on SIGTERM or SIGINT: the current stage finishes (or is cancelled after 20 s), exit 0.
 `;
