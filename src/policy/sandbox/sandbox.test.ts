@@ -92,6 +92,16 @@ describe("the policy sandbox", () => {
     expect(report.blocked).toBe(true);
   });
 
+  it("stops a policy file that never finishes loading (a loop at its top level) at the policy timeout", async () => {
+    const root = await repo({ "policies/spins-on-import.ts": "for (;;) {}\nexport const policy = {};\n" });
+    const report = await runPolicies({ root, desired, timeoutMs: 1500 });
+    expect(report.diagnostics).toEqual([expect.objectContaining({
+      code: "policy-load-error", file: "policies/spins-on-import.ts",
+      message: "cannot load custom policy: loading the custom policies did not finish within the policy timeout (1.5 s); the policy sandbox was stopped",
+    })]);
+    expect(report.blocked).toBe(true);
+  });
+
   it("stops a policy past its memory cap, as a clear error", async () => {
     const root = await repo({ "policies/hog.ts": policy("hog", "const keep: string[] = []; for (let i = 0; ; i++) keep.push('x'.repeat(1000) + i); ") });
     const custom = openCustomPolicies(root, { memoryMb: 64 });

@@ -159,7 +159,8 @@ export function openCustomPolicies(root: string, options: CustomPolicyOptions = 
     return { policies, failures };
   }
 
-  const loaded = start();
+  let loadSettled = false;
+  const loaded = start().finally(() => (loadSettled = true));
   return {
     load: () => loaded,
     window(windowMs) {
@@ -168,7 +169,7 @@ export function openCustomPolicies(root: string, options: CustomPolicyOptions = 
         if (running) {
           const reason = `the policy sandbox was stopped when policy ${running.label} ran past the policy timeout (${seconds(windowMs)})`;
           stop(new PolicySandboxError(`did not finish within the policy timeout (${seconds(windowMs)}); the policy sandbox was stopped`, { code: "policy-timeout", reason }));
-        } else if (loading) {
+        } else if (!loadSettled) {
           stop(new PolicySandboxError("did not load", { code: "policy-timeout", reason: `loading the custom policies did not finish within the policy timeout (${seconds(windowMs)}); the policy sandbox was stopped` }));
         }
       }, windowMs);
