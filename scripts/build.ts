@@ -22,8 +22,8 @@ const src = join(root, "src");
 const dist = join(root, "dist");
 const require = createRequire(import.meta.url);
 
-/** The entry points: what bin/cf-gitops.js runs, what the daemon forks for each run, and `cf-gitops/policy`. */
-const entryPoints = ["cli/main.ts", "cli/daemon-run-child.ts", "policy/public.ts"];
+/** The entry points: what bin/cf-gitops.js runs, what the daemon forks for each run, `cf-gitops/policy`, and the custom policies' sandbox. */
+const entryPoints = ["cli/main.ts", "cli/daemon-run-child.ts", "policy/public.ts", "policy/sandbox-child.ts"];
 /** Dependencies bundled into dist/ (small, no files of their own to find at run time); the rest
  * are imported from node_modules as usual: @pulumi/* loads plugins and its own files, pino starts
  * workers from its files, octokit, nodemailer and the daemon's packages load only where needed. */

@@ -73,7 +73,7 @@ describe("backup and restore end to end", () => {
     expect(backup.stdout).toContain(`taken while daemon pid ${daemon!.child.pid} ran`);
     const [name] = readdirSync(join(dir, "backups"));
     const file = join(dir, "backups", name!);
-    const { manifest } = readBackup(file);
+    const { manifest } = await readBackup(file);
     const idsAtBackup = (await runs(daemon!.url)).map((run) => run.id).filter((id) => id <= manifest.history.lastRunId!).sort((a, b) => a - b);
     expect(manifest.history.runs).toBe(idsAtBackup.length);
     expect(idsAtBackup.length).toBeGreaterThanOrEqual(2);

@@ -2,6 +2,8 @@
 // (the emulator fails the third with 503s, which the engine retries for seconds) keeps those two
 // writes in history when the daemon is killed with -9, and when its run process is; and the
 // orphaned run process leaves quietly, with one line, instead of an ERR_IPC_DISCONNECTED stack trace.
+// Issue 22 item 10: the orphaned run process makes no write after its daemon is gone, even when the
+// write it was retrying would now go through (history would say "planned" for a change it made).
 import Cloudflare from "cloudflare";
 import { readFile } from "node:fs/promises";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -77,8 +79,12 @@ describe("a run interrupted after two writes", () => {
     expect(byId(stalled.changes)).toEqual(expected);
     const before = daemon.stderr().length;
     await daemon.stop("SIGKILL");
+    // The write the run was retrying would now go through: the orphaned run must not make it.
+    emulator.setFaults({});
     // The run process shares the daemon's stderr: the pipe closes when it has exited too.
     await Promise.race([daemon.outputClosed(), new Promise((_, reject) => setTimeout(() => reject(new Error("the orphaned run process did not exit")), 15_000))]);
+    const zone = (await cf.zones.list({ name: "example.net" })).result[0]!.id;
+    expect(((await cf.zones.settings.get("security_level", { zone_id: zone })) as { value?: unknown }).value).not.toBe("high");
     const lines = daemon.stderr().slice(before).trim().split("\n");
     expect(lines.join("\n")).not.toContain("ERR_IPC_DISCONNECTED");
     expect(lines.join("\n")).not.toMatch(/^\s+at /m);
@@ -87,13 +93,12 @@ describe("a run interrupted after two writes", () => {
     expect(gone).toBeGreaterThanOrEqual(0);
     expect(lines.slice(gone + 1)).toEqual([]);
 
-    emulator.setFaults({});
     daemon = await startDaemonProcess({ repo: upstream.bare, dataDir: join(dir, "data"), env });
     await waitFor(async () => ((await get<{ runs: Run[] }>("/api/runs")).runs.find((run) => run.triggers.includes("recovery") && run.result !== "running")), 30_000, "the recovery run");
     const killed = await get<Run>(`/api/runs/${stalled.id}`);
     expect(killed.result).toBe("interrupted");
     expect(byId(killed.changes)).toEqual(expected);
-    const zone = (await cf.zones.list({ name: "example.net" })).result[0]!.id;
+    // The recovery run converges.
     expect(((await cf.zones.settings.get("security_level", { zone_id: zone })) as { value?: unknown }).value).toBe("high");
   }, 90_000);
 

@@ -96,7 +96,8 @@ it("runs custom policies where the admin token, the webhook secret and the notif
   const run = await finishedRun(head);
   const details = (await (await fetch(`${daemon.url}/api/runs/${run.id}`)).json()) as { policy: Array<{ policy: string; violations?: Array<{ message: string }> }> };
   const seen = details.policy.find((result) => result.policy === "env-probe")?.violations?.[0]?.message;
-  expect(seen).toBe("CFGITOPS_ADMIN_TOKEN=absent CFGITOPS_WEBHOOK_SECRET=absent GITHUB_TOKEN=absent CFGITOPS_SLACK_WEBHOOK_URL=absent CLOUDFLARE_API_TOKEN=present CLOUDFLARE_BASE_URL=present");
+  // Custom policies run in a sandbox with no environment at all (issue 22): not even the run's own token.
+  expect(seen).toBe("CFGITOPS_ADMIN_TOKEN=absent CFGITOPS_WEBHOOK_SECRET=absent GITHUB_TOKEN=absent CFGITOPS_SLACK_WEBHOOK_URL=absent CLOUDFLARE_API_TOKEN=absent CLOUDFLARE_BASE_URL=absent");
 }, 60_000);
 
 it("loads the config repository's custom policies, and a mandatory one blocks the run", async () => {

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openHistory } from "../src/history/store.ts";
 import { createUpstream, startDaemonProcess, type Upstream } from "./support/daemon-process.ts";
 
 let dir: string;
@@ -44,6 +45,24 @@ describe("daemon start-up with a bad data directory", () => {
     expect(output).toContain(`mv ${file} ${file}.damaged`);
     expect(output).not.toContain("this is a bug in cf-gitops");
     expect((await readFile(file)).equals(garbage)).toBe(true);
+  });
+
+  it("refuses a history database damaged past its schema, found by the integrity check at open (issue 22 item 11)", async () => {
+    const dataDir = join(dir, "damaged-pages");
+    const file = join(dataDir, "history.sqlite");
+    const history = openHistory(file);
+    for (let i = 0; i < 300; i++) history.finishRun(history.startRun({ stack: "default", kind: "apply", trigger: "poll", message: `run ${i} ${"x".repeat(200)}` }), { result: "success" });
+    const { rootpage } = history.db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'runs'").get() as { rootpage: number };
+    history.close();
+    const bytes = await readFile(file);
+    bytes.fill(0xa5, (rootpage - 1) * 4096, rootpage * 4096);
+    await writeFile(file, bytes);
+    const output = await startFailure(dataDir);
+    expect(output).toContain(`error: history database ${file} is damaged: `);
+    expect(output).toContain("(SQLite's integrity check failed)");
+    expect(output).toContain(`mv ${file} ${file}.damaged`);
+    expect(output).not.toContain("this is a bug in cf-gitops");
+    expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 
   // Tests run as root, where file permissions do not stop a write: the unwritable location is a

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeTar } from "../src/backup/tar.ts";
+import { writeTar } from "./support/ustar.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const script = join(repoRoot, "deploy", "install.sh");

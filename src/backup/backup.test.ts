@@ -1,7 +1,7 @@
 // Backup and restore with real files: a history database another connection is writing to, a Pulumi
 // file backend, and every way a backup file can be wrong (each refused, with nothing changed).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -11,8 +11,9 @@ import { openHistory } from "../history/store.ts";
 import { latestSchemaVersion } from "../history/migrations.ts";
 import { createBackup } from "./create.ts";
 import { manifestPath, sha256, type BackupManifest } from "./manifest.ts";
+import { readBackup } from "./read.ts";
 import { restoreBackup } from "./restore.ts";
-import { readTar, writeTar } from "./tar.ts";
+import { readTar, writeTar } from "../../test/support/ustar.ts";
 
 let dir: string;
 let dataDir: string;
@@ -120,9 +121,9 @@ describe("restore", () => {
     await createBackup({ dataDir, file, env: {} });
   });
 
-  it("restores history and Pulumi state into a fresh data directory", () => {
+  it("restores history and Pulumi state into a fresh data directory", async () => {
     const target = join(dir, "fresh");
-    const result = restoreBackup({ file, dataDir: target });
+    const result = await restoreBackup({ file, dataDir: target });
     expect(result.restored.sort()).toEqual(["history.sqlite", "notify-state.json", "pulumi"]);
     expect(runIds(target)).toEqual([1, 2, 3]);
     for (const [path, content] of Object.entries(pulumiFiles)) expect(readFileSync(join(target, path), "utf8")).toBe(content);
@@ -143,15 +144,15 @@ describe("restore", () => {
       entries[0]!.data = Buffer.from(JSON.stringify(manifest));
       entries.push({ path: "../escape", data: Buffer.from("x") });
     }), /"\.\.\/escape", which is missing or not a safe relative path/],
-  ])("refuses %s and changes nothing", (_name, damage, message) => {
+  ])("refuses %s and changes nothing", async (_name, damage, message) => {
     writeFileSync(join(dir, "bad.tar.gz"), readFileSync(file));
     const bad = damage(join(dir, "bad.tar.gz"));
     const target = join(dir, "target");
     const existing = join(dir, "existing");
     seed(existing, 1);
     const before = listing(existing);
-    expect(() => restoreBackup({ file: bad, dataDir: target })).toThrow(message);
-    expect(() => restoreBackup({ file: bad, dataDir: existing, force: true })).toThrow(/nothing was restored/);
+    await expect(restoreBackup({ file: bad, dataDir: target })).rejects.toThrow(message);
+    await expect(restoreBackup({ file: bad, dataDir: existing, force: true })).rejects.toThrow(/nothing was restored/);
     expect(existsSync(target)).toBe(false);
     expect(listing(existing)).toEqual(before);
     expect(runIds(existing)).toEqual([1]);
@@ -163,22 +164,75 @@ describe("restore", () => {
     const daemon = spawn("sleep", ["30"]);
     children.push(daemon);
     writeFileSync(join(target, "daemon.pid"), JSON.stringify({ pid: daemon.pid }));
-    expect(() => restoreBackup({ file, dataDir: target })).toThrow(`a cf-gitops daemon (pid ${daemon.pid}) is running on ${target}; nothing was restored`);
+    await expect(restoreBackup({ file, dataDir: target })).rejects.toThrow(`a cf-gitops daemon (pid ${daemon.pid}) is running on ${target}; nothing was restored`);
     expect(listing(target)).toEqual(["daemon.pid"]);
     await new Promise((resolve) => { daemon.once("exit", resolve); daemon.kill("SIGKILL"); });
-    expect(restoreBackup({ file, dataDir: target }).restored).toContain("history.sqlite");
+    expect((await restoreBackup({ file, dataDir: target })).restored).toContain("history.sqlite");
   });
 
-  it("keeps existing state unless --force, which moves it aside", () => {
+  it("keeps existing state unless --force, which moves it aside", async () => {
     const target = join(dir, "existing");
     seed(target, 1);
     const before = listing(target);
-    expect(() => restoreBackup({ file, dataDir: target })).toThrow(`${target} already holds state (history.sqlite, pulumi, notify-state.json`);
+    await expect(restoreBackup({ file, dataDir: target })).rejects.toThrow(`${target} already holds state (history.sqlite, pulumi, notify-state.json`);
     expect(listing(target)).toEqual(before);
-    const result = restoreBackup({ file, dataDir: target, force: true, now: new Date("2025-02-03T04:05:06.789Z") });
+    const result = await restoreBackup({ file, dataDir: target, force: true, now: new Date("2025-02-03T04:05:06.789Z") });
     expect(result.movedAside).toBe(join(target, "pre-restore-2025-02-03T04-05-06-789Z"));
     expect(runIds(target)).toEqual([1, 2, 3]);
     expect(runIds(result.movedAside!)).toEqual([1]);
     expect(existsSync(join(target, "repo", "README"))).toBe(true);
+  });
+});
+
+describe("streaming, with a cap on what a backup unpacks to (issue 22 item 12)", () => {
+  let file: string;
+  beforeEach(async () => {
+    file = join(dir, "b.tar.gz");
+    await createBackup({ dataDir, file, env: {} });
+  });
+
+  it("checks a gzip bomb (a backup followed by 256 MB of zeros) in little memory, reading only to the archive's end", async () => {
+    const bomb = join(dir, "bomb.tar.gz");
+    writeFileSync(bomb, gzipSync(Buffer.concat([gunzipSync(readFileSync(file)), Buffer.alloc(256 * 1024 * 1024)]), { level: 1 }));
+    expect(statSync(bomb).size).toBeLessThan(2 * 1024 * 1024);
+    // `cf-gitops restore --check` in a process of its own, which reports its peak memory.
+    const peakMb = (path: string) => {
+      const code = `const { main } = await import(${JSON.stringify(join(import.meta.dirname, "..", "cli", "main.ts"))});
+        process.exitCode = await main(["restore", "--check", ${JSON.stringify(path)}]);
+        process.stderr.write("peak " + process.resourceUsage().maxRSS + "\\n");`;
+      const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", timeout: 30_000 });
+      expect(result.stdout, result.stderr).toContain("is whole");
+      return Number(/peak (\d+)/.exec(result.stderr)?.[1]) / 1024;
+    };
+    const plain = peakMb(file);
+    const started = Date.now();
+    expect(peakMb(bomb) - plain).toBeLessThan(64);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("refuses a manifest that declares more than the cap, and a file larger than its manifest says, before reading them", async () => {
+    const huge = editManifest(file, join(dir, "huge.tar.gz"), (manifest) => {
+      manifest.files.find((entry) => entry.path === "history.sqlite")!.size = 100 * 1024 ** 3;
+    });
+    await expect(readBackup(huge)).rejects.toThrow("its manifest says it unpacks to 100.0 GiB, over the limit of 2.0 GiB; nothing was restored");
+    const lying = editManifest(file, join(dir, "lying.tar.gz"), (manifest) => {
+      manifest.files.find((entry) => entry.path === "history.sqlite")!.size = 10;
+    });
+    await expect(readBackup(lying)).rejects.toThrow(/history\.sqlite is \d+ bytes in the archive but 10 in the manifest \(damaged file\)/);
+  });
+
+  it("still restores a backup written by the hand-made tar of earlier versions", async () => {
+    const old = join(import.meta.dirname, "..", "..", "test", "fixtures", "backup", "written-by-the-hand-made-tar.tar.gz");
+    const { manifest } = await readBackup(old);
+    expect(manifest.createdAt).toBe("2026-12-01T03:00:00.000Z");
+    const target = join(dir, "from-old");
+    expect((await restoreBackup({ file: old, dataDir: target })).restored.sort()).toEqual(["history.sqlite", "notify-state.json", "pulumi"]);
+    expect(runIds(target)).toEqual([1, 2, 3]);
+  });
+
+  it("writes what GNU tar lists and extracts, manifest first", () => {
+    execFileSync("tar", ["-xzf", file, "-C", dir]);
+    expect(execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).trim().split("\n")[0]).toBe("manifest.json");
+    expect(readFileSync(join(dir, "pulumi/workspace/Pulumi.yaml"), "utf8")).toBe(pulumiFiles["pulumi/workspace/Pulumi.yaml"]);
   });
 });

@@ -1,7 +1,7 @@
 // The manifest at the front of every backup: what the file is, which versions wrote it, and a
 // SHA-256 per file so restore can prove every byte before it touches the data directory.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 
 export const manifestPath = "manifest.json";
 export const backupFormat = "cf-gitops-backup";
@@ -33,6 +33,17 @@ export function sha256(data: Buffer): string {
 
 export function describeFile(path: string, data: Buffer): ManifestFile {
   return { path, size: data.length, sha256: sha256(data) };
+}
+
+/** The same for a file on disk, read as a stream. */
+export async function describeFileOnDisk(path: string, file: string): Promise<ManifestFile> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { path, size, sha256: hash.digest("hex") };
 }
 
 /** The version of the installed cf-gitops package (works from src/ and from a compiled dist/). */

@@ -1,8 +1,9 @@
-// Restores a verified backup into a data directory no daemon is using. The files are written to a
-// staging folder inside the data directory first and checked there; only then is anything already
-// present moved aside (into pre-restore-<time>/) and the restored files renamed into place.
-import { chownSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// Restores a verified backup into a data directory no daemon is using. The whole file is verified
+// first, streaming, with nothing written; then it is read again into a staging folder inside the
+// data directory (verified once more as it is written) and checked there; only then is anything
+// already present moved aside (into pre-restore-<time>/) and the restored files renamed into place.
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { dataDirOwner } from "./data-dir-lock.ts";
 import { BackupError } from "./errors.ts";
 import { inspectHistory } from "./history-snapshot.ts";
@@ -15,6 +16,8 @@ export interface RestoreOptions {
   /** Replace existing state (moved aside, not deleted). */
   force?: boolean;
   now?: Date;
+  /** The most the backup may unpack to (default 2 GiB). */
+  maxBytes?: number;
 }
 
 export interface RestoreResult {
@@ -41,8 +44,13 @@ function chownLike(dataDir: string, paths: string[]): void {
   for (const path of paths) chownSync(path, uid, gid);
 }
 
-export function restoreBackup(options: RestoreOptions): RestoreResult {
-  const { manifest, files } = readBackup(options.file);
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? [join(dir, entry.name), ...walk(join(dir, entry.name))] : [join(dir, entry.name)]));
+}
+
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  const limit = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+  const { manifest, files } = await readBackup(options.file, limit);
   const dataDir = options.dataDir;
   const owner = dataDirOwner(dataDir);
   if (owner !== undefined) {
@@ -59,15 +67,9 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
   mkdirSync(dataDir, { recursive: true, mode: 0o750 });
   const staging = mkdtempSync(join(dataDir, ".restore-"));
   try {
-    const written: string[] = [];
-    for (const file of files) {
-      const target = join(staging, file.path);
-      mkdirSync(dirname(target), { recursive: true, mode: 0o750 });
-      writeFileSync(target, file.data, { mode: file.mode ?? 0o600, flush: true });
-      written.push(target);
-    }
+    await readBackup(options.file, { ...limit, into: staging });
     inspectHistory(join(staging, "history.sqlite")); // SQLite's own integrity check, before anything moves
-    chownLike(dataDir, [staging, ...written, ...new Set(written.map((path) => dirname(path)))]);
+    chownLike(dataDir, [staging, ...walk(staging)]);
 
     let movedAside: string | undefined;
     if (present.length > 0) {
@@ -78,7 +80,7 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
     for (const name of names) renameSync(join(staging, name), join(dataDir, name));
     return { manifest, restored: names, ...(movedAside ? { movedAside } : {}) };
   } catch (error) {
-    if (error instanceof BackupError) throw new BackupError(`${options.file}: ${error.message}; nothing was restored`, { file: options.file, cause: error });
+    if (error instanceof BackupError && !error.message.endsWith("nothing was restored")) throw new BackupError(`${options.file}: ${error.message}; nothing was restored`, { file: options.file, cause: error });
     throw error;
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -8,12 +8,14 @@ import { checkSavedPlanTarget, readSavedPlan } from "../plan/saved.ts";
 import type { ApplyResult, Plan } from "../plan/types.ts";
 import { policyGate, renderPolicyReport } from "../policy/index.ts";
 import { UsageError } from "../shared/errors.ts";
-import { parseFlags } from "./args.ts";
+import { openCustomPolicies, sandboxOptions, type CustomPolicies } from "../policy/sandbox/index.ts";
+import { parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 import { prepareRun, type RunContext } from "./run-context.ts";
 
 export const help = `Usage: cf-gitops apply [FILE] [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--yes] [--policy-floor FILE]
+                       [--policy-timeout SECONDS]
 
 Make Cloudflare match the desired state. apply plans first, runs the policies on that plan
 (a mandatory failure refuses the apply before any write), shows the plan and asks for
@@ -31,6 +33,7 @@ Flags:
   --data-dir DIR    the pulumi engine's state (default: $CFGITOPS_DATA_DIR, else .cf-gitops)
   --yes, -y         apply without asking
 ${policyFloorHelp}
+${policyTimeoutHelp}
   -h, --help        show this help
 
 Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
@@ -56,8 +59,13 @@ async function confirm(io: CliIo): Promise<boolean> {
   }
 }
 
-function approver(io: CliIo, ctx: RunContext, yes: boolean, floor: string | undefined, refusal: { reason?: Refusal }) {
-  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor }, (report, plan) => {
+interface Sandbox {
+  custom: CustomPolicies;
+  timeoutMs: number | undefined;
+}
+
+function approver(io: CliIo, ctx: RunContext, yes: boolean, floor: string | undefined, sandbox: Sandbox, refusal: { reason?: Refusal }) {
+  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor, ...sandbox }, (report, plan) => {
     io.stdout.write(renderText(plan));
     io.stdout.write(`\n${renderPolicyReport(report, "text")}`);
   });
@@ -94,13 +102,32 @@ async function applySavedFile(io: CliIo, ctx: RunContext, file: string, approve:
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" }, ...policyFloorFlag }, "apply");
+  const { values, positionals } = parseFlags(argv, { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, yes: { type: "boolean", short: "y" }, ...policyFloorFlag, ...policyTimeoutFlag }, "apply");
   const [file, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`apply takes one saved plan, got ${positionals.length} arguments`, { hint: "cf-gitops apply [FILE]" });
+  const timeoutMs = policyTimeoutMs(values["policy-timeout"]);
+  // The custom policies' sandbox loads them while the plan reads Cloudflare; the gate uses it.
+  const custom = openCustomPolicies(io.cwd, sandboxOptions(io.env, timeoutMs));
+  try {
+    return await applyGated(io, values, file, { custom, timeoutMs });
+  } finally {
+    custom.close();
+  }
+}
+
+interface ApplyFlags {
+  stack?: string | boolean | undefined;
+  engine?: string | boolean | undefined;
+  "data-dir"?: string | boolean | undefined;
+  yes?: string | boolean | undefined;
+  "policy-floor"?: string | boolean | undefined;
+}
+
+async function applyGated(io: CliIo, values: ApplyFlags, file: string | undefined, sandbox: Sandbox): Promise<number> {
   const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined });
   if (typeof ctx === "number") return ctx;
   const refusal: { reason?: Refusal } = {};
-  const approve = approver(io, ctx, values.yes === true, policyFloor(values, io), refusal);
+  const approve = approver(io, ctx, values.yes === true, policyFloor(values, io), sandbox, refusal);
   const result =
     file === undefined
       ? await ctx.engine.apply(ctx.desired, { stack: ctx.stack, log: ctx.log, ...(ctx.commit && { commit: ctx.commit }), approve })

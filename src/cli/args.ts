@@ -21,3 +21,17 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}; got "${value}"`);
 }
+
+/** --policy-timeout SECONDS, shared by policy, plan, apply and daemon. */
+export const policyTimeoutFlag = { "policy-timeout": { type: "string" } } as const;
+
+export const policyTimeoutHelp = `  --policy-timeout SECONDS   stop a custom policy still running after this long (default 30, the
+                        daemon's policy stage timeout); it fails with policy-timeout`;
+
+/** The policy timeout in milliseconds, or undefined for the default. */
+export function policyTimeoutMs(value: string | boolean | undefined): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--policy-timeout must be a number of seconds from 0 to 3600; got "${value}"`);
+  return Math.round(seconds * 1000);
+}

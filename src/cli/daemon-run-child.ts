@@ -7,17 +7,20 @@
 // Start-up order matters for webhook-to-applied latency (ADR 11): the checkout starts as soon as
 // the job arrives, and the pipeline, the loader, the policies and (likely) the engine load while
 // git works, instead of before it.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { CommitInfo, GitSource } from "../daemon/git-source.ts";
 import type { ChildMessage, ParentMessage, RunJob } from "../daemon/run-job.ts";
 import { createWorktreeSource, worktreeDir } from "../daemon/worktree-source.ts";
+import { readRepositoryFileSync } from "../desired-state/repository-file.ts";
+import { sandboxOptions } from "../policy/sandbox/index.ts";
 import { AbortedError } from "../shared/errors.ts";
 import { dependenciesDir } from "../shared/module-paths.ts";
 
 const controller = new AbortController();
 let finished = false;
+// Set when the daemon's IPC channel closes: from then on this process sends nothing to Cloudflare.
+let daemonGone = false;
 let runId: number | undefined;
 // Once the daemon is gone, this run's log goes quiet: one line says why it stops.
 let muted = false;
@@ -34,13 +37,14 @@ function send(message: ChildMessage): void {
   }
 }
 
-/** The engine the stack file named at the last checkout (a guess: this run's commit may change it). */
+/**
+ * The engine the stack file named at the last checkout (a guess: this run's commit may change it).
+ * Read like any repository file: a regular file inside the checkout, at most 64 KB (a committed
+ * link to /dev/zero must not be read for ever before the loader even gets to refuse it).
+ */
 function engineHint(checkout: string, stackName: string): string | undefined {
-  try {
-    return /^engine:\s*["']?(native|pulumi)\b/m.exec(readFileSync(join(checkout, "stacks", `${stackName}.yaml`), "utf8"))?.[1];
-  } catch {
-    return undefined;
-  }
+  const text = readRepositoryFileSync(join(checkout, "stacks", `${stackName}.yaml`), checkout, 64 * 1024)?.toString("utf8");
+  return text === undefined ? undefined : /^engine:\s*["']?(native|pulumi)\b/m.exec(text)?.[1];
 }
 
 /**
@@ -101,11 +105,22 @@ async function runJob(job: RunJob): Promise<void> {
     engineFor,
     timeouts: job.timeouts,
     ...(job.policyFloor ? { policyFloor: job.policyFloor } : {}),
+    policySandbox: sandboxOptions(process.env),
     ...(job.attributionSince ? { attributionSince: new Date(job.attributionSince) } : {}),
     log,
     signal: controller.signal,
   });
   send({ type: "done", outcome });
+}
+
+/**
+ * Every request the engines make goes through here (the native engine's client takes the global
+ * fetch when it is built): once the daemon is gone, none leaves, so a write being retried is not
+ * made by a run nobody records (history would say "planned" for a change that was made).
+ */
+function guardRequests(): void {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => (daemonGone ? Promise.reject(new AbortedError("the daemon went away; this run sends nothing more")) : realFetch(input, init));
 }
 
 function finish(): void {
@@ -119,6 +134,7 @@ process.on("SIGINT", () => undefined);
 // marks the run interrupted and converges. (Our own disconnect at the end of a run lands here too.)
 process.on("disconnect", () => {
   if (finished) return;
+  daemonGone = true;
   process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, runId, msg: "the daemon went away; this run stops (the next daemon marks it interrupted)" })}\n`);
   muted = true;
   controller.abort(new AbortedError("the daemon went away"));
@@ -127,6 +143,7 @@ process.on("disconnect", () => {
 process.on("message", (message: ParentMessage) => {
   if (message.type === "abort") controller.abort(new AbortedError("daemon shutting down"));
   else {
+    guardRequests();
     runJob(message.job)
       .catch((error: unknown) => {
         if (!muted) process.stderr.write(`cf-gitops run ${message.job.runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

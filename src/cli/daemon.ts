@@ -4,7 +4,7 @@ import { ensureDataDir } from "../daemon/data-dir.ts";
 import { startDaemon } from "../daemon/daemon.ts";
 import { createLogger } from "../shared/logger.ts";
 import { redactorFromEnv, urlCredentials } from "../shared/redact.ts";
-import { parseFlags } from "./args.ts";
+import { parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
 import { childProcessRuns, concurrencyFrom, concurrencyHelp, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
@@ -12,7 +12,7 @@ import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-f
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch, for every stack.
 
-Usage: cf-gitops daemon [--stack NAME]... [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--concurrency 1] [--log-file FILE] [--policy-floor FILE]
+Usage: cf-gitops daemon [--stack NAME]... [--repo URL|PATH] [--branch main] [--data-dir DIR] [--port 8080] [--host 127.0.0.1] [--concurrency 1] [--log-file FILE] [--policy-floor FILE] [--policy-timeout SECONDS]
 
 Clones the repository into the data directory and reconciles every stack in stacks/: applies the
 branch head on start, on every push (GitHub webhook, or polling every poll_interval) to the stacks
@@ -31,6 +31,7 @@ Flags:
 ${concurrencyHelp}
 ${logFileHelp}
 ${policyFloorHelp}
+${policyTimeoutHelp}
 
 Environment:
   CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL   the Cloudflare account (or the emulator)
@@ -44,7 +45,8 @@ Environment:
 
 Each run's process gets only what a run needs: the system basics, CLOUDFLARE_BASE_URL and
 CLOUDFLARE_ACCOUNT_ID, its stack's token, PULUMI_* and AWS_*, and CFGITOPS_* settings, never the
-admin token, the webhook secret or the notification secrets (custom policies run there).
+admin token, the webhook secret, the notification secrets or another stack's token; custom policies
+run in a sandbox process of their own with no environment at all (--policy-timeout stops them).
 
 Stops cleanly on SIGTERM or SIGINT: the current stage finishes (or is cancelled after 20 s), exit 0.
 `;
@@ -62,9 +64,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       concurrency: { type: "string" },
       ...logFileFlags,
       ...policyFloorFlag,
+      ...policyTimeoutFlag,
     },
     "daemon",
   );
+  const policyTimeout = policyTimeoutMs(values["policy-timeout"]);
   const policyFloor = await checkedPolicyFloor(values, io);
   const root = io.cwd;
   const concurrency = concurrencyFrom(values.concurrency, io.env);
@@ -87,6 +91,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     log,
     runJob: childProcessRuns({ ...io.env, ...logFile?.runEnv }),
     ...(policyFloor ? { policyFloor } : {}),
+    ...(policyTimeout ? { timeouts: { policy: policyTimeout } } : {}),
     redact,
   });
   const names = daemon.stacks();

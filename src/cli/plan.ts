@@ -3,15 +3,16 @@
 import { relative, resolve } from "node:path";
 import { shortFingerprint } from "../plan/fingerprint.ts";
 import { writeSavedPlan } from "../plan/saved.ts";
-import { runPolicies } from "../policy/index.ts";
-import { oneOf, parseFlags } from "./args.ts";
+import { runPolicies, type RunPoliciesInput } from "../policy/index.ts";
+import { openCustomPolicies, sandboxOptions } from "../policy/sandbox/index.ts";
+import { oneOf, parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { planFormats, renderPlanOutput } from "./plan-output.ts";
 import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 import { prepareRun } from "./run-context.ts";
 
 export const help = `Usage: cf-gitops plan [--stack NAME] [--engine native|pulumi] [--data-dir DIR] [--format text|json|markdown] [--detailed-exitcode] [--out FILE]
-                      [--policy-floor FILE]
+                      [--policy-floor FILE] [--policy-timeout SECONDS]
 
 Show what \`cf-gitops apply\` would change in Cloudflare, and run the policies on that plan.
 Nothing is written. Zones in desired-state/ that the account lacks make the plan fail, unless
@@ -26,6 +27,7 @@ Flags:
   --out FILE            also save the plan to FILE, for \`cf-gitops apply FILE\` (which applies exactly
                         this plan, or refuses if Cloudflare changed since)
 ${policyFloorHelp}
+${policyTimeoutHelp}
   -h, --help            show this help
 
 Environment: CLOUDFLARE_API_TOKEN (required), CLOUDFLARE_BASE_URL (e.g. the emulator,
@@ -43,14 +45,35 @@ Examples:
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" }, out: { type: "string" }, ...policyFloorFlag },
+    { stack: { type: "string" }, engine: { type: "string" }, "data-dir": { type: "string" }, format: { type: "string" }, "detailed-exitcode": { type: "boolean" }, out: { type: "string" }, ...policyFloorFlag, ...policyTimeoutFlag },
     "plan",
   );
   const format = oneOf(values.format as string | undefined, planFormats, "format", "text");
+  const timeoutMs = policyTimeoutMs(values["policy-timeout"]);
+  // The custom policies' sandbox starts now and loads them while the plan reads Cloudflare.
+  const custom = openCustomPolicies(io.cwd, sandboxOptions(io.env, timeoutMs));
+  try {
+    return await planAndCheck(io, values, format, { custom, timeoutMs });
+  } finally {
+    custom.close();
+  }
+}
+
+type PlanFormat = (typeof planFormats)[number];
+interface PlanFlags {
+  stack?: string | boolean | undefined;
+  engine?: string | boolean | undefined;
+  "data-dir"?: string | boolean | undefined;
+  "detailed-exitcode"?: string | boolean | undefined;
+  out?: string | boolean | undefined;
+  "policy-floor"?: string | boolean | undefined;
+}
+
+async function planAndCheck(io: CliIo, values: PlanFlags, format: PlanFormat, sandbox: Pick<RunPoliciesInput, "custom" | "timeoutMs">): Promise<number> {
   const ctx = await prepareRun(io, { stack: values.stack as string | undefined, engine: values.engine as string | undefined, dataDir: values["data-dir"] as string | undefined, format });
   if (typeof ctx === "number") return ctx;
   const plan = await ctx.engine.plan(ctx.desired, { stack: ctx.stack, log: ctx.log, ...(ctx.commit && { commit: ctx.commit }) });
-  const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan, floor: policyFloor(values, io) });
+  const policy = await runPolicies({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, plan, floor: policyFloor(values, io), ...sandbox });
   io.stdout.write(renderPlanOutput(plan, format, { mode: "plan", policy, diagnostics: ctx.diagnostics }));
   const out = values.out as string | undefined;
   if (out !== undefined) {

@@ -11,9 +11,10 @@ export const help = `cf-gitops restore: put a backup back into a stopped daemon'
 
 Usage: cf-gitops restore FILE [--data-dir DIR] [--force] [--check]
 
-Checks the whole file first (gzip and tar checksums, the manifest's format and versions, a SHA-256
-per file, SQLite's integrity check) and refuses a damaged, foreign or too-new backup, and a data
-directory a daemon is running on, changing nothing. Then writes the files into DIR.
+Checks the whole file first, streaming (gzip and tar checksums, the manifest's format and versions, a
+SHA-256 per file, SQLite's integrity check), and refuses a damaged, foreign or too-new backup, one
+that unpacks to more than its manifest says or more than 2 GiB (a gzip bomb), and a data directory a
+daemon is running on, changing nothing. Then writes the files into DIR.
 
 Flags:
   --data-dir DIR   the daemon's data directory (default: $CFGITOPS_DATA_DIR or .cf-gitops)
@@ -40,11 +41,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("name one backup file", { hint: "cf-gitops restore /var/backups/cf-gitops/cf-gitops-backup-….tar.gz --data-dir /var/lib/cf-gitops" });
   const file = resolve(io.cwd, positionals[0]!);
   if (values.check) {
-    io.stdout.write(`backup ${file} is whole\n${describe(readBackup(file).manifest)}`);
+    io.stdout.write(`backup ${file} is whole\n${describe((await readBackup(file)).manifest)}`);
     return 0;
   }
   const dataDir = resolve(io.cwd, values["data-dir"] ?? defaultDataDir(io));
-  const result = restoreBackup({ file, dataDir, force: values.force ?? false });
+  const result = await restoreBackup({ file, dataDir, force: values.force ?? false });
   io.stdout.write(`restored ${file} into ${dataDir}: ${result.restored.join(", ")}\n${describe(result.manifest)}`);
   if (result.movedAside) io.stdout.write(`the state that was there before is in ${result.movedAside}\n`);
   return 0;

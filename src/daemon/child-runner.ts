@@ -22,7 +22,10 @@ export interface ChildRunnerOptions {
 export function createChildRunner(options: ChildRunnerOptions): RunJobFn {
   return (job, hooks, signal) =>
     new Promise<RunOutcome>((resolve, reject) => {
-      const child = fork(options.entry, [], { env: options.env(job), stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+      const env = options.env(job);
+      // Another stack's token never reaches this run, even in a variable whose name looks harmless.
+      for (const name of job.otherTokenEnvs ?? []) if (name !== job.tokenEnv) delete env[name];
+      const child = fork(options.entry, [], { env, stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
       let outcome: RunOutcome | undefined;
       // With a callback, a channel that closes mid-send reports to it instead of an unhandled 'error'.
       const send = (message: ParentMessage) => child.connected && child.send(message, () => undefined);

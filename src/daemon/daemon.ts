@@ -15,6 +15,7 @@ import { AbortedError } from "../shared/errors.ts";
 import { redactorFromEnv, urlCredentials, type Redactor } from "../shared/redact.ts";
 import { parseTrustedProxies } from "../status/client-address.ts";
 import { createEventHub } from "../status/event-stream.ts";
+import { defaultHttpLimits } from "../status/http-limits.ts";
 import { createMetrics, registerStack, type Metrics } from "../status/metrics.ts";
 import { buildStatusModel } from "../status/model.ts";
 import { readAccessFromEnv } from "../status/read-auth.ts";
@@ -26,12 +27,14 @@ import { ensureDataDir } from "./data-dir.ts";
 import { createRepoMirror } from "./git-source.ts";
 import { createPoller } from "./poller.ts";
 import type { RunJobFn } from "./run-job.ts";
+import { defaultTokenEnv } from "./run-env.ts";
 import type { DaemonRunKind, Trigger } from "./run-queue.ts";
 import { createRunSlots } from "./run-slots.ts";
 import { stackDefaults } from "../desired-state/stack-files.ts";
 import { createStackRegistry, type StackRegistry } from "./stack-registry.ts";
 import { createStackRuntime } from "./stack-runtime.ts";
 import { defaultStageTimeouts, type StageTimeouts } from "./stage.ts";
+import { createHistoryWrites } from "./history-writes.ts";
 import { createStatusCache } from "./status-cache.ts";
 import { onPush, onReconcile } from "./triggers.ts";
 
@@ -96,14 +99,18 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const metrics = createMetrics();
   const mirror = createRepoMirror({ repo: options.repo, branch, dataDir });
   const shutdown = new AbortController();
-  const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50 });
+  const events = createEventHub({ heartbeatMs: 15_000, maxClients: 50, maxPerAddress: defaultHttpLimits.eventClientsPerAddress });
   const slots = createRunSlots(options.concurrency ?? 1);
   const certificates = createCertificateWatch({ metrics, enabled: certificateChecksWanted(env, options.certificateChecks) });
+  let tokenEnvs: string[] = [defaultTokenEnv];
   const stacks = createStackRegistry({
     ...(options.stacks ? { requested: options.stacks } : {}),
     fallback: () => (history.stacks().length > 0 ? history.stacks() : ["default"]),
     // Each stack's token is redacted like CLOUDFLARE_API_TOKEN, in the log as in history.
-    onTokenEnvs: (names) => redact.add(names.map((name) => env[name])),
+    onTokenEnvs: (names) => {
+      redact.add(names.map((name) => env[name]));
+      tokenEnvs = [...new Set([defaultTokenEnv, ...names])];
+    },
     log,
   });
   const sync = createBranchSync({ mirror, stacksAt: (files, trigger, head) => stacks.update(files, trigger, head), targets: () => stacks.list(), log });
@@ -111,9 +118,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   // The first fetch: which stacks there are. A repository that cannot be read now is retried by the runs and the poller.
   await sync.sync("startup").catch(fetchProblem.failed);
 
+  // The page shows failing history writes; the cache is rebuilt when they start or stop failing.
+  // (`cache` is defined just below; `changed` is only called once runs go.)
+  const writes = createHistoryWrites({ metrics, log, signal: shutdown.signal, changed: () => cache.invalidate() });
   const cache = createStatusCache(() =>
     buildStatusModel(history, {
       title: "cf-gitops",
+      ...(writes.current() ? { history: writes.current()! } : {}),
       certificates: certificates.current(),
       stacks: stacks.list().map((stack) => stack.info()),
       source: { branch, ...(sync.head() ? { head: sync.head()!.commit.sha, fetchedAt: new Date(sync.head()!.at).toISOString() } : {}), ...fetchProblem.current() },
@@ -142,6 +153,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     repoUrl: options.repo, branch, dataDir, env, log, history, metrics, events, cache, certificates, slots, sync,
     notifyStore: createFileDedupeStore(join(dataDir, "notify-state.json")),
     runJob: options.runJob,
+    writes,
+    tokenEnvs: () => tokenEnvs,
     timeouts: { ...defaultStageTimeouts, ...options.timeouts },
     statusUrl: `${server.url}/`,
     ...(options.engine ? { engine: options.engine } : {}),

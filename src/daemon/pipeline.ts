@@ -6,6 +6,7 @@ import type { DesiredState, StackConfig } from "../desired-state/types.ts";
 import type { Engine } from "../engines/engine.ts";
 import type { Change, ChangeOutcome, Plan } from "../plan/types.ts";
 import { policyGate, runPolicies, type PolicyReport } from "../policy/index.ts";
+import { openCustomPolicies, type CustomPolicies, type CustomPolicyOptions } from "../policy/sandbox/index.ts";
 import { AbortedError, CfGitopsError } from "../shared/errors.ts";
 import { certificateTargets } from "../status/certificates.ts";
 import type { CommitInfo, GitSource } from "./git-source.ts";
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   policyFloor?: string;
   /** Drift runs: where the audit log is read from (the previous drift or apply run's start). */
   attributionSince?: Date;
+  /** The custom policies' sandbox: its heap cap and the folder of stripped policies (sandboxOptions). */
+  policySandbox?: Omit<CustomPolicyOptions, "timeoutMs">;
   log: Logger;
   signal: AbortSignal;
 }
@@ -57,12 +60,39 @@ export async function runPipeline(request: RunRequest, deps: PipelineDeps): Prom
   return outcome;
 }
 
+// The policy stage's own timer waits a little past the sandbox's deadline, so a policy that runs too
+// long is reported as such (policy-timeout) rather than as a stage that timed out.
+const policyStageGraceMs = 5_000;
+
+/** A policy report's diagnostics (a policy that could not load or run, configuration warnings) stay in the run's; each once. */
+function keepPolicyDiagnostics(outcome: RunOutcome, report: PolicyReport): void {
+  const key = (d: RunOutcome["diagnostics"][number]) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+  const known = new Set(outcome.diagnostics.map(key));
+  outcome.diagnostics.push(...report.diagnostics.filter((d) => !known.has(key(d))));
+}
+
+/** The report's first policy-timeout error: the run failed (it did not merely find a violation). */
+function timedOut(report: PolicyReport): string | undefined {
+  return report.diagnostics.find((d) => d.code === "policy-timeout" && d.severity === "error")?.message;
+}
+
 async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutcome, log: Logger): Promise<void> {
   const { timeouts, signal } = deps;
   const commit = await runStage("fetch", timeouts.fetch, signal, (s) => deps.source.sync(s));
   outcome.commit = commit;
   deps.onCommit(commit);
+  // The worktree is at the commit: the custom policies' sandbox starts and loads them during the load stage.
+  const custom = openCustomPolicies(deps.source.dir, { ...deps.policySandbox, timeoutMs: timeouts.policy });
+  try {
+    await evaluate(request, deps, outcome, log, { commit, custom });
+  } finally {
+    custom.close();
+  }
+}
 
+async function evaluate(request: RunRequest, deps: PipelineDeps, outcome: RunOutcome, log: Logger, run: { commit: CommitInfo; custom: CustomPolicies }): Promise<void> {
+  const { timeouts, signal } = deps;
+  const { commit, custom } = run;
   const loaded = await runStage("load", timeouts.load, signal, () => loadAll(deps.source.dir, deps.stackName));
   outcome.stackConfig = loaded.stack;
   outcome.diagnostics = loaded.diagnostics;
@@ -74,8 +104,15 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
   const { stack, desired } = loaded;
   outcome.managed = countManaged(desired);
   const root = deps.source.dir;
-  const statePolicy = await runStage("policy", timeouts.policy, signal, () => runPolicies({ root, desired, stack, floor: deps.policyFloor }));
+  const statePolicy = await runStage("policy", timeouts.policy + policyStageGraceMs, signal, () => runPolicies({ root, desired, stack, floor: deps.policyFloor, custom, timeoutMs: timeouts.policy }));
   outcome.policy = statePolicy;
+  keepPolicyDiagnostics(outcome, statePolicy);
+  const stopped = timedOut(statePolicy);
+  if (stopped) {
+    outcome.result = "failure";
+    outcome.error = `${stopped}; nothing was applied`;
+    return;
+  }
   if (statePolicy.blocked) {
     outcome.result = "blocked";
     outcome.error = "a mandatory policy failed on the desired state; nothing was applied";
@@ -90,7 +127,7 @@ async function execute(request: RunRequest, deps: PipelineDeps, outcome: RunOutc
     outcome.result = "success";
     return;
   }
-  await applyWithGate(deps, outcome, { stack, desired, root, engine, commitSha: commit.sha, log });
+  await applyWithGate(deps, outcome, { stack, desired, root, engine, commitSha: commit.sha, log, custom });
   if (outcome.result === "success" && stack.certificates.enabled) outcome.certificateTargets = certificateTargets(desired, stack);
 }
 
@@ -122,13 +159,15 @@ interface ApplyContext {
   engine: Engine;
   commitSha: string;
   log: Logger;
+  custom: CustomPolicies;
 }
 
 async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: ApplyContext): Promise<void> {
   let planPolicy: PolicyReport | undefined;
-  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor: deps.policyFloor }, (report) => {
+  const gate = policyGate({ root: ctx.root, desired: ctx.desired, stack: ctx.stack, floor: deps.policyFloor, custom: ctx.custom, timeoutMs: deps.timeouts.policy }, (report) => {
     planPolicy = report;
     outcome.policy = report;
+    keepPolicyDiagnostics(outcome, report);
   });
   const approve = async (plan: Plan) => {
     const approved = await gate(plan);
@@ -142,7 +181,11 @@ async function applyWithGate(deps: PipelineDeps, outcome: RunOutcome, ctx: Apply
   outcome.plan = recorded(result.plan);
   outcome.outcomes = result.outcomes;
   keepWarnings(outcome, result.plan, ctx.stack);
-  if (result.status === "declined") {
+  const stopped = planPolicy && timedOut(planPolicy);
+  if (result.status === "declined" && stopped) {
+    outcome.result = "failure";
+    outcome.error = `${stopped}; nothing was applied`;
+  } else if (result.status === "declined") {
     outcome.result = "blocked";
     const ids = planPolicy?.violations.filter((v) => v.level === "mandatory").map((v) => v.policy) ?? [];
     outcome.error = `blocked by mandatory policy ${[...new Set(ids)].join(", ")}; nothing was applied`;

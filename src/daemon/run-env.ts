@@ -1,7 +1,8 @@
-// The environment of a run's process: only what a run needs. Committed custom policies run in that
-// process, so it must not hold the daemon's own secrets (the admin token, the webhook secret, the
-// notification channels' URLs, GITHUB_TOKEN: notifications are sent by the daemon), nor another
-// stack's token. Allowed:
+// The environment of a run's process: only what a run needs. It runs the engine with the stack's
+// token (committed custom policies run in a sandbox it starts, with no environment at all), and it
+// must not hold the daemon's own secrets (the admin token, the webhook secret, the notification
+// channels' URLs, GITHUB_TOKEN: notifications are sent by the daemon), nor another stack's token
+// (child-runner.ts drops every other stack's api_token_env variable, whatever its name). Allowed:
 //   - the system basics (PATH, HOME, locale, time zone, temp dir, proxies and CA certificates);
 //   - NODE_*, XDG_* and CFGITOPS_* settings (log level and file, data dir, policy floor), except
 //     any whose name says it holds a secret;

@@ -16,6 +16,8 @@ export interface RunJob {
   commit: CommitInfo;
   /** The variable the stack file names in `api_token_env`, as the daemon read it; the run gets it. */
   tokenEnv?: string;
+  /** Every other stack's token variable: never in this run's environment, whatever its name looks like. */
+  otherTokenEnvs?: string[];
   timeouts: StageTimeouts;
   /** Forces an engine (the embedded default uses native); else the stack's own. */
   engine?: "native" | "pulumi";

@@ -14,6 +14,21 @@ function running(execute: RunExecutor) {
 }
 
 describe("run queue", () => {
+  it("reports an executor's error instead of swallowing it, and keeps going (issue 22 item 4)", async () => {
+    const errors: Array<[string, string]> = [];
+    const queue = createRunQueue({ onError: (error, request) => errors.push([(error as Error).message, request.kind]) });
+    const seen: string[] = [];
+    queue.start(async (request) => {
+      if (request.kind === "apply") throw new Error("database is locked");
+      seen.push(request.kind);
+    });
+    queue.enqueue("apply", "webhook");
+    queue.enqueue("drift", "schedule");
+    await queue.idle();
+    expect(errors).toEqual([["database is locked", "apply"]]);
+    expect(seen).toEqual(["drift"]);
+  });
+
   it("holds requests until it is started, then runs them in order", async () => {
     const seen: string[] = [];
     const depths: number[] = [];

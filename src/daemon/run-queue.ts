@@ -30,7 +30,14 @@ export interface RunQueue {
   close(): Promise<void>;
 }
 
-export function createRunQueue(options: { onDepthChange?: (depth: number) => void; slots?: RunSlots } = {}): RunQueue {
+export interface RunQueueOptions {
+  onDepthChange?: (depth: number) => void;
+  slots?: RunSlots;
+  /** The executor threw (it records its own failures; this is for what it could not): never silent. */
+  onError?: (error: unknown, request: RunRequest) => void;
+}
+
+export function createRunQueue(options: RunQueueOptions = {}): RunQueue {
   const pending: RunRequest[] = [];
   const slots = options.slots ?? createRunSlots(1);
   let execute: RunExecutor | undefined;
@@ -65,8 +72,9 @@ export function createRunQueue(options: { onDepthChange?: (depth: number) => voi
       notifyDepth();
       try {
         await run(current);
-      } catch {
-        // The executor records its own failures; the queue must keep going regardless.
+      } catch (error) {
+        // The queue keeps going regardless; the error is reported, never swallowed.
+        options.onError?.(error, current);
       } finally {
         current = undefined;
         release();

@@ -14,6 +14,7 @@ import type { CertificateWatch } from "./certificate-watch.ts";
 import { createCommitTracker, type CommitTracker } from "./commit-tracker.ts";
 import type { CommitInfo } from "./git-source.ts";
 import { attributionWindowStart, historyRecorder } from "./history-recorder.ts";
+import type { HistoryWrites } from "./history-writes.ts";
 import { createRunNotifier } from "./notifications.ts";
 import { createRunExecutor } from "./run-executor.ts";
 import type { RunJobFn } from "./run-job.ts";
@@ -53,11 +54,15 @@ export interface SharedParts {
   slots: RunSlots;
   sync: BranchSync;
   runJob: RunJobFn;
+  /** History writes, shared by every stack: failures logged, counted and shown; run ends retried. */
+  writes: HistoryWrites;
   timeouts: StageTimeouts;
   statusUrl: string;
   engine?: "native" | "pulumi";
   /** The policy floor's absolute path, passed to every run. */
   policyFloor?: string;
+  /** Every stack's token variable: each run's environment drops the others'. */
+  tokenEnvs(): string[];
   pollSeconds?: number;
   /** Aborted when the daemon's shutdown grace period is over. */
   signal: AbortSignal;
@@ -80,9 +85,28 @@ function commitFinder(shared: SharedParts, commits: CommitTracker) {
   };
 }
 
+/**
+ * A request whose run could not be recorded as started is queued again after a pause: 5 s, doubling
+ * while history stays unwritable (up to 5 minutes), so a locked database is not hammered.
+ */
+function retrier(queue: RunQueue, writes: HistoryWrites): (request: RunRequest) => void {
+  let failures = 0;
+  return (request) => {
+    failures = writes.current() === undefined ? 0 : failures + 1;
+    const timer = setTimeout(() => {
+      for (const trigger of request.triggers) queue.enqueue(request.kind, trigger, request.commit);
+    }, Math.min(5_000 * 2 ** failures, 300_000));
+    timer.unref();
+  };
+}
+
 export function createStackRuntime(name: string, shared: SharedParts): StackRuntime {
   const log = shared.log.child({ stack: name });
-  const queue = createRunQueue({ slots: shared.slots, onDepthChange: (depth) => shared.metrics.queueDepth.set({ stack: name }, depth) });
+  const queue = createRunQueue({
+    slots: shared.slots,
+    onDepthChange: (depth) => shared.metrics.queueDepth.set({ stack: name }, depth),
+    onError: (error, request) => log.error({ err: error instanceof Error ? error.message : String(error), kind: request.kind, triggers: request.triggers }, "a run failed outside its pipeline"),
+  });
   const commits = createCommitTracker();
   const settings = createStackSettings({ ...(shared.engine ? { engine: shared.engine } : {}), ...(shared.pollSeconds ? { pollSeconds: shared.pollSeconds } : {}) });
   const schedules = createScheduleControl({ enqueue: (kind, trigger) => void queue.enqueue(kind, trigger) });
@@ -121,9 +145,11 @@ export function createStackRuntime(name: string, shared: SharedParts): StackRunt
       job: { stackName: name, branch: shared.branch, dataDir: shared.dataDir, timeouts: shared.timeouts, logLevel: shared.log.level, ...(shared.engine ? { engine: shared.engine } : {}), ...(shared.policyFloor ? { policyFloor: shared.policyFloor } : {}) },
       commitFor: commitFinder(shared, commits),
       tokenEnv: () => runtime.tokenEnv,
+      tokenEnvs: shared.tokenEnvs,
       attributionSince: () => attributionWindowStart(shared.history, name),
       recorder: historyRecorder(shared.history),
       commits, runJob: shared.runJob, metrics: shared.metrics, cache: shared.cache, events: shared.events, hooks, log, signal: shared.signal,
+      writes: shared.writes, retryLater: retrier(queue, shared.writes),
     }),
   );
   schedules.apply(settings.schedules());

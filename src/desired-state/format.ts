@@ -1,9 +1,9 @@
 // Diagnostics for people (compiler style, with the source line and a caret), for programs (JSON)
 // and for GitHub Actions (workflow commands, shown inline in pull-request diffs).
-import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Diagnostic } from "./types.ts";
 import { limits } from "./limits.ts";
+import { readRepositoryFileSync } from "./repository-file.ts";
 
 export type DiagnosticFormat = "text" | "json" | "github";
 
@@ -11,12 +11,9 @@ function sourceLines(root: string): (file: string) => string[] | undefined {
   const cache = new Map<string, string[] | undefined>();
   return (file) => {
     if (!cache.has(file)) {
-      try {
-        const path = resolve(root, file);
-        cache.set(file, statSync(path).size > limits.maxFileBytes ? undefined : new TextDecoder().decode(readFileSync(path)).split(/\r?\n/));
-      } catch {
-        cache.set(file, undefined);
-      }
+      // Only a regular file of the repository, within the size limit: never a link out of it, never /dev/zero.
+      const bytes = readRepositoryFileSync(resolve(root, file), root, limits.maxFileBytes);
+      cache.set(file, bytes === undefined ? undefined : new TextDecoder().decode(bytes).split(/\r?\n/));
     }
     return cache.get(file);
   };

@@ -1,4 +1,6 @@
 // The YAML files of a desired-state directory, sorted, as paths relative to the repository root.
+// Symbolic links are listed too: the reader follows one only to a regular file inside the
+// repository, and reports any other (repository-file.ts), instead of skipping it silently.
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
@@ -14,7 +16,7 @@ export async function listYamlFiles(absDir: string): Promise<string[] | undefine
     return undefined;
   }
   return entries
-    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /\.ya?ml$/i.test(entry.name))
     .map((entry) => toPosix(relative(absDir, join(entry.parentPath, entry.name))))
     .sort();
 }

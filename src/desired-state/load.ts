@@ -1,15 +1,18 @@
 // loadDesiredState: read every YAML file under the directory, validate in two phases (schema, then
 // semantic rules) and return the model with every problem found, as diagnostics. Never throws on
 // user input.
+import { realpath } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import { diagnostic, type FilePlacement, type Report, type StateRuleInput, type ZonePlacement, type ZoneRuleInput } from "../kinds/kind.ts";
 import { kinds } from "../kinds/registry.ts";
 import { buildContext, buildOwnFile, buildZone } from "./build.ts";
 import type { FileKind } from "./file-schemas.ts";
+import { limits } from "./limits.ts";
 import { listYamlFiles, toPosix } from "./list-files.ts";
 import type { ParsedYaml } from "./parse-yaml.ts";
 import { readYamlFile } from "./read-file.ts";
+import { isInside } from "./repository-file.ts";
 import { fileStateRules, fileZoneRules } from "./rules/index.ts";
 import { checkSchema } from "./schema-check.ts";
 import { SourceMap } from "./source-map.ts";
@@ -57,6 +60,11 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
   const state = newState(dirName);
   const diagnostics: Diagnostic[] = [];
   const report: Report = (finding, at) => diagnostics.push(diagnostic(finding, at));
+  const outside = await outsideRepository(absDir, root);
+  if (outside) {
+    report({ code: "desired-state-outside-repository", message: `the desired-state directory ${dirName} is ${outside}outside the repository`, hint: "keep the desired state in the repository (desired_state.dir in the stack file, or --dir)" }, { file: dirName, line: 1, column: 1 });
+    return { state, diagnostics };
+  }
   const files = await listYamlFiles(absDir);
   if (!files) {
     report({ code: "desired-state-missing", message: `the desired-state directory ${dirName} does not exist`, hint: "pass --dir or create desired-state/zones/<zone>.yaml" }, { file: dirName, line: 1, column: 1 });
@@ -68,10 +76,17 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
   const inZones = (name: string) => /(^|\/)zones\//.test(name);
   const ordered = [...files.filter((name) => !inZones(name)), ...files.filter(inZones)];
   const deferred: [ParsedYaml, string][] = [];
+  let total = 0;
   for (const name of ordered) {
     if (include && !include(name)) continue;
     const file = dirName === "." ? name : `${dirName}/${name}`;
-    const read = await readYamlFile(resolve(absDir, name), file);
+    const left = limits.maxStackBytes - total;
+    const read = await readYamlFile(resolve(absDir, name), file, root, Math.min(limits.maxFileBytes, left));
+    if (read.diagnostics[0]?.code === "yaml-file-too-large" && left < limits.maxFileBytes) {
+      report(totalTooLarge(total), { file, line: 1, column: 1 });
+      break; // the files after it are not read either
+    }
+    total += read.bytes ?? 0;
     diagnostics.push(...read.diagnostics);
     if (!read.parsed) continue;
     // a zone file outside zones/ (recognised by its `zone:` key) waits for the other own files
@@ -83,6 +98,23 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
   for (const rule of stateRules) guarded(rule.name, () => rule.check(input, report), report);
   diagnostics.sort(compareLocations);
   return { state, diagnostics };
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+
+function totalTooLarge(readSoFar: number) {
+  return {
+    code: "yaml-total-too-large",
+    message: `the desired state read so far is ${megabytes(readSoFar)}, and this file would take it past the limit of ${megabytes(limits.maxStackBytes)} for one stack; it and the files after it were not read`,
+    hint: "split the desired state into several stacks (desired_state.include), or remove what is not needed",
+  };
+}
+
+/** How the directory leads out of the repository ("" or "a link to <real path>, "), or undefined when it stays inside. */
+async function outsideRepository(absDir: string, root: string): Promise<string | undefined> {
+  const [realDir, realRoot] = await Promise.all([realpath(absDir).catch(() => absDir), realpath(root).catch(() => root)]);
+  if (isInside(realDir, realRoot)) return undefined;
+  return isInside(absDir, root) ? `a link to ${realDir}, ` : "";
 }
 
 function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: SourceMap, diagnostics: Diagnostic[], report: Report): void {

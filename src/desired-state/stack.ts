@@ -1,6 +1,6 @@
 // loadStack: stacks/<name>.yaml -> StackConfig with defaults. Pulumi's own Pulumi.<name>.yaml
 // files live in the same folder (stackConfigDir) and are skipped.
-import { resolve } from "node:path";
+import { isAbsolute, normalize, resolve, sep } from "node:path";
 import cron from "node-cron";
 import { readYamlFile } from "./read-file.ts";
 import { chooseStack, stackDefaults, stackNames } from "./stack-files.ts";
@@ -61,7 +61,7 @@ export async function loadStack(root: string, name?: string): Promise<{ stack?: 
   }
   const file = `stacks/${chosen}.yaml`;
   if (!names.includes(chosen)) return problem("stack-missing", `stack "${chosen}" does not exist (${file})`, names.length ? `known stacks: ${names.join(", ")}` : "create it", file);
-  const read = await readYamlFile(resolve(root, file), file);
+  const read = await readYamlFile(resolve(root, file), file, root);
   if (!read.parsed) return { diagnostics: read.diagnostics };
   const checked = checkSchema("stack", read.parsed);
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
@@ -71,6 +71,14 @@ export async function loadStack(root: string, name?: string): Promise<{ stack?: 
     if (typeof expression === "string" && !cron.validate(expression)) {
       diagnostics.push({ ...pathLocation(read.parsed, ["schedules", key]), severity: "error", code: "stack-invalid-schedule", message: `"${expression}" is not a valid cron expression`, hint: 'five fields: minute hour day month weekday, e.g. "*/15 * * * *"' });
     }
+  }
+  const dir = obj(raw.desired_state).dir;
+  if (typeof dir === "string" && !insideRepository(dir)) {
+    diagnostics.push({
+      ...pathLocation(read.parsed, ["desired_state", "dir"]), severity: "error", code: "stack-dir-outside-repository",
+      message: `desired_state.dir "${dir}" is outside the repository`,
+      hint: "name a folder of the repository, relative to its root (e.g. desired-state)",
+    });
   }
   const tokenEnv = raw.api_token_env;
   if (typeof tokenEnv === "string" && !isStackTokenVariable(tokenEnv)) {
@@ -82,6 +90,12 @@ export async function loadStack(root: string, name?: string): Promise<{ stack?: 
   }
   if (diagnostics.length > 0) return { diagnostics };
   return { stack: toStackConfig(chosen, file, raw), diagnostics };
+}
+
+/** A relative path that stays in the repository (no leading /, no way up past the root). */
+function insideRepository(dir: string): boolean {
+  const normal = normalize(dir);
+  return !isAbsolute(dir) && normal !== ".." && !normal.startsWith(`..${sep}`) && !normal.startsWith("../");
 }
 
 // The daemon's own secrets: a run's process must never be handed one, whatever a stack file says

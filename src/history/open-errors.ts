@@ -37,16 +37,23 @@ export function fileSystemReason(error: unknown): string {
   return (failure.code && fsCodes[failure.code]) ?? failure.errstr ?? failure.message ?? String(error);
 }
 
+function damagedHint(file: string): string {
+  return `stop cf-gitops, then restore a backup with \`cf-gitops restore\`, or move the file aside (mv ${file} ${file}.damaged) and start again with an empty history`;
+}
+
+/** SQLite's own check found damage (issue 22 item 11): the designed message, with its first finding. */
+export function damagedHistory(file: string, finding: string): HistoryOpenError {
+  return new HistoryOpenError(`history database ${file} is damaged: ${finding.split("\n")[0]} (SQLite's integrity check failed)`, { file, hint: damagedHint(file) });
+}
+
 export function historyOpenError(file: string, error: unknown): HistoryOpenError {
   if (error instanceof HistoryOpenError) return error;
   const failure = (error ?? {}) as SqliteFailure;
   const errcode = failure.errcode ?? -1;
   const base = errcode & 0xff; // extended result codes keep the primary code in the low byte
-  const aside = `mv ${file} ${file}.damaged`;
   if (damaged.has(base)) {
     return new HistoryOpenError(`history database ${file} is damaged: ${failure.errstr ?? failure.message} (it is not a readable SQLite database)`, {
-      file, cause: error,
-      hint: `stop cf-gitops, then restore a backup with \`cf-gitops restore\`, or move the file aside (${aside}) and start again with an empty history`,
+      file, cause: error, hint: damagedHint(file),
     });
   }
   if (busy.has(base)) {

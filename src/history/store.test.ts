@@ -77,6 +77,26 @@ describe("openHistory", () => {
     expect(readFileSync(garbage).equals(bytes)).toBe(true);
   });
 
+  it("finds damage past the schema (a table's pages overwritten) when it opens, with the same message (issue 22 item 11)", () => {
+    const history = open();
+    for (let i = 0; i < 300; i++) {
+      const id = history.startRun({ stack: "prod", kind: "apply", trigger: "poll", message: `commit ${i} ${"x".repeat(200)}` });
+      history.finishRun(id, { result: "success" });
+    }
+    const { rootpage } = history.db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'runs'").get() as { rootpage: number };
+    const { page_size: pageSize } = history.db.prepare("PRAGMA page_size").get() as { page_size: number };
+    history.close();
+    store = undefined;
+    const bytes = readFileSync(file);
+    bytes.fill(0xa5, (rootpage - 1) * pageSize, rootpage * pageSize);
+    writeFileSync(file, bytes);
+    const error = openError(file);
+    expect(error.message).toMatch(new RegExp(`^history database ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is damaged: `));
+    expect(error.hint).toContain("`cf-gitops restore`");
+    expect(error.hint).toContain(`mv ${file} ${file}.damaged`);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
   // Tests run as root, so permissions would not stop them: a path whose parent is a regular file
   // cannot be created by anyone, and a directory where the file should be cannot be opened.
   it("names a location it cannot create or open, and says which directory must be writable", () => {

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { dailyActivity, inventoryOf, zoneChanges } from "./activity.ts";
 import { migrate } from "./migrations.ts";
-import { historyOpenError } from "./open-errors.ts";
+import { damagedHistory, historyOpenError } from "./open-errors.ts";
 import { createRedactor, type Redactor } from "../shared/redact.ts";
 import { changeFromRow, driftFromRow, policyFromRow, runFromRow, toJson, type Row } from "./rows.ts";
 import type {
@@ -296,8 +296,12 @@ export function openHistory(file: string, options: OpenHistoryOptions = {}): His
     db.exec("PRAGMA journal_mode = WAL");
     // FULL: a run recorded as started survives power loss too, not only a killed process.
     db.exec("PRAGMA synchronous = FULL");
-    // Reads every page of the schema: a damaged file fails here, not in the middle of a run.
+    // Reads every page of the schema: a file that is no database fails here.
     db.prepare("SELECT count(*) FROM sqlite_schema").get();
+    // And every page of every table and index (quick_check: the b-trees, without comparing indexes
+    // to their tables): damage past the schema is found now, not as "a bug" in the middle of a run.
+    const finding = (db.prepare("PRAGMA quick_check(1)").get() as { quick_check: string } | undefined)?.quick_check ?? "ok";
+    if (finding !== "ok") throw damagedHistory(file, finding);
   } catch (error) {
     if (db?.isOpen) db.close();
     throw historyOpenError(file, error);

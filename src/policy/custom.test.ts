@@ -105,7 +105,7 @@ describe("custom policy results are checked", () => {
     const root = await repo({});
     await mkdir(path.join(root, "policies/policy.yaml"));
     const report = await runPolicies({ root, desired });
-    expect(report.diagnostics).toEqual([expect.objectContaining({ code: "policy-config-unreadable", message: "cannot read policies/policy.yaml: EISDIR" })]);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: "policy-config-unreadable", message: "cannot read policies/policy.yaml: it is a directory, not a regular file" })]);
     expect(report.blocked).toBe(true);
   });
 });

@@ -1,14 +1,13 @@
-// Custom policies: TypeScript modules in <root>/policies/*.ts, imported as they are (Node strips types;
-// <root> is never under node_modules). Their `cf-gitops/policy` import reaches the running copy
-// (self-reference.ts). A module that fails to load, or exports something that is not a policy,
-// becomes a diagnostic naming its file; the other policies still run.
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+// Custom policies: TypeScript modules in <root>/policies/*.ts. They run only in the policy sandbox
+// (src/policy/sandbox-child.ts), which imports them as they are (Node strips types; <root> is
+// never under node_modules), with `cf-gitops/policy` resolved to the running copy (sandbox/hooks.ts).
+// A module that fails to load, or exports something that is not a policy, becomes a failure naming
+// its file; the other policies still run.
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../desired-state/types.ts";
 import { policyShapeProblem } from "./define-policy.ts";
-import { resolvePolicyImportsToThisCopy } from "./self-reference.ts";
 import type { AnyPolicy } from "./types.ts";
 
 export interface CustomPolicy {
@@ -25,6 +24,20 @@ export interface CustomLoadFailure {
   column: number;
 }
 
+/** The policy files (names, sorted) in a policies folder, or none. */
+export async function policyFileNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith(".d.ts")).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The id a file is assumed to define: its base name. */
+export function assumedId(name: string): string {
+  return name.replace(/\.ts$/, "");
+}
+
 function errorLocation(error: unknown, absolute: string): { line: number; column: number } {
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
   const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -37,30 +50,17 @@ function firstLine(error: unknown): string {
   return message.split("\n")[0] ?? message;
 }
 
-async function importFile(absolute: string): Promise<Record<string, unknown>> {
-  // The content hash busts the module cache, so a long-running daemon sees edited policies.
-  const hash = createHash("sha256").update(await readFile(absolute)).digest("hex").slice(0, 12);
-  return (await import(`${pathToFileURL(absolute).href}?v=${hash}`)) as Record<string, unknown>;
-}
-
-export async function loadCustomPolicies(root: string): Promise<{ policies: CustomPolicy[]; failures: CustomLoadFailure[] }> {
-  const dir = path.join(root, "policies");
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith(".d.ts")).sort();
-  } catch {
-    return { policies: [], failures: [] };
-  }
+/** Imports every policy file of <policiesDir> (in the sandbox). */
+export async function loadCustomPolicies(policiesDir: string): Promise<{ policies: CustomPolicy[]; failures: CustomLoadFailure[] }> {
   const policies: CustomPolicy[] = [];
   const failures: CustomLoadFailure[] = [];
-  if (names.length > 0) resolvePolicyImportsToThisCopy();
-  for (const name of names) {
-    const absolute = path.join(dir, name);
+  for (const name of await policyFileNames(policiesDir)) {
+    const absolute = path.join(policiesDir, name);
     const file = `policies/${name}`;
-    const id = name.replace(/\.ts$/, "");
+    const id = assumedId(name);
     let exports: Record<string, unknown>;
     try {
-      exports = await importFile(absolute);
+      exports = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
     } catch (error) {
       failures.push({ id, file, message: `cannot load custom policy: ${firstLine(error)}`, ...errorLocation(error, absolute) });
       continue;

@@ -1,6 +1,7 @@
 // Runs one policy at its effective level and turns its findings into violations.
 import type { Diagnostic, SourceLocation } from "../desired-state/types.ts";
 import { findExemption, type Exemption } from "./exemptions.ts";
+import { PolicySandboxError } from "./sandbox/errors.ts";
 import type { AnyPolicy, EnforcementLevel, ExemptedViolation, Finding, PolicyContext, PolicyResult, Violation } from "./types.ts";
 
 export interface Evaluation {
@@ -58,10 +59,13 @@ export async function evaluatePolicy(input: EvaluateInput): Promise<Evaluation> 
     if (runsOnPlan) findings.push(...asFindings(await policy.checkPlan!(ctx.plan!, context), "checkPlan"));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof PolicySandboxError ? error.code : "policy-runtime-error";
     out.diagnostics.push({
-      ...input.errorSource, severity: level === "mandatory" ? "error" : "warning", code: "policy-runtime-error",
-      message: `policy ${policy.id} (${input.origin}) failed: ${message}`,
-      hint: level === "mandatory" ? "a mandatory policy that cannot run blocks the change; fix the policy or its params" : "the policy did not run; fix it or its params",
+      ...input.errorSource, severity: level === "mandatory" ? "error" : "warning", code,
+      message: `policy ${policy.id} (${input.origin}) ${error instanceof PolicySandboxError ? message : `failed: ${message}`}`,
+      hint: code === "policy-timeout"
+        ? "a check must finish within the policy timeout (--policy-timeout, 30 s by default); look for a loop that never ends, or for work that grows with the desired state"
+        : level === "mandatory" ? "a mandatory policy that cannot run blocks the change; fix the policy or its params" : "the policy did not run; fix it or its params",
     });
     return { ...out, result: { ...result, status: "error", note: message } };
   }

@@ -1,14 +1,17 @@
 // runPolicies: config + built-in and custom policies -> one report. Never throws on user input.
-import { readFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import path from "node:path";
+import { limits } from "../desired-state/limits.ts";
+import { readRepositoryFile } from "../desired-state/repository-file.ts";
 import type { DesiredState, Diagnostic, SourceLocation, StackConfig } from "../desired-state/types.ts";
 import type { Plan } from "../plan/types.ts";
 import { interpretPolicyConfig, policyConfigFile } from "./config.ts";
-import { failureDiagnostic, loadCustomPolicies } from "./custom.ts";
+import { failureDiagnostic } from "./custom.ts";
 import { evaluatePolicy } from "./evaluate.ts";
 import { atLeast, checkDefault, exemptionsUnderFloor, floorLevel, loadPolicyFloor, settle, type PolicySource } from "./floor.ts";
 import { resolveParams } from "./params.ts";
 import { builtinPolicies } from "./registry.ts";
+import { defaultPolicyTimeoutMs, openCustomPolicies, type CustomPolicies, type CustomSet } from "./sandbox/index.ts";
 import type { AnyPolicy, PolicyReport, PolicyResult } from "./types.ts";
 import { parseYamlSource } from "./yaml-source.ts";
 import { compareText } from "../shared/compare-text.ts";
@@ -21,25 +24,39 @@ export interface RunPoliciesInput {
   now?: Date;
   /** The policy floor's absolute path (--policy-floor, CFGITOPS_POLICY_FLOOR); floor.ts. */
   floor?: string | undefined;
+  /** The repository's custom policies, already opened (the caller closes them); else opened and closed here. */
+  custom?: CustomPolicies | undefined;
+  /** The policy timeout: a custom policy still running after it is stopped. Default 30 s. */
+  timeoutMs?: number | undefined;
 }
 
+/** policies/policy.yaml, read as every repository file is: a regular file inside it, within the size limit. */
 async function readConfigText(root: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  try {
-    return await readFile(path.join(root, policyConfigFile), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT") {
-      diagnostics.push({ file: policyConfigFile, line: 1, column: 1, severity: "error", code: "policy-config-unreadable", message: `cannot read ${policyConfigFile}: ${code ?? String(error)}`, hint: "make it a readable YAML file, or remove it to use the defaults" });
-    }
-    return undefined;
-  }
+  const file = path.join(root, policyConfigFile);
+  if (!(await lstat(file).catch(() => undefined))) return undefined;
+  const read = await readRepositoryFile(file, root, limits.maxFileBytes);
+  if (read.ok) return read.bytes.toString("utf8");
+  const reason = read.code === "file-unreadable" ? read.message.replace(/^cannot read the file: /, "") : read.message.replace(/^the file /, "it ");
+  diagnostics.push({ file: policyConfigFile, line: 1, column: 1, severity: "error", code: "policy-config-unreadable", message: `cannot read ${policyConfigFile}: ${reason}`, hint: "make it a readable YAML file, or remove it to use the defaults" });
+  return undefined;
 }
 
 const levelOrder = { mandatory: 0, advisory: 1, disabled: 2 };
 
 export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport> {
+  const timeoutMs = input.timeoutMs ?? defaultPolicyTimeoutMs;
+  const source = input.custom ?? openCustomPolicies(input.root, { timeoutMs });
+  const endWindow = source.window(timeoutMs);
+  try {
+    return await evaluateAll(input, await source.load());
+  } finally {
+    endWindow();
+    if (!input.custom) source.close();
+  }
+}
+
+async function evaluateAll(input: RunPoliciesInput, custom: CustomSet): Promise<PolicyReport> {
   const now = input.now ?? new Date();
-  const custom = await loadCustomPolicies(input.root);
   const diagnostics: Diagnostic[] = [];
   const all: { policy: AnyPolicy; origin: string }[] = builtinPolicies.map((policy) => ({ policy, origin: "builtin" }));
   for (const entry of custom.policies) {

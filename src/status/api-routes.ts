@@ -1,4 +1,5 @@
 // The read-only routes: page, metrics, health, JSON API and live events.
+import { clientAddress } from "./client-address.ts";
 import type { EventHub } from "./event-stream.ts";
 import { HttpError, securityHeaders, sendJson, sendText } from "./http-util.ts";
 import { pageCsp, renderStatusPage } from "./page/render.ts";
@@ -66,6 +67,6 @@ export function apiRoutes(hub: EventHub): Route[] {
       },
     },
     { method: "GET", access: "read", pattern: /^\/api\/drift$/, handle: (context) => sendJson(context.response, 200, { stacks: driftOf(context) }) },
-    { method: "GET", access: "read", pattern: /^\/api\/events$/, handle: ({ request, response }) => hub.open(request, response) },
+    { method: "GET", access: "read", pattern: /^\/api\/events$/, handle: ({ request, response, options }) => hub.open(request, response, clientAddress(request, options.trustedProxies ?? new Set())) },
   ];
 }

@@ -13,8 +13,13 @@ export function parseTrustedProxies(text: string | undefined): ReadonlySet<strin
   return new Set((text ?? "").split(/[\s,]+/).filter(Boolean).map(normalise));
 }
 
+/** The address at the other end of a connection (an IPv4 address mapped into IPv6 as IPv4). */
+export function peerAddress(socket: { remoteAddress?: string | undefined }): string {
+  return normalise(socket.remoteAddress ?? "unknown");
+}
+
 export function clientAddress(request: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
-  const peer = normalise(request.socket.remoteAddress ?? "unknown");
+  const peer = peerAddress(request.socket);
   if (!trustedProxies.has(peer)) return peer;
   const header = request.headers["x-forwarded-for"];
   // The last hops are the ones our proxies added; a long header is someone padding it.

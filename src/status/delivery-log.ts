@@ -1,21 +1,35 @@
-// GitHub delivery ids (X-GitHub-Delivery) already received, so a replayed delivery runs nothing.
-// Memory is bounded: the oldest ids are forgotten past `max` (GitHub's own redeliveries reuse the id,
-// so they are refused too; POST /api/reconcile is the way to run again on purpose).
+// Deliveries already received, by GitHub's delivery id (X-GitHub-Delivery) and by the hash of the
+// signed body: the id is not covered by the signature, so a captured body sent again under a new id
+// is a replay too. Memory is bounded: the oldest are forgotten past `max` (GitHub's own
+// redeliveries reuse both, so they are refused too; POST /api/reconcile runs again on purpose).
 export interface DeliveryLog {
-  /** Records the id; false when it was already there. */
-  remember(id: string): boolean;
+  /** Records the delivery; false when its id or its body was seen before. */
+  remember(id: string | undefined, bodyHash: string): boolean;
   size(): number;
 }
 
-export function createDeliveryLog(max: number): DeliveryLog {
-  const ids = new Set<string>();
+function remembered(max: number) {
+  const keys = new Set<string>();
   return {
-    remember(id) {
-      if (ids.has(id)) return false;
-      ids.add(id);
-      if (ids.size > max) ids.delete(ids.values().next().value!);
-      return true;
+    has: (key: string) => keys.has(key),
+    add(key: string) {
+      keys.add(key);
+      if (keys.size > max) keys.delete(keys.values().next().value!);
     },
-    size: () => ids.size,
+    size: () => keys.size,
+  };
+}
+
+export function createDeliveryLog(max: number): DeliveryLog {
+  const ids = remembered(max);
+  const bodies = remembered(max);
+  return {
+    remember(id, bodyHash) {
+      const seen = (id !== undefined && ids.has(id)) || bodies.has(bodyHash);
+      if (id !== undefined) ids.add(id);
+      bodies.add(bodyHash);
+      return !seen;
+    },
+    size: () => bodies.size(),
   };
 }

@@ -15,6 +15,7 @@ export interface Metrics {
   appliedCommitInfo: Gauge<"stack" | "commit" | "branch">;
   cloudflareRequests: Counter<"method" | "route" | "status">;
   gitFetchErrors: Counter<"stack">;
+  historyWriteErrors: Counter<"stack">;
   queueDepth: Gauge<"stack">;
   certificateExpiry: Gauge<"hostname">;
   /** Label sets last written per stack, so a new run can zero what it no longer reports. */
@@ -45,6 +46,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     appliedCommitInfo: new Gauge({ name: "cfgitops_applied_commit_info", help: "The commit last applied successfully (value is always 1).", labelNames: ["stack", "commit", "branch"], registers }),
     cloudflareRequests: new Counter({ name: "cfgitops_cloudflare_requests_total", help: "Requests to the Cloudflare API by method, route template and status.", labelNames: ["method", "route", "status"], registers }),
     gitFetchErrors: new Counter({ name: "cfgitops_git_fetch_errors_total", help: "Failed fetches of the tracked repository.", labelNames: ["stack"], registers }),
+    historyWriteErrors: new Counter({ name: "cfgitops_history_write_errors_total", help: "Writes to the run history that failed (a full disk, a locked database): a run not started, or a run's commit, plan, write outcome or end not recorded at the time.", labelNames: ["stack"], registers }),
     queueDepth: new Gauge({ name: "cfgitops_queue_depth", help: "Runs waiting in the stack's queue.", labelNames: ["stack"], registers }),
     certificateExpiry: new Gauge({ name: "cfgitops_certificate_expiry_timestamp_seconds", help: "Expiry (notAfter) of the certificate served for the hostname (Unix time).", labelNames: ["hostname"], registers }),
     seen: new Map(),
@@ -54,6 +56,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 /** Creates the zero-valued series of a stack so dashboards and `increase()` see them from the start. */
 export function registerStack(metrics: Metrics, stack: string): void {
   metrics.gitFetchErrors.inc({ stack }, 0);
+  metrics.historyWriteErrors.inc({ stack }, 0);
   metrics.queueDepth.set({ stack }, 0);
 }
 

@@ -74,10 +74,19 @@ export interface SourceStatus {
   errorAt?: string;
 }
 
+/** Writes to the run history are failing (issue 22 item 4): since when, why, and what waits to be written. */
+export interface HistoryWriteStatus {
+  error: string;
+  errorAt: string;
+  /** Runs whose end is waiting to be written (retried in the background). */
+  pendingEnds: number;
+}
+
 export interface StatusModel {
   generatedAt: string;
   title?: string;
   source?: SourceStatus;
+  history?: HistoryWriteStatus;
   stacks: StackStatus[];
   certificates: CertificateStatus[];
 }
@@ -104,6 +113,7 @@ export interface BuildStatusOptions {
   changeLimit?: number;
   title?: string;
   source?: SourceStatus;
+  history?: HistoryWriteStatus;
 }
 
 function driftStatus(drift: LatestDrift, applied: RunRecord | undefined): NonNullable<StackStatus["drift"]> {
@@ -203,6 +213,7 @@ export function buildStatusModel(history: HistoryStore, options: BuildStatusOpti
     generatedAt: now.toISOString(),
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.source === undefined ? {} : { source: options.source }),
+    ...(options.history === undefined ? {} : { history: options.history }),
     stacks: stacks.map((info) => stackStatus(history, info, limits)),
     certificates: options.certificates ?? [],
   };

@@ -79,7 +79,7 @@ describe("with CFGITOPS_READ_TOKEN", () => {
     for (const path of ["/healthz", "/readyz", "/metrics"]) expect((await get(path)).status, path).toBe(200);
   });
 
-  it("gives a wrong token 401, counts it against the address's failure budget (shared with POST /api/reconcile), and changes nothing", async () => {
+  it("gives a wrong token 401, counts it against the address's failure budget (shared with POST /api/reconcile), then 429; the right token still works", async () => {
     await start({ readToken }, { max: 3, windowMs: 60_000 });
     const runs = history!.listRuns().length;
     // A request without credentials guesses nothing: not counted.
@@ -90,15 +90,20 @@ describe("with CFGITOPS_READ_TOKEN", () => {
       expect(response.status).toBe(401);
       expect((await response.json()) as unknown).toEqual({ error: { code: "unauthorized", message: "wrong read token" } });
     }
-    // Over budget: refused before the token is looked at, the right one included, on every guarded route.
-    const refused = await get("/api/status", basic("x", readToken));
+    // Over budget: a wrong token is refused (429) on every guarded route, and changes nothing...
+    const refused = await get("/api/status", basic("x", "guess-4"));
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
-    const reconcile = await fetch(`${status!.url}/api/reconcile`, { method: "POST", body: '{"kind":"apply"}', headers: { authorization: `Bearer ${adminToken}` } });
-    expect(reconcile.status).toBe(429);
+    const guessed = await fetch(`${status!.url}/api/reconcile`, { method: "POST", body: '{"kind":"apply"}', headers: { authorization: "Bearer guess-5" } });
+    expect(guessed.status).toBe(429);
     expect(reconciles).toEqual([]);
     expect(history!.listRuns()).toHaveLength(runs);
     expect(status!.eventClients()).toBe(0);
+    // ...while the right tokens still work from that address (issue 22 item 8).
+    expect((await get("/api/status", basic("x", readToken))).status).toBe(200);
+    const admin = await fetch(`${status!.url}/api/reconcile`, { method: "POST", body: '{"kind":"apply"}', headers: { authorization: `Bearer ${adminToken}` } });
+    expect(admin.status).toBe(202);
+    expect(reconciles).toEqual([{ kind: "apply" }]);
     // Health stays answerable.
     expect((await get("/healthz")).status).toBe(200);
   });

@@ -1,7 +1,8 @@
 // The optional read token (CFGITOPS_READ_TOKEN): the page, static files and read API need HTTP Basic
 // (any user name, the token as password, so a browser can log in) or a Bearer token. The admin token
 // is accepted too. Health stays open; /metrics too unless CFGITOPS_PROTECT_METRICS is set. A wrong
-// token counts against the client's failed-authentication budget shared with the write routes; a
+// token counts against the client's failed-authentication budget shared with the write routes (over
+// it, wrong tokens get 429); a right one is accepted whatever others did from its address; a
 // request without credentials guesses nothing and is not counted.
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "../shared/logger.ts";
@@ -67,14 +68,14 @@ export function createReadGuard(deps: {
     check(request, access) {
       if (!readToken) return;
       if (access !== "read" && !(access === "metrics" && protectMetrics)) return;
-      const address = deps.address(request);
-      deps.failures.check(address);
       const header = request.headers.authorization;
       if (header === undefined) throw new HttpError(401, "unauthorized", "this page needs the read token (HTTP Basic with the token as password, or Bearer)", challenge);
       const token = presentedToken(header);
       // Every accepted token is compared, so the time taken does not say which one nearly matched.
       const matches = accepted.map((expected) => safeEqual(token, expected)).includes(true);
       if (!matches) {
+        const address = deps.address(request);
+        deps.failures.check(address);
         deps.failures.fail(address);
         deps.log.warn({ address, path: request.url?.split("?")[0] }, "read request with a wrong token refused");
         throw new HttpError(401, "unauthorized", "wrong read token", challenge);

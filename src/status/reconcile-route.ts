@@ -1,5 +1,7 @@
-// POST /api/reconcile: queue a run. Failed authentications count against the client's address;
-// authenticated requests have a budget of their own.
+// POST /api/reconcile: queue a run. Failed authentications count against the client's address, and
+// an address over its budget has every further wrong token refused (429); the right token is never
+// refused because others failed from its address (issue 22 item 8). Authenticated requests have a
+// budget of their own.
 import type { Logger } from "../shared/logger.ts";
 import { requireBearer, type FailureThrottle, type RateLimiter } from "./admin-auth.ts";
 import { HttpError, parseJson, readBody, sendJson } from "./http-util.ts";
@@ -18,13 +20,12 @@ export function reconcileRoute(deps: { failures: FailureThrottle; authenticated:
   return {
     method: "POST", access: "own", pattern: /^\/api\/reconcile$/, handle: async ({ request, response, options }) => {
       const address = deps.address(request);
-      // An address that failed too often is refused before its token is checked: no guessing at speed.
-      deps.failures.check(address);
       try {
         requireBearer(request, options.adminToken);
       } catch (error) {
         // Only a wrong token is a guess; a request without one is refused as cheaply as it came.
         if (error instanceof HttpError && error.status === 401 && request.headers.authorization !== undefined) {
+          deps.failures.check(address); // over the budget: 429, whatever was guessed
           deps.failures.fail(address);
           deps.log.warn({ address }, "manual trigger with a missing or wrong token refused");
         }

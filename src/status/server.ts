@@ -1,9 +1,10 @@
 // The daemon's HTTP surface (DESIGN §11) on node:http: page, metrics, health, JSON API, SSE, manual trigger, webhook.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { silentLogger } from "../shared/logger.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { createEventHub, type StatusEvent } from "./event-stream.ts";
+import { peerAddress } from "./client-address.ts";
 import { httpLimits } from "./http-limits.ts";
 import { HttpError, securityHeaders, sendError } from "./http-util.ts";
 import type { Route, RouteContext, StatusServerOptions } from "./server-options.ts";
@@ -45,14 +46,39 @@ function requestUrl(target: string | undefined): URL | undefined {
   }
 }
 
+/**
+ * At most `maxConnections` open connections, and `connectionsPerAddress` from one address (not for
+ * a trusted proxy, which carries everyone's); a connection idle for `idleTimeoutMs` (one that never
+ * sends a request, or a keep-alive left open) is closed. Live-update streams turn their timeout off.
+ */
+function capConnections(server: Server, limits: ReturnType<typeof httpLimits>, trustedProxies: ReadonlySet<string>): void {
+  server.maxConnections = limits.maxConnections;
+  server.timeout = limits.idleTimeoutMs;
+  const open = new Map<string, number>();
+  server.on("connection", (socket: Socket) => {
+    const address = peerAddress(socket);
+    if (trustedProxies.has(address)) return;
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > limits.connectionsPerAddress) return void socket.destroy();
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
 export async function createStatusServer(options: StatusServerOptions): Promise<StatusServer> {
   const log = options.log ?? silentLogger();
-  const hub = options.events ?? createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50 });
   const limits = httpLimits(options.limits);
+  const hub = options.events ?? createEventHub({ heartbeatMs: options.heartbeatMs ?? 15_000, maxClients: options.maxEventClients ?? 50, maxPerAddress: limits.eventClientsPerAddress });
   const auth = authFailures(limits, options.trustedProxies ?? new Set());
   const routes = [...apiRoutes(hub), ...writeRoutes(limits, auth, log)];
   const guard = createReadGuard({ access: options.readAccess ?? {}, ...(options.adminToken ? { adminToken: options.adminToken } : {}), ...auth, log });
-  const server = createServer((request, response) => {
+  // Node checks the header and request timeouts every 30 s by default: a half-sent request could
+  // then live 40 s. Checked every second, it is closed within the limit.
+  const server = createServer({ headersTimeout: limits.idleTimeoutMs, requestTimeout: limits.idleTimeoutMs, connectionsCheckingInterval: 1_000 }, (request, response) => {
     securityHeaders(response);
     const url = requestUrl(request.url);
     if (!url) return sendError(response, new HttpError(400, "bad-request", "the request target must be a path starting with /"));
@@ -65,8 +91,7 @@ export async function createStatusServer(options: StatusServerOptions): Promise<
       sendError(response, httpError);
     });
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  capConnections(server, limits, options.trustedProxies ?? new Set());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {

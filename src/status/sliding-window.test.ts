@@ -28,11 +28,20 @@ describe("sliding window", () => {
 describe("delivery log", () => {
   it("remembers ids until it holds max, then forgets the oldest first", () => {
     const log = createDeliveryLog(3);
-    expect(["a", "b", "c"].map((id) => log.remember(id))).toEqual([true, true, true]);
-    expect(log.remember("b")).toBe(false);
-    expect(log.remember("d")).toBe(true);
+    expect(["a", "b", "c"].map((id) => log.remember(id, `body-${id}`))).toEqual([true, true, true]);
+    expect(log.remember("b", "body-b")).toBe(false);
+    expect(log.remember("d", "body-d")).toBe(true);
     expect(log.size()).toBe(3);
-    expect(log.remember("a")).toBe(true); // forgotten
-    expect(log.remember("d")).toBe(false);
+    expect(log.remember("a", "body-a")).toBe(true); // forgotten
+    expect(log.remember("d", "body-d")).toBe(false);
+  });
+
+  it("refuses a body seen before under a new id, and a new body under an id seen before (issue 22 item 5)", () => {
+    const log = createDeliveryLog(10);
+    expect(log.remember("first", "body-1")).toBe(true);
+    expect(log.remember("replayed-under-a-new-id", "body-1")).toBe(false);
+    expect(log.remember("first", "body-2")).toBe(false);
+    expect(log.remember(undefined, "body-3")).toBe(true);
+    expect(log.remember(undefined, "body-3")).toBe(false);
   });
 });

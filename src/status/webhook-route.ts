@@ -1,9 +1,13 @@
 // POST /webhooks/github. Everything that can be refused is refused before the body is read: a
 // sender over its failure budget, a request without a signature header, a declared length over the
-// limit, and a request past the cap on bodies in flight. The body is hashed as it streams in; only
-// a correctly signed one is parsed, and a delivery id seen before runs nothing.
+// limit, and a request past the cap on bodies in flight (in all, or from its address). The body is
+// hashed as it streams in; a body that does not arrive whole in time, or is cut off, counts as a
+// failed authentication for its address. Only a correctly signed body is parsed, and a delivery
+// seen before (its id, or its very body under another id) runs nothing and has a budget of its own,
+// so replays never use up the budget of real deliveries.
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "../shared/logger.ts";
+import { createHash } from "node:crypto";
 import { createSignatureCheck, isSignatureHeader } from "../shared/hmac-signature.ts";
 import type { FailureThrottle, RateLimiter } from "./admin-auth.ts";
 import type { BodyGate } from "./body-gate.ts";
@@ -15,6 +19,8 @@ import type { Route } from "./server-options.ts";
 export interface WebhookRouteDeps {
   failures: FailureThrottle;
   verified: RateLimiter;
+  /** Replays answered per address (never counted against `verified`). */
+  duplicates: RateLimiter;
   gate: BodyGate;
   deliveries: DeliveryLog;
   maxBytes: number;
@@ -30,13 +36,23 @@ function badSignature(deps: WebhookRouteDeps, address: string, delivery: unknown
   return new HttpError(401, "bad-signature", "missing or invalid X-Hub-Signature-256");
 }
 
-async function readSigned(request: IncomingMessage, secret: string, signature: string, deps: WebhookRouteDeps): Promise<Buffer | undefined> {
-  const release = deps.gate.enter();
+/** The body and its SHA-256 when it is correctly signed, else undefined. A body that does not arrive whole counts as a failure. */
+async function readSigned(request: IncomingMessage, secret: string, signature: string, address: string, deps: WebhookRouteDeps): Promise<{ body: Buffer; hash: string } | undefined> {
+  const release = deps.gate.enter(address);
   const timer = setTimeout(() => request.destroy(new HttpError(408, "body-timeout", "the request body took too long")), deps.bodyTimeoutMs);
   try {
     const check = createSignatureCheck(secret);
-    const body = await readBody(request, deps.maxBytes, (chunk) => check.update(chunk));
-    return check.matches(signature) ? body : undefined;
+    const hash = createHash("sha256");
+    const body = await readBody(request, deps.maxBytes, (chunk) => {
+      check.update(chunk);
+      hash.update(chunk);
+    });
+    return check.matches(signature) ? { body, hash: hash.digest("hex") } : undefined;
+  } catch (error) {
+    // Slow, cut off or oversized: a sender that never proved it holds the secret, counted like a wrong signature.
+    deps.failures.fail(address);
+    deps.log.warn({ address, reason: error instanceof Error ? error.message : String(error) }, "webhook body not read whole; counted as a failed authentication");
+    throw error;
   } finally {
     clearTimeout(timer);
     release();
@@ -53,14 +69,16 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
       const signature = request.headers["x-hub-signature-256"];
       if (typeof signature !== "string" || !isSignatureHeader(signature)) throw badSignature(deps, address, delivery, false);
       checkDeclaredLength(request, deps.maxBytes);
-      const body = await readSigned(request, options.webhookSecret, signature, deps);
-      if (!body) throw badSignature(deps, address, delivery, true);
-      deps.verified.take("github");
+      const signed = await readSigned(request, options.webhookSecret, signature, address, deps);
+      if (!signed) throw badSignature(deps, address, delivery, true);
+      const { body } = signed;
       const event = String(request.headers["x-github-event"] ?? "");
-      if (typeof delivery === "string" && !deps.deliveries.remember(delivery)) {
-        deps.log.info({ delivery, event }, "webhook delivery received before; ignored");
+      if (!deps.deliveries.remember(typeof delivery === "string" ? delivery : undefined, signed.hash)) {
+        deps.duplicates.take(address);
+        deps.log.info({ delivery, event, address }, "webhook delivery received before; ignored");
         return sendJson(response, 200, { accepted: false, duplicate: true, event, reason: "this delivery was received before" });
       }
+      deps.verified.take("github");
       if (event === "ping") return sendJson(response, 200, { ok: true, event });
       if (event !== "push") return sendJson(response, 202, { accepted: false, ignored: true, event, reason: "only push events trigger runs" });
       const push = parsePush(request, body);

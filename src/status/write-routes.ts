@@ -23,7 +23,8 @@ export function writeRoutes(limits: HttpLimits, auth: ReturnType<typeof authFail
     webhookRoute({
       failures, address, log,
       verified: createRateLimiter(limits.webhook.max, limits.webhook.windowMs),
-      gate: createBodyGate(limits.bodiesInFlight),
+      duplicates: createRateLimiter(limits.duplicates.max, limits.duplicates.windowMs),
+      gate: createBodyGate(limits.bodiesInFlight, limits.bodiesPerAddress),
       deliveries: createDeliveryLog(limits.deliveryIds),
       maxBytes: limits.webhookBytes,
       bodyTimeoutMs: limits.bodyTimeoutMs,

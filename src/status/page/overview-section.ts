@@ -1,7 +1,7 @@
 // First on the page: every stack in one table (its state, and why when it is unhealthy, its last
 // run, drift and next check), each linking to its own section below; and the tracked branch, with
 // the last fetch that failed.
-import type { SourceStatus, StackStatus, StatusModel } from "../model.ts";
+import type { HistoryWriteStatus, SourceStatus, StackStatus, StatusModel } from "../model.ts";
 import { badge } from "./badges.ts";
 import { shortSha } from "./format.ts";
 import { html, type SafeHtml } from "./html.ts";
@@ -12,6 +12,12 @@ function sourceLine(source: SourceStatus | undefined, now: Date): SafeHtml | str
   const head = source.head ? html` at <code title="${source.head}">${shortSha(source.head)}</code>, fetched ${timeTag(source.fetchedAt, now)}` : "";
   const problem = source.error ? html`<p class="error-text" role="alert">Could not fetch the repository (${timeTag(source.errorAt, now)}): ${source.error}</p>` : "";
   return html`<p class="note">Tracking branch <code>${source.branch}</code>${head}.</p>${problem}`;
+}
+
+function historyLine(history: HistoryWriteStatus | undefined, now: Date): SafeHtml | string {
+  if (!history) return "";
+  const waiting = history.pendingEnds > 0 ? html` ${history.pendingEnds} finished run${history.pendingEnds === 1 ? " is" : "s are"} waiting to be recorded.` : "";
+  return html`<p class="error-text" role="alert">Could not write the run history (${timeTag(history.errorAt, now)}): ${history.error}. Runs that cannot be recorded do not start; they are tried again.${waiting}</p>`;
 }
 
 function stateCell(stack: StackStatus): SafeHtml {
@@ -43,5 +49,5 @@ export function overviewSection(model: StatusModel, now: Date): SafeHtml {
   const table = model.stacks.length === 0 ? html`<p>No stacks yet: the daemon has not read the repository.</p>` : html`<table class="overview" aria-labelledby="overview-title">
     <thead><tr><th scope="col">Stack</th><th scope="col">State</th><th scope="col">Last run</th><th scope="col">Drift</th><th scope="col">Next check</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
-  return html`<section class="overview" aria-labelledby="overview-title"><h2 id="overview-title">Stacks</h2>${sourceLine(model.source, now)}${table}</section>`;
+  return html`<section class="overview" aria-labelledby="overview-title"><h2 id="overview-title">Stacks</h2>${sourceLine(model.source, now)}${historyLine(model.history, now)}${table}</section>`;
 }

@@ -1,5 +1,5 @@
-// A minimal ustar writer and reader: regular files only, which is all a backup holds. Written by
-// hand so a backup needs no new dependency and stays readable by `tar` (see ADR "backup format").
+// A minimal ustar writer and reader, for tests that craft archives by hand (damaged, hostile, or as
+// cf-gitops wrote backups before it used the npm `tar` package, ADR 16 and 26). Regular files only.
 const block = 512;
 
 export interface TarEntry {
