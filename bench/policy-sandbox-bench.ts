@@ -1,4 +1,4 @@
-// What the custom policies' sandbox (issue 22, ADR 25) adds to `cf-gitops policy` and `plan` of the
+// What the custom policies' sandbox (issue 22, ADR 26) adds to `cf-gitops policy` and `plan` of the
 // shipped example (one custom policy), in one run: this checkout with the sandbox, this checkout on a
 // copy of the example without custom policies (no sandbox is started), and, when given, another
 // checkout as the baseline (one from before the sandbox: custom policies in-process). Wall time and

@@ -1,4 +1,4 @@
-// The policy sandbox (ADR 25): where committed custom policies run.
+// The policy sandbox (ADR 26): where committed custom policies run.
 import { policyMemoryMb } from "./limits.ts";
 import type { CustomPolicyOptions } from "./session.ts";
 import { policyCacheDir } from "./stripped.ts";

@@ -1,4 +1,4 @@
-// The custom policies of one repository, run in a sandbox process of their own (ADR 25): the caller
+// The custom policies of one repository, run in a sandbox process of their own (ADR 26): the caller
 // gets policy objects whose checks send the data (the desired state, the plan) to the sandbox and
 // wait for its findings. The sandbox starts when the session opens, so it loads while the caller
 // does other work; with no policies/*.ts there is no process at all. Each evaluation runs in a
