@@ -128,6 +128,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const had = existsSync(join(dir, path));
     if (result.changed) await write(join(dir, path), result.text);
     note(path, !had ? "created" : result.changed ? "updated" : "kept");
+    for (const line of result.notes ?? []) report.push(`              ${line}`);
   }
   for (const file of files) {
     note(file.path, existing.includes(file.path) ? "overwrote" : "created");

@@ -23,6 +23,9 @@ Flags:
 ${policyFloorHelp}
 
 Levels: mandatory violations fail the check; advisory ones are warnings; disabled policies do not run.
+A policy's level is its entry in policies/policy.yaml, else the policy's own level, else the file's
+default (the text output lists each policy's level and where it came from). A custom policy that
+cannot load is an error unless policies/policy.yaml disables it.
 Exit codes: 0 no mandatory violation, 1 a mandatory violation, invalid input or policy configuration.
 Documentation: docs/policies.md
 `;
@@ -41,6 +44,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const inputProblems = [...stackProblems, ...diagnostics];
   report.diagnostics.unshift(...inputProblems);
   if (inputProblems.some((d) => d.severity === "error")) report.blocked = true;
-  io.stdout.write(renderPolicyReport(report, format));
+  io.stdout.write(renderPolicyReport(report, format, { levels: true }));
   return report.blocked ? 1 : 0;
 }
