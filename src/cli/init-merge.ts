@@ -14,7 +14,7 @@ export interface Merged {
  * npm's permission for the install scripts cf-gitops's dependencies need (the `node` package
  * installs the Node.js 24 binary in one), as cf-gitops's own package.json grants them.
  */
-export function mergePackageJson(existing: string | undefined, options: { name: string; dependency: string; allowScripts?: Record<string, boolean> }): Merged {
+export function mergePackageJson(existing: string | undefined, options: { name: string; dependency: string; allowScripts?: Record<string, boolean>; replaceDependency?: string }): Merged {
   let manifest: Record<string, unknown>;
   try {
     manifest = existing === undefined ? {} : (JSON.parse(existing) as Record<string, unknown>);
@@ -32,7 +32,7 @@ export function mergePackageJson(existing: string | undefined, options: { name: 
   manifest = { name: options.name, private: true, type: "module", ...manifest };
   manifest.type = "module";
   const dependencies = { ...(manifest.dependencies as Record<string, string> | undefined) };
-  dependencies["cf-gitops"] ??= options.dependency;
+  dependencies["cf-gitops"] = options.replaceDependency ?? dependencies["cf-gitops"] ?? options.dependency;
   manifest.dependencies = dependencies;
   if (options.allowScripts && Object.keys(options.allowScripts).length > 0) {
     manifest.allowScripts = { ...options.allowScripts, ...(manifest.allowScripts as Record<string, boolean> | undefined) };
