@@ -58,8 +58,3 @@ export function isConfigRepository(dir: string): boolean {
 export function gitignoreTemplate(): Promise<string> {
   return template("gitignore");
 }
-
-/** Zone files written by `import` point their schema at this repository's schemas/; a config repository has it in node_modules. */
-export function withPackageSchemaPath(file: string): string {
-  return file.replace(/\$schema=\.\.\/\.\.\/schemas\/([a-z-]+)\.schema\.json/, "$schema=../../node_modules/cf-gitops/schemas/$1.schema.json");
-}

@@ -10,7 +10,7 @@ import { parseFlags } from "./args.ts";
 import { importLists, importZone, zonesToImport } from "./init-import.ts";
 import { mergeGitignore, mergePackageJson, packageNameFor, type Merged } from "./init-merge.ts";
 import { forceHint, keepCopies, uncommittedFiles } from "./init-keep-copy.ts";
-import { gitignoreTemplate, isConfigRepository, scaffoldFiles, withPackageSchemaPath, zoneFilePath } from "./init-scaffold.ts";
+import { gitignoreTemplate, isConfigRepository, scaffoldFiles, zoneFilePath } from "./init-scaffold.ts";
 import { alreadyVendored, vendor, vendorDecision } from "./init-vendor.ts";
 import type { CliIo } from "./io.ts";
 
@@ -134,22 +134,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const note = (path: string, how: string) => report.push(`  ${how.padEnd(11)} ${path}`);
   const detail = (line: string) => report.push(`              ${line}`);
   await mkdir(dir, { recursive: true });
-  const copies = await keepCopies(await uncommittedFiles(conflicts.map((path) => join(dir, path)), dir), dir, io.cwd);
+  // import keeps its own copies of the zone files it replaces.
+  const copies = await keepCopies(await uncommittedFiles(conflicts.filter((path) => !importedPaths.includes(path)).map((path) => join(dir, path)), dir), dir, io.cwd);
   if (values.import === true) {
     for (const zone of zones) {
       io.stderr.write(`importing ${zone}...\n`);
-      const line = await importZone(io, dir, zone);
-      const file = join(dir, zoneFilePath(zone));
-      await writeFile(file, withPackageSchemaPath(await readFile(file, "utf8")));
+      const { line, kept: zoneCopies } = await importZone(io, dir, zone);
+      copies.push(...zoneCopies);
       note(zoneFilePath(zone), existing.includes(zoneFilePath(zone)) ? "overwrote" : "imported");
       report[report.length - 1] += `  (${line.replace(/^wrote [^:]+: /, "")})`;
     }
     io.stderr.write("importing the account's lists...\n");
     const lists = await importLists(io, dir, values.force === true);
-    for (const path of lists.written) {
-      await writeFile(join(dir, path), withPackageSchemaPath(await readFile(join(dir, path), "utf8")));
-      note(path, existing.includes(path) ? "overwrote" : "imported");
-    }
+    copies.push(...lists.kept);
+    for (const path of lists.written) note(path, existing.includes(path) ? "overwrote" : "imported");
     if (lists.skipped) io.stderr.write(`lists not imported: ${lists.skipped}\n  (import them later with: npx cf-gitops import --lists)\n`);
   }
   const installedHere = existsSync(join(dir, "node_modules", "cf-gitops"));
