@@ -240,6 +240,20 @@ describe("cf-gitops init", () => {
     }
   });
 
+  it("commands run from a subfolder find the repository's root, and say to run from it when there is none", async () => {
+    const dir = await emptyRepo();
+    expect((await cli(["init", "--zone", "example.org"], dir)).code).toBe(0);
+    const inside = await cli(["validate"], join(dir, "desired-state/zones"));
+    expect(inside.code, inside.stdout + inside.stderr).toBe(0);
+    expect(inside.stderr).toBe("cf-gitops: using the configuration repository at ../..\n");
+    expect(inside.stdout).toContain("ok: 1 zones");
+    expect((await cli(["policy"], join(dir, "policies"))).code).toBe(0);
+    const elsewhere = await emptyRepo();
+    const lost = await cli(["plan"], elsewhere);
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toContain("run this from your configuration repository's root (npx cf-gitops init creates one)");
+  });
+
   it("rejects a bad zone name and writes nothing", async () => {
     const dir = await emptyRepo();
     const result = await cli(["init", "--zone", "not a zone"], dir);

@@ -5,6 +5,7 @@ import { policyReportFormats, renderPolicyReport, runPolicies } from "../policy/
 import { oneOf, parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
+import { repositoryRoot } from "./repo-root.ts";
 
 export const help = `cf-gitops policy: evaluate policies on the desired state
 
@@ -33,7 +34,7 @@ Documentation: docs/policies.md
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { stack: { type: "string" }, dir: { type: "string" }, format: { type: "string" }, ...policyFloorFlag }, "policy");
   const format = oneOf(values.format, policyReportFormats, "format", "text");
-  const root = io.cwd;
+  const root = repositoryRoot(io);
   const loaded = await loadStack(root, values.stack);
   // Without --stack, a repository without stack files is still checked (the stack only narrows files).
   const stackProblems = values.stack === undefined && loaded.diagnostics.every((d) => d.code === "stack-missing") ? [] : loaded.diagnostics;
