@@ -54,7 +54,7 @@ Environment (--import only): CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDF
 Exit codes: 0 written, 1 error (a file exists without --force, bad zone name, API error).
 
 Examples:
-  mkdir my-cloudflare && cd my-cloudflare && git init && npm init -y
+  mkdir my-cloudflare && cd my-cloudflare && git init -b main && npm init -y
   npm install ../cf-gitops/cf-gitops-0.1.0.tgz     # or, once it is published: npm install cf-gitops
   npx cf-gitops init --zone example.com --zone example.org
   npx cf-gitops init --zone example.net            # later: adds that zone's file, keeps the rest
@@ -82,7 +82,7 @@ async function write(file: string, text: string): Promise<void> {
 function nextSteps(shown: string, hasGit: boolean, installed: boolean, example: boolean): string {
   const steps = [
     ...(shown === "." ? [] : [`cd ${shown}`]),
-    ...(hasGit ? [] : ["git init"]),
+    ...(hasGit ? [] : ["git init -b main"]),
     ...(installed ? [] : ["npm install                        # cf-gitops and its Node.js 24 runtime"]),
     ...(example ? ["replace desired-state/zones/example.com.yaml with your zones (cf-gitops import --zone NAME)"] : []),
     "npx cf-gitops validate && npx cf-gitops policy",
