@@ -73,7 +73,17 @@ if (!enabled) {
     let config: string;
     let clone: string;
     let env: Record<string, string>;
-    const stops: Array<() => void> = [];
+    const stops: Array<() => Promise<void>> = [];
+
+    /** Stops a process started with `detached: true` and its children (npx starts node, which starts more), and waits for it. */
+    function stopper(child: ReturnType<typeof spawn>): () => Promise<void> {
+      return () => {
+        if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+        const exited = new Promise<void>((done) => child.once("exit", () => done()));
+        process.kill(-child.pid!, "SIGTERM");
+        return exited;
+      };
+    }
     const timings: Record<string, number> = {};
 
     function run(file: string, args: string[], cwd: string, extra: Record<string, string> = {}): Promise<Result> {
@@ -127,7 +137,7 @@ if (!enabled) {
     }, 600_000);
 
     afterAll(async () => {
-      for (const stop of stops) stop();
+      for (const stop of stops) await stop();
       log(`timings (s): ${JSON.stringify(timings)}`);
       if (work) await rm(work, { recursive: true, force: true });
     });
@@ -217,9 +227,10 @@ if (!enabled) {
         .replace("--port 8080", "--port 0")
         .split(" ");
       const child = spawn(join(dirname(node!), "npx"), ["--no-install", "cf-gitops", ...args], {
-        cwd: clone, env: { ...env, CLOUDFLARE_API_TOKEN: "accept", CLOUDFLARE_BASE_URL: emulator.url, CFGITOPS_WEBHOOK_SECRET: "a-webhook-secret-for-the-test" }, stdio: ["ignore", "pipe", "pipe"],
+        cwd: clone, env: { ...env, CLOUDFLARE_API_TOKEN: "accept", CLOUDFLARE_BASE_URL: emulator.url, CFGITOPS_WEBHOOK_SECRET: "a-webhook-secret-for-the-test" }, stdio: ["ignore", "pipe", "pipe"], detached: true,
       });
-      stops.push(() => child.kill("SIGTERM"));
+      const stop = stopper(child);
+      stops.push(stop);
       const output = await new Promise<string>((done, fail) => {
         let stdout = "";
         const timer = setTimeout(() => fail(new Error(`no webhook line in 60 s:\n${stdout}`)), 60_000);
@@ -236,6 +247,7 @@ if (!enabled) {
       expect(output).toMatch(/^status page: http:\/\/127\.0\.0\.1:\d+\/$/m);
       expect(output).toMatch(/^webhook: {5}http:\/\/\S+:\d+\/webhooks\/github {2}\(add it on GitHub: push events, application\/json, the same secret\)$/m);
       expect(output).toContain("GitHub must reach that address from the internet");
+      await stop();
     }, 120_000);
 
     it("runs on the system's old Node by re-running itself on the pinned runtime", async () => {
@@ -249,8 +261,8 @@ if (!enabled) {
 
     /** The packed CLI's own emulator, started the same way (old Node first on PATH). */
     function startEmulator(cwd: string, args: string[]): Promise<{ url: string }> {
-      const child = spawn(join(dirname(node!), "npx"), ["--no-install", "cf-gitops", "emulator", "--port", "0", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-      stops.push(() => child.kill("SIGTERM"));
+      const child = spawn(join(dirname(node!), "npx"), ["--no-install", "cf-gitops", "emulator", "--port", "0", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      stops.push(stopper(child));
       return new Promise((done, fail) => {
         createInterface({ input: child.stdout }).once("line", (line) => done({ url: line.trim() }));
         child.once("exit", (code) => fail(new Error(`the emulator exited with ${code}`)));
