@@ -90,7 +90,7 @@ function nextSteps(shown: string, hasGit: boolean, installed: boolean, example: 
     "npx cf-gitops plan                 # what apply would change; nothing is written",
     'git add -A && git commit -m "cf-gitops configuration" && git push',
     "on GitHub: Settings > Secrets and variables > Actions: CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID",
-    "on the Pi: npx cf-gitops daemon --repo <this repository's URL> --branch main (see the README, 'Use it for your own account')",
+    "on the Pi, in a clone of this repository after npm ci: sudo sh node_modules/cf-gitops/deploy/install.sh --repo <its URL> (README, 'Use it for your own account')",
   ];
   return `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join("\n")}\n`;
 }
@@ -175,7 +175,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (vendoring) {
     const lock = await vendor(dir, vendoring);
     note(vendoring.path, existing.includes(vendoring.path) ? "overwrote" : "copied");
-    detail(`from ${vendoring.oldSpec.slice("file:".length)}, outside this repository: package.json${lock ? ` and ${lock}` : ""} now install ${vendoring.newSpec}, so \`npm ci\` works in a fresh clone (the Pi, the workflows). Commit it.`);
+    detail(`from ${vendoring.oldSpec.slice("file:".length)}, outside this repository: package.json${lock ? ` and ${lock} now install` : " now installs"} ${vendoring.newSpec}, so \`npm ci\` works in a fresh clone (the Pi, the workflows). Commit it.`);
   }
   if (decision && "warning" in decision) io.stderr.write(`warning: ${decision.warning}\n`);
   for (const line of copies) detail(line);
