@@ -5,7 +5,7 @@
 # directory, an environment file for secrets (mode 0600), the daemon's unit and a daily backup timer.
 # Idempotent: run it again to upgrade (it fetches the branch, resets the clone to its head, runs
 # npm ci and restarts the daemon) or to repair; secrets are never overwritten. See docs/operations.md
-# and ADR 26.
+# and ADR 27.
 set -eu
 
 usage() {

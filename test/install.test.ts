@@ -1,7 +1,7 @@
 // deploy/install.sh against a temporary root (--root): a dry run changes nothing; a real install
 // clones the configuration repository and runs npm ci there, so the daemon's unit runs the cf-gitops
 // that the repository's package-lock.json pins; a second run changes nothing and keeps the secrets; a
-// commit that pins another version is what the next run installs (one deployment story, ADR 26);
+// commit that pins another version is what the next run installs (one deployment story, ADR 27);
 // --uninstall removes the service and keeps the data. cf-gitops here is a stub package vendored in a
 // stub configuration repository, so this checks the installer, not the packed tool.
 import { spawnSync } from "node:child_process";

@@ -24,7 +24,7 @@ export function mergePackageJson(existing: string | undefined, options: { name: 
   const before = JSON.stringify(manifest);
   const notes: string[] = [];
   // Custom policies (policies/*.ts) are ES modules. `npm init -y` writes "type": "commonjs", under
-  // which Node would load them as CommonJS and fail (ADR 27).
+  // which Node would load them as CommonJS and fail (ADR 28).
   if (manifest.type !== undefined && manifest.type !== "module") {
     notes.push(`"type": ${JSON.stringify(manifest.type)} is now "module": custom policies (policies/*.ts) are ES modules; rename CommonJS .js files of your own to .cjs`);
   }

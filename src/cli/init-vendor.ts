@@ -1,7 +1,7 @@
 // A cf-gitops dependency that points outside the repository (`npm install ../cf-gitops-0.1.0.tgz`
 // writes "file:../cf-gitops-0.1.0.tgz") breaks `npm ci` in every fresh clone: on the Pi and in the
 // workflows. init copies such a tarball into vendor/ and points package.json and package-lock.json at
-// the copy (ADR 27).
+// the copy (ADR 28).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";

@@ -53,7 +53,7 @@ describe("policies/policy.yaml", () => {
     expect(report.results.find((r) => r.id === "ttl-bounds")?.status).toBe("error");
   });
 
-  it("listed levels win; default never lowers a policy's own level (ADR 25)", async () => {
+  it("listed levels win; default never lowers a policy's own level (ADR 26)", async () => {
     const root = await repoWith("default: advisory\npolicies:\n  ttl-bounds: { level: mandatory, params: { min: 60 } }\n");
     const report = await runPolicies({ root, desired, now });
     expect(report.diagnostics).toEqual([]);

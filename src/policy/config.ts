@@ -109,7 +109,7 @@ function readPolicies(source: YamlSource, value: unknown, known: Map<string, Any
 }
 
 /**
- * A policy's level from a policy file, before the floor (ADR 25): the file's entry for the policy,
+ * A policy's level from a policy file, before the floor (ADR 26): the file's entry for the policy,
  * else the policy's own `level`, else the file's `default`, else advisory.
  */
 export function configuredLevel(

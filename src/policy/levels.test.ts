@@ -1,4 +1,4 @@
-// A policy's level (issue 23, ADR 25): policies/policy.yaml's entry, else the policy's own level,
+// A policy's level (issue 23, ADR 26): policies/policy.yaml's entry, else the policy's own level,
 // else the file's default, else advisory; each result says where its level came from. A policy
 // without parameters needs no paramsSchema, and one that cannot load is an error, never a warning.
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";

@@ -72,7 +72,7 @@ export async function runPolicies(input: RunPoliciesInput): Promise<PolicyReport
   const type = custom.failures.length > 0 ? await packageType(input.root) : undefined;
   for (const failure of custom.failures) {
     // Its own level cannot be read, and its code is broken: an error whatever policy.yaml's level,
-    // unless policy.yaml disables it (ADR 25).
+    // unless policy.yaml disables it (ADR 26).
     const entry = config.policies.get(failure.id)?.level !== undefined ? configuredLevel(config, { id: failure.id }, locate) : undefined;
     const unraised = entry ?? { level: "mandatory" as const, levelFrom: { from: "unloaded" as const, file: failure.file } };
     const level = atLeast(unraised.level, floorLevel(floor, failure.id));

@@ -38,7 +38,7 @@ export interface Policy<P = Record<string, unknown>> {
   description: string;
   /**
    * The policy's own level: policies/policy.yaml's entry for the policy overrides it, and the file's
-   * `default` applies only to a policy without one (ADR 25). Every built-in policy has one.
+   * `default` applies only to a policy without one (ADR 26). Every built-in policy has one.
    */
   level?: EnforcementLevel;
   /** JSON Schema of the params object; give every property a default. None: the policy takes no parameters. */
@@ -94,7 +94,7 @@ export interface PolicyResult {
 }
 
 /**
- * Where a policy's level came from, in the order they are tried (ADR 25): its entry in
+ * Where a policy's level came from, in the order they are tried (ADR 26): its entry in
  * policies/policy.yaml, the policy's own `level`, the file's `default`, else `advisory`; the policy
  * floor may then raise it. A policy that cannot load has no own level: see `unloaded`.
  */
