@@ -1,5 +1,6 @@
 // Lint rules that encode the house style (DESIGN §8) and the layering rule (DESIGN §2).
 import js from "@eslint/js";
+import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 const engineAdapters = ["**/engines/native/**", "**/engines/pulumi/**", "**/kinds/*/native.ts", "**/kinds/*/pulumi.ts", "@pulumi/*", "cloudflare", "cloudflare/*"];
@@ -28,6 +29,17 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: engineAdapters, message: "The core must not import an engine adapter or a cloud SDK; take an Engine through the port." }] }],
     },
+  },
+  {
+    // No import cycle between the kinds and the core (docs/architecture.md, "The import rule"): the
+    // core may import the registry, a kind may import the core's types and helpers, never both ways.
+    // (test/import-graph.test.ts checks the same with type-only imports counted.)
+    files: ["src/kinds/**/*.ts", "src/desired-state/**/*.ts", "src/policy/**/*.ts", "src/plan/**/*.ts", "src/daemon/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [importX.createNodeResolver({ extensions: [".ts", ".js"] })], "import-x/extensions": [".ts"], "import-x/parsers": { "@typescript-eslint/parser": [".ts"] } },
+    // a kind's engine adapters are loaded lazily (import("./native.ts")): those edges load nothing up front
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
   },
   {
     // Tool configuration files are read through their default export.

@@ -1,7 +1,9 @@
 // A workload with every kind: N zones, each with DNS records, settings, a firewall rule, a rate
 // limit, a cache rule, a redirect and a tunnel service, plus L account lists the firewall rules use.
 // Built in code (no YAML); the API budget test and the bench count what a no-change drift costs.
-import type { DesiredState, ListSpec, StackConfig, TunnelServiceSpec, ZoneSpec } from "../src/desired-state/types.ts";
+import type { DesiredState, StackConfig, ZoneSpec } from "../src/desired-state/types.ts";
+import type { ListSpec } from "../src/kinds/list/spec.ts";
+import type { TunnelServiceSpec } from "../src/kinds/tunnel-service/spec.ts";
 import { toStackConfig } from "../src/desired-state/stack.ts";
 import { benchRecord, zoneName } from "./native-workload.ts";
 

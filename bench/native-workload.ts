@@ -1,6 +1,7 @@
 // Synthetic workloads for the native engine's budget tests and benchmark: N zones of M records,
 // built in code (no YAML) so that 10,000 records load in milliseconds.
-import type { DesiredState, DnsRecordSpec, StackConfig, ZoneSpec } from "../src/desired-state/types.ts";
+import type { DesiredState, StackConfig, ZoneSpec } from "../src/desired-state/types.ts";
+import type { DnsRecordSpec } from "../src/kinds/dns-record/spec.ts";
 import { toStackConfig } from "../src/desired-state/stack.ts";
 
 const source = { file: "bench", line: 1, column: 1 };

@@ -51,7 +51,7 @@ describe("the commands table and doctor", () => {
   });
 
   it("says doctor checks that things are readable, as doctor --help does, never that it finds missing edit permissions", async () => {
-    expect(await help("doctor")).toMatch(/which permissions it lacks on each/);
+    expect(await help("doctor")).toMatch(/the read\s+permission of every kind/);
     expect(readme).toContain("can **read** what cf-gitops manages");
     expect(readme).not.toMatch(/doctor`? says which permissions the token lacks \([^)]*edit/i);
     expect(readme).toMatch(/^\| `doctor \[--stack\]` \| .*no writes, so not edit permissions/m);

@@ -99,7 +99,7 @@ describe("native CLI commands", () => {
     const doctor = await cli(["doctor"], { env: { PATH: "/nonexistent" } });
     expect(doctor.stdout).toContain("ok    token is active");
     expect(doctor.stdout).toContain("zones visible: cli.example");
-    expect(doctor.stdout).toContain("ok    cli.example: DNS, settings, firewall, rate limits, cache rules and redirects readable");
+    expect(doctor.stdout).toContain("ok    cli.example: readable: DNS records, zone settings, firewall rules");
     expect(doctor.stdout).toContain("warn  pulumi CLI not found on PATH (only the pulumi engine needs it)");
     expect(doctor.stdout).toContain("ok    desired zone cli.example exists");
     expect(doctor.code).toBe(0);

@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMain, type CliRun } from "./support/captured-io.ts";
 import { loadDesiredState } from "../src/desired-state/index.ts";
+import { kinds } from "../src/kinds/registry.ts";
 
 const repo = join(import.meta.dirname, "..");
 const zoneFile = "desired-state/zones/example.com.yaml";
@@ -83,7 +84,10 @@ describe("cf-gitops validate as a process", () => {
   it("passes on the shipped example", async () => {
     const result = await cli(repo);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^ok: 2 zones, \d+ DNS records, \d+ zone settings, 1 lists, \d+ firewall rules, 1 rate-limiting rules, 1 cache rules, 1 redirect rules, 3 tunnel services in desired-state\n$/);
+    // one count per registered kind, in registry order (a new kind needs no edit here)
+    const counts = kinds.map((kind) => `\\d+ ${kind.plural.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).join(", ");
+    expect(result.stdout).toMatch(new RegExp(`^ok: 2 zones, ${counts} in desired-state\n$`));
+    expect(result.stdout).toMatch(/, 1 lists, .*, 3 tunnel services\b/);
     expect(result.code).toBe(0);
   });
 

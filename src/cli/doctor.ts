@@ -4,10 +4,13 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import type Cloudflare from "cloudflare";
 import { loadDesiredState, loadStack } from "../desired-state/index.ts";
 import { ApiError } from "../shared/errors.ts";
-import type { call as callType } from "../engines/native/call.ts";
+import type { NativeAdapter, NativeContext } from "../engines/native/adapter.ts";
+import type { ZoneRef } from "../engines/native/zones.ts";
+import type { KindDefinition, KindPermission } from "../kinds/kind.ts";
+import { permissionName } from "../kinds/permissions.ts";
+import { kinds } from "../kinds/registry.ts";
 import { parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
@@ -18,9 +21,9 @@ export const help = `Usage: cf-gitops doctor [--stack NAME]
 Check that cf-gitops can do its job here:
   - the API token is valid and active (GET /user/tokens/verify), and has the shape the pulumi
     engine's provider accepts (40 to 80 letters, digits, - or _; a warning otherwise);
-  - which zones it can see, and which permissions it lacks on each (DNS, zone settings,
-    firewall and rate-limiting rules, cache rules, redirects) and on the account (tunnels, lists;
-    the audit log, which drift attribution reads, only as a warning);
+  - which zones it can see, and which permissions it lacks on each and on the account: the read
+    permission of every kind cf-gitops manages (docs/security.md lists them), and the audit log,
+    which drift attribution reads, only as a warning;
   - the pulumi CLI is on PATH (needed by the pulumi engine only);
   - every zone in desired-state/ exists in the account.
 Nothing is written.
@@ -35,9 +38,8 @@ Exit codes: 0 everything needed works, 1 something is missing (each problem is l
 `;
 
 type Status = "ok" | "warn" | "fail";
-type CallFn = typeof callType;
 
-async function probe(fn: () => Promise<unknown>): Promise<"ok" | "denied" | "absent"> {
+async function outcome(fn: () => Promise<unknown>): Promise<"ok" | "denied" | "absent"> {
   try {
     await fn();
     return "ok";
@@ -57,17 +59,30 @@ async function pulumiVersion(io: CliIo): Promise<string | undefined> {
   }
 }
 
-async function zonePermissions(client: Cloudflare, call: CallFn, zone: { id: string; name: string }): Promise<string[]> {
+/** The kinds whose own permission has this scope, by permission group (kinds sharing a group are probed once). */
+function groupsOf(scope: KindPermission["scope"]): Map<string, KindDefinition[]> {
+  const groups = new Map<string, KindDefinition[]>();
+  for (const kind of kinds) {
+    const own = kind.permissions[0];
+    if (own.scope === scope) groups.set(own.group, [...(groups.get(own.group) ?? []), kind]);
+  }
+  return groups;
+}
+
+/**
+ * Each kind's read permission, probed with its native adapter's cheapest read: for one zone, or for
+ * the account. Returns the permissions refused and the kinds that could be read.
+ */
+async function probeKinds(scope: KindPermission["scope"], where: { zone?: ZoneRef; accountId: string }, adapters: Map<string, NativeAdapter>, ctx: NativeContext): Promise<{ missing: string[]; readable: string[] }> {
   const missing: string[] = [];
-  const checks: [string, () => Promise<unknown>][] = [
-    ["DNS Read", () => call(`list DNS records of ${zone.name}`, () => client.dns.records.list({ zone_id: zone.id, per_page: 1 }))],
-    ["Zone Settings Read", () => call(`read settings of ${zone.name}`, () => client.get(`/zones/${zone.id}/settings`))],
-    ["Zone WAF Read", () => call(`read firewall rules of ${zone.name}`, () => client.rulesets.phases.get("http_request_firewall_custom", { zone_id: zone.id }))],
-    ["Cache Rules Read", () => call(`read cache rules of ${zone.name}`, () => client.rulesets.phases.get("http_request_cache_settings", { zone_id: zone.id }))],
-    ["Single Redirect Read", () => call(`read redirects of ${zone.name}`, () => client.rulesets.phases.get("http_request_dynamic_redirect", { zone_id: zone.id }))],
-  ];
-  for (const [permission, check] of checks) if ((await probe(check)) === "denied") missing.push(permission);
-  return missing;
+  const readable: string[] = [];
+  for (const group of groupsOf(scope).values()) {
+    const probe = adapters.get(group[0]!.id)?.probe;
+    if (!probe) continue;
+    if ((await outcome(() => probe(where, ctx))) === "denied") missing.push(`${permissionName(group[0]!.permissions[0], "Read")} (${group.map((kind) => kind.plural).join(", ")})`);
+    else readable.push(...group.map((kind) => kind.plural));
+  }
+  return { missing, readable };
 }
 
 async function checkPulumi(io: CliIo, needsPulumi: boolean, line: (status: Status, text: string) => void): Promise<void> {
@@ -85,6 +100,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   };
   const { createClient, listZones } = await import("../engines/native/index.ts");
   const { call } = await import("../engines/native/call.ts");
+  const { nativeAdapters } = await import("../engines/native/adapters.ts");
   const options: Parameters<typeof createClient>[0] = { apiToken: apiToken(io), log: cliLogger(io), retry: { maxRetries: 1 } };
   if (io.env.CLOUDFLARE_BASE_URL) options.baseUrl = io.env.CLOUDFLARE_BASE_URL;
   const client = createClient(options);
@@ -105,21 +121,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const zones = await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID);
   line(zones.length > 0 ? "ok" : "warn", `zones visible: ${zones.length ? zones.map((z) => z.name).join(", ") : "none"}`);
-  for (const zone of zones) {
-    const missing = await zonePermissions(client, call, zone);
-    line(missing.length ? "fail" : "ok", missing.length ? `${zone.name}: missing permission ${missing.join(", ")}` : `${zone.name}: DNS, settings, firewall, rate limits, cache rules and redirects readable`);
-  }
+  const adapters = await nativeAdapters();
   const accountId = io.env.CLOUDFLARE_ACCOUNT_ID;
-  const accounts = await probe(() => call("list accounts", () => client.accounts.list()));
+  const probeCtx: NativeContext = { client, log: options.log, accountId: () => Promise.resolve(accountId ?? "") };
+  // every registered kind's read permission, from its own declaration (src/kinds/<kind>/index.ts)
+  for (const zone of zones) {
+    const { missing, readable } = await probeKinds("Zone", { zone, accountId: zone.accountId ?? accountId ?? "" }, adapters, probeCtx);
+    for (const permission of missing) line("fail", `${zone.name}: missing permission ${permission}`);
+    if (readable.length > 0) line("ok", `${zone.name}: readable: ${readable.join(", ")}`);
+  }
+  const accounts = await outcome(() => call("list accounts", () => client.accounts.list()));
   if (accounts === "denied") line("warn", "cannot list accounts: set CLOUDFLARE_ACCOUNT_ID or account_id in the stack");
   else if (accountId) {
-    const tunnels = await probe(() => call("list tunnels", () => client.zeroTrust.tunnels.cloudflared.list({ account_id: accountId, per_page: 1 })));
-    line(tunnels === "denied" ? "fail" : "ok", tunnels === "denied" ? "account: missing permission Cloudflare Tunnel Read" : "account: tunnels readable");
-    const lists = await probe(() => call("list the account's lists", () => client.rules.lists.list({ account_id: accountId })));
-    line(lists === "denied" ? "fail" : "ok", lists === "denied" ? "account: missing permission Account Filter Lists Read" : "account: lists readable");
+    const { missing, readable } = await probeKinds("Account", { accountId }, adapters, probeCtx);
+    for (const permission of missing) line("fail", `account: missing permission ${permission}`);
+    if (readable.length > 0) line("ok", `account: readable: ${readable.join(", ")}`);
     // Drift attribution only: without it, drift reports say so once and work otherwise.
     const since = new Date(Date.now() - 3_600_000).toISOString();
-    const audit = await probe(() => call("read the account audit log", () => client.accounts.logs.audit.list({ account_id: accountId, since, before: new Date().toISOString(), limit: 1 })));
+    const audit = await outcome(() => call("read the account audit log", () => client.accounts.logs.audit.list({ account_id: accountId, since, before: new Date().toISOString(), limit: 1 })));
     line(audit === "ok" ? "ok" : "warn", audit === "ok" ? "account: audit log readable (drift reports name who changed what)" : "account: audit log not readable: drift reports cannot name who changed what (add Account › Account Settings › Read)");
   }
   const stacked = existsSync(resolve(io.cwd, "stacks")) ? await loadStack(io.cwd, values.stack as string | undefined) : { diagnostics: [] };

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { tokenHint } from "../kinds/permissions.ts";
 import { ConfigError, UsageError } from "../shared/errors.ts";
 import { packageAllowScripts, packageVersion } from "../shared/module-paths.ts";
 import { parseFlags } from "./args.ts";
@@ -79,14 +80,14 @@ async function write(file: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-function nextSteps(shown: string, hasGit: boolean, installed: boolean, example: boolean): string {
+export function nextSteps(shown: string, hasGit: boolean, installed: boolean, example: boolean): string {
   const steps = [
     ...(shown === "." ? [] : [`cd ${shown}`]),
     ...(hasGit ? [] : ["git init -b main"]),
     ...(installed ? [] : ["npm install                        # cf-gitops and its Node.js 24 runtime"]),
     ...(example ? ["replace desired-state/zones/example.com.yaml with your zones (cf-gitops import --zone NAME)"] : []),
     "npx cf-gitops validate && npx cf-gitops policy",
-    "export CLOUDFLARE_API_TOKEN=...     # a token with Zone:Read, DNS:Edit, Zone Settings:Edit, Firewall Services:Edit",
+    `export CLOUDFLARE_API_TOKEN=...     # ${tokenHint()} (only the kinds you use: docs/security.md)`,
     "npx cf-gitops plan                 # what apply would change; nothing is written",
     'git add -A && git commit -m "cf-gitops configuration" && git push',
     "on GitHub: Settings > Secrets and variables > Actions: CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID",

@@ -2,8 +2,8 @@
 // turned into diagnostics that point at the offending key or value and suggest the closest known key
 // ("proxy" -> "proxied").
 import type { ErrorObject } from "ajv";
-import type { DnsRecordType } from "./types.ts";
-import { dnsRecordTypes } from "./types.ts";
+import type { DnsRecordType } from "../kinds/dns-record/spec.ts";
+import { dnsRecordTypes } from "../kinds/dns-record/record-types.ts";
 import { payloadHint } from "../kinds/dns-record/record-types.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { fileSchemas, type FileKind } from "./file-schemas.ts";

@@ -32,18 +32,6 @@ export interface DesiredState {
   zones: ZoneSpec[];
 }
 
-// The kinds' own types, re-exported so policies and older imports keep working.
-export type { DnsIgnorePattern, DnsRecordData, DnsRecordSpec, DnsRecordType } from "../kinds/dns-record/spec.ts";
-export { dnsRecordTypes } from "../kinds/dns-record/record-types.ts";
-export type { FirewallAction, FirewallRuleSpec } from "../kinds/firewall-rule/spec.ts";
-export { firewallActions } from "../kinds/firewall-rule/schema.ts";
-export type { ZoneSettingsSpec, ZoneSettingValue } from "../kinds/zone-settings/spec.ts";
-export type { TunnelServiceSpec } from "../kinds/tunnel-service/spec.ts";
-export type { ListItemSpec, ListSpec } from "../kinds/list/spec.ts";
-export type { RateLimitRuleSpec } from "../kinds/rate-limit-rule/spec.ts";
-export type { CacheRuleSpec } from "../kinds/cache-rule/spec.ts";
-export type { RedirectRuleSpec } from "../kinds/redirect-rule/spec.ts";
-
 export interface LoadResult {
   state: DesiredState;
   diagnostics: Diagnostic[];

@@ -1,12 +1,21 @@
 // Fault injection: a rate limit, a 5xx on every Nth request, added latency, and one-shot failures
 // of requests matching a method and route. Configurable at start and at run time.
 import { ApiFailure } from "./envelope.ts";
-import type { BulkOperationConfig } from "./lists/bulk.ts";
 
 export interface RateLimitFault {
   /** Requests allowed per window; the next one gets 429. */
   limit: number;
   windowMs: number;
+}
+
+/** How the lists family's asynchronous item writes behave (families/lists/bulk.ts). */
+export interface BulkOperationConfig {
+  /** Status reads that answer pending/running before the operation completes. */
+  polls?: number;
+  /** Milliseconds before the operation may complete. */
+  delayMs?: number;
+  /** Makes every operation fail with this message (the list is left unchanged). */
+  failWith?: string;
 }
 
 export interface FailNextFault {

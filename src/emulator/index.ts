@@ -1,13 +1,19 @@
 // The Cloudflare API v4 emulator: startable in-process (tests, bench) and by `cf-gitops emulator`.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { toPunycode } from "./dns/names.ts";
-import { createRecord } from "./dns/operations.ts";
+import { addControlRoutes } from "./control.ts";
 import { fail } from "./envelope.ts";
+import { toPunycode } from "./families/dns/names.ts";
+import { createRecord } from "./families/dns/operations.ts";
+import { zoneRecords } from "./families/dns/slice.ts";
+import type { DnsRecord } from "./families/dns/types.ts";
+import { purgesOf } from "./families/purge/slice.ts";
+import type { PurgeRequest } from "./families/purge/types.ts";
+import { apiRouter, auditNames, storeSlices } from "./families/registry.ts";
+import { newZone } from "./families/zones/routes.ts";
+import { zonesOf } from "./families/zones/slice.ts";
+import type { Zone } from "./families/zones/types.ts";
 import { FaultInjector, type FaultConfig } from "./faults.ts";
-import { addControlRoutes } from "./handlers/control.ts";
-import { apiRouter } from "./handlers/routes.ts";
-import { newZone } from "./handlers/zones.ts";
 import { hexId, nowIso } from "./ids.ts";
 import { StatePersister } from "./persistence.ts";
 import { Router } from "./router.ts";
@@ -16,14 +22,14 @@ import { StatsRecorder, type EmulatorStats } from "./stats.ts";
 import { EmulatorStore } from "./store.ts";
 import type { UsersOption } from "./audit/actors.ts";
 import type { AuditEntry } from "./audit/types.ts";
-import type { DnsRecord, PurgeRequest, Zone } from "./types.ts";
 
-export type { AuditLogFault, FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
-export type { BulkOperationConfig } from "./lists/bulk.ts";
+export type { AuditLogFault, BulkOperationConfig, FaultConfig, FailNextFault, RateLimitFault } from "./faults.ts";
 export type { UserMapping, UsersOption } from "./audit/actors.ts";
 export type { AuditEntry } from "./audit/types.ts";
 export type { EmulatorStats, RequestLogEntry } from "./stats.ts";
-export type { DnsRecord, PurgeRequest, Zone } from "./types.ts";
+export type { DnsRecord } from "./families/dns/types.ts";
+export type { PurgeRequest } from "./families/purge/types.ts";
+export type { Zone } from "./families/zones/types.ts";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -76,7 +82,7 @@ export const defaultAccountId = "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f";
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const accountId = options.accountId ?? defaultAccountId;
   if (!/^[0-9a-f]{32}$/.test(accountId)) throw new Error(`account id must be 32 lower-case hex characters, got "${accountId}"`);
-  const store = new EmulatorStore(accountId);
+  const store = new EmulatorStore(accountId, storeSlices());
   const persister = options.statePath ? new StatePersister(options.statePath, store) : undefined;
   const loaded = persister ? await persister.load() : false;
   // A state file keeps its account unless one is named explicitly.
@@ -88,17 +94,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const seedZone = (rawName: string): Zone => {
     const name = (toPunycode(rawName) ?? rawName).toLowerCase();
-    const existing = [...store.zones.values()].find((zone) => zone.name === name);
+    const zones = zonesOf(store);
+    const existing = [...zones.values()].find((zone) => zone.name === name);
     if (existing) return existing;
     const zone = newZone(name, store.accountId, store.accountName);
-    store.zones.set(zone.id, zone);
+    zones.set(zone.id, zone);
     void persister?.schedule();
     return zone;
   };
   const seedRecord = (zoneId: string, record: Record<string, unknown>, seedOptions: { readOnly?: boolean } = {}): DnsRecord => {
-    const zone = store.zones.get(zoneId);
+    const zone = zonesOf(store).get(zoneId);
     if (!zone) throw fail(404, 1003, "Invalid or missing zone id.");
-    const created = createRecord(store.zoneRecords(zone.id), zone.name, record, nowIso(), seedOptions.readOnly ? { read_only: true } : undefined);
+    const created = createRecord(zoneRecords(store, zone.id), zone.name, record, nowIso(), seedOptions.readOnly ? { read_only: true } : undefined);
     void persister?.schedule();
     return created;
   };
@@ -117,14 +124,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const router = apiRouter({ batchLimit: options.batchLimit });
   const control = new Router();
-  addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), purges: () => [...store.purges], audit: () => [...store.audit], seedRecord });
+  addControlRoutes(control, { stats: () => stats.snapshot(), reset, getFaults: () => faults.get(), setFaults: (f) => faults.set(f), purges: () => [...purgesOf(store)], audit: () => [...store.audit], seedRecord });
 
   const users = options.users ?? {};
   const tokens = options.tokens && options.tokens.length > 0 ? [...options.tokens, ...Object.keys(users)] : undefined;
 
   const server: Server = createServer(
     { keepAlive: true },
-    createListener({ router, control, store, stats, faults, tokens, users, onWrite: () => void persister?.schedule() }),
+    createListener({ router, control, store, stats, faults, tokens, users, audit: auditNames(), onWrite: () => void persister?.schedule() }),
   );
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -141,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats: () => stats.snapshot(),
     reset,
     setFaults: (f) => faults.set(f),
-    purges: () => structuredClone(store.purges),
+    purges: () => structuredClone(purgesOf(store)),
     auditLog: () => structuredClone(store.audit),
     seedZone,
     seedRecord,

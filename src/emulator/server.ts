@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import { actorFor, type UsersOption } from "./audit/actors.ts";
+import type { AuditNames } from "./audit/names.ts";
 import { recordAudit } from "./audit/recorder.ts";
 import { checkAuth } from "./auth.ts";
 import { ApiFailure, errorEnvelope, okEnvelope, type HandlerResult } from "./envelope.ts";
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   tokens: readonly string[] | undefined;
   /** Token -> the user the audit log names. */
   users: UsersOption;
+  /** Every family's audit names, by resource. */
+  audit: ReadonlyMap<string, AuditNames>;
   /** Called after a request that changed state succeeded. */
   onWrite: () => void;
 }
@@ -93,7 +96,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     const result: HandlerResult = await match.route.handler(context);
     status = result.status ?? 200;
     if (result.audit && result.audit.length > 0) {
-      recordAudit(deps.store, result.audit, actor, { method, uri: `${url.pathname}${url.search}`, status, rayId: ray, userAgent: String(req.headers["user-agent"] ?? "") });
+      recordAudit(deps.store, result.audit, actor, { method, uri: `${url.pathname}${url.search}`, status, rayId: ray, userAgent: String(req.headers["user-agent"] ?? "") }, deps.audit);
     }
     if (status === 204) {
       res.writeHead(204, { "cf-ray": ray, ...result.headers });

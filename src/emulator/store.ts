@@ -1,109 +1,75 @@
-// All emulated state, in memory. Serialises to one JSON document for --state.
-import { ZoneRecords } from "./dns/zone-records.ts";
+// All emulated state, in memory: the account, the audit log, and one slice per API family
+// (families/*). Serialises to one JSON document for --state; the families' keys sit beside the
+// account's, so the format stays the one every earlier state file has.
 import type { AuditEntry } from "./audit/types.ts";
-import type { BulkOperation, DnsRecord, ListItem, PurgeRequest, Ruleset, RulesList, StoredSetting, Tunnel, TunnelConfig, Zone } from "./types.ts";
+
+/**
+ * A family's part of the store. Its state is created empty, filled from a --state file, written
+ * back to one, and dropped on reset. Each snapshot key belongs to one slice (registry.test.ts).
+ */
+export interface StoreSlice<State> {
+  /** The top-level keys of the state file this slice writes and reads back. */
+  keys: readonly string[];
+  create(): State;
+  /** The slice as JSON-ready values, by key (the state file's format: keep the keys stable). */
+  snapshot(state: State): Record<string, unknown>;
+  /** Fills a fresh state from a state file; keys an older file lacks leave that part empty. */
+  load(state: State, snapshot: Readonly<Record<string, unknown>>): void;
+}
 
 export interface StoreSnapshot {
   format: "cf-gitops-emulator-state";
   version: 1;
   accountId: string;
   accountName: string;
-  zones: Zone[];
-  records: Record<string, DnsRecord[]>;
-  settings: Record<string, Record<string, StoredSetting>>;
-  rulesets: Record<string, Ruleset[]>;
-  tunnels: Tunnel[];
-  tunnelConfigs: TunnelConfig[];
-  purges: PurgeRequest[];
   /** Added after the first release of the format; absent in older state files. */
-  lists?: RulesList[];
-  listItems?: Record<string, ListItem[]>;
-  bulkOperations?: BulkOperation[];
   audit?: AuditEntry[];
+  /** The families' keys (zones, records, settings, rulesets, tunnels, lists, ...). */
+  [key: string]: unknown;
 }
 
 export class EmulatorStore {
   accountId: string;
   accountName: string;
-  zones = new Map<string, Zone>();
-  records = new Map<string, ZoneRecords>();
-  /** Only settings changed from their default; zone id -> setting id -> value. */
-  settings = new Map<string, Map<string, StoredSetting>>();
-  /** zone id -> phase -> entrypoint ruleset. */
-  rulesets = new Map<string, Map<string, Ruleset>>();
-  tunnels = new Map<string, Tunnel>();
-  tunnelConfigs = new Map<string, TunnelConfig>();
-  purges: PurgeRequest[] = [];
-  lists = new Map<string, RulesList>();
-  /** list id -> items, in the order they were added. */
-  listItems = new Map<string, ListItem[]>();
-  bulkOperations = new Map<string, BulkOperation>();
   /** Oldest first, bounded by audit/recorder.ts. */
   audit: AuditEntry[] = [];
+  private readonly slices: readonly StoreSlice<unknown>[];
+  private readonly states = new Map<StoreSlice<unknown>, unknown>();
 
-  constructor(accountId: string, accountName = "cf-gitops emulator account") {
+  constructor(accountId: string, slices: readonly StoreSlice<unknown>[], accountName = "cf-gitops emulator account") {
     this.accountId = accountId;
     this.accountName = accountName;
+    this.slices = slices;
   }
 
-  zoneRecords(zoneId: string): ZoneRecords {
-    let zone = this.records.get(zoneId);
-    if (!zone) this.records.set(zoneId, (zone = new ZoneRecords()));
-    return zone;
+  /** A family's state (created empty on first use, and after clear). */
+  slice<State>(slice: StoreSlice<State>): State {
+    if (!this.slices.includes(slice as StoreSlice<unknown>)) throw new Error(`store slice ${slice.keys.join(", ")} is not registered (src/emulator/families/registry.ts)`);
+    let state = this.states.get(slice as StoreSlice<unknown>) as State | undefined;
+    if (state === undefined) {
+      state = slice.create();
+      this.states.set(slice as StoreSlice<unknown>, state);
+    }
+    return state;
   }
 
   clear(): void {
-    this.zones.clear();
-    this.records.clear();
-    this.settings.clear();
-    this.rulesets.clear();
-    this.tunnels.clear();
-    this.tunnelConfigs.clear();
-    this.purges = [];
-    this.lists.clear();
-    this.listItems.clear();
-    this.bulkOperations.clear();
+    this.states.clear();
     this.audit = [];
   }
 
   toSnapshot(): StoreSnapshot {
-    const mapOf = <T, U>(map: Map<string, T>, f: (value: T) => U) =>
-      Object.fromEntries([...map].map(([key, value]) => [key, f(value)]));
-    return {
-      format: "cf-gitops-emulator-state",
-      version: 1,
-      accountId: this.accountId,
-      accountName: this.accountName,
-      zones: [...this.zones.values()],
-      records: mapOf(this.records, (zone) => zone.all()),
-      settings: mapOf(this.settings, (settings) => Object.fromEntries(settings)),
-      rulesets: mapOf(this.rulesets, (phases) => [...phases.values()]),
-      tunnels: [...this.tunnels.values()],
-      tunnelConfigs: [...this.tunnelConfigs.values()],
-      purges: this.purges,
-      lists: [...this.lists.values()],
-      listItems: Object.fromEntries(this.listItems),
-      bulkOperations: [...this.bulkOperations.values()],
-      audit: this.audit,
-    };
+    const snapshot: StoreSnapshot = { format: "cf-gitops-emulator-state", version: 1, accountId: this.accountId, accountName: this.accountName };
+    for (const slice of this.slices) Object.assign(snapshot, slice.snapshot(this.slice(slice)));
+    snapshot.audit = this.audit;
+    return snapshot;
   }
 
   load(snapshot: StoreSnapshot): void {
     this.clear();
     this.accountId = snapshot.accountId;
     this.accountName = snapshot.accountName;
-    for (const zone of snapshot.zones) this.zones.set(zone.id, zone);
-    for (const [zoneId, records] of Object.entries(snapshot.records)) this.records.set(zoneId, ZoneRecords.from(records));
-    for (const [zoneId, settings] of Object.entries(snapshot.settings)) this.settings.set(zoneId, new Map(Object.entries(settings)));
-    for (const [zoneId, rulesets] of Object.entries(snapshot.rulesets)) {
-      this.rulesets.set(zoneId, new Map(rulesets.map((ruleset) => [ruleset.phase, ruleset])));
-    }
-    for (const tunnel of snapshot.tunnels) this.tunnels.set(tunnel.id, tunnel);
-    for (const config of snapshot.tunnelConfigs) this.tunnelConfigs.set(config.tunnel_id, config);
-    this.purges = snapshot.purges ?? [];
-    for (const list of snapshot.lists ?? []) this.lists.set(list.id, list);
-    for (const [listId, items] of Object.entries(snapshot.listItems ?? {})) this.listItems.set(listId, items);
-    for (const operation of snapshot.bulkOperations ?? []) this.bulkOperations.set(operation.id, operation);
+    for (const slice of this.slices) slice.load(this.slice(slice), snapshot);
     this.audit = snapshot.audit ?? [];
   }
 }

@@ -159,6 +159,43 @@ export interface ExpandOutput extends Claims {
   resources: Resource[];
 }
 
+/**
+ * A permission group of Cloudflare's API tokens, named as the dashboard's token page names it
+ * (scope, group; the level is Read or Edit). `doctor`, `init`'s hint and docs/security.md all
+ * come from these (src/kinds/permissions.ts).
+ */
+export interface KindPermission {
+  /** The token page's first column. */
+  scope: "Zone" | "Account";
+  /** The group, spelled as the token page spells it: "Workers Routes". */
+  group: string;
+  /** The group's name in the API's permission-group list where it differs: "Cache Settings" (`Cache Settings Read`, `Cache Settings Write`). */
+  api?: string;
+}
+
+/** The model a kind follows, which "Adding a kind" (docs/architecture.md) says to copy. */
+export type KindModel = "ruleset phase" | "one object per item" | "map" | "files of their own" | "records";
+
+/**
+ * What the docs' tables say of the kind, one row (or a few) per table; `npm run schemas` writes the
+ * tables from every registered kind and a test keeps them current (scripts/generate-schemas.ts).
+ */
+export interface KindDocs {
+  model: KindModel;
+  /** README, "What it manages": what it is, in Cloudflare's words. */
+  what: string;
+  /** docs/native-engine.md, "What a zone file owns": [the file has, cf-gitops manages, left alone]. */
+  owns: readonly (readonly [string, string, string])[];
+  /** docs/pulumi.md: [desired state, Pulumi resource, logical name]. */
+  pulumi: readonly (readonly [string, string, string])[];
+  /** docs/policies.md: [resource, id as plans and exemptions name it]. */
+  ids: readonly (readonly [string, string])[];
+  /** docs/security.md: what the kind calls. */
+  calls: string;
+  /** docs/architecture.md, the import rule: what `import` writes for a zone (or account) with none. */
+  importNone: string;
+}
+
 export interface KindDefinition<Id extends string = string, P extends Placement = Placement> {
   id: Id;
   title: string;
@@ -184,6 +221,13 @@ export interface KindDefinition<Id extends string = string, P extends Placement 
   referencedByZones?: boolean;
   /** The group plans show zone-less changes under, e.g. "tunnel services". */
   group?: string;
+  /**
+   * The token permissions the kind needs: its own group first (its native adapter's `probe` reads
+   * with it), then any group its objects need besides (a tunnel service's CNAME needs DNS).
+   */
+  permissions: readonly [KindPermission, ...KindPermission[]];
+  /** What the docs' generated tables say of it. */
+  docs: KindDocs;
   /** Loaded lazily, each by its engine: `() => import("./native.ts")`. */
   modules: KindModules;
 }

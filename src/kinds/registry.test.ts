@@ -25,6 +25,7 @@ export async function kindProblems(kind: KindDefinition, folder: string): Promis
   if (kind.schema.type !== "object") problems.push("schema is not an object schema");
   if (typeof kind.expand !== "function") problems.push("no expand");
   if (!Number.isFinite(kind.applyOrder)) problems.push("no applyOrder");
+  if (!kind.permissions?.[0]?.group) problems.push("no permissions (the token permission group the kind reads and writes with)");
   if (kind.placement.scope === "zone") {
     if (Object.keys(kind.placement.keys).length === 0) problems.push("a zone-file kind with no zone-file key");
     if (typeof kind.placement.toYaml !== "function") problems.push("a zone-file kind that `import` cannot write");
@@ -45,9 +46,9 @@ export async function kindProblems(kind: KindDefinition, folder: string): Promis
       problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (kind.placement.scope === "zone" && (await kind.modules.native().then((m) => asNativeAdapter(kind.id, m)).catch(() => undefined))?.readZone === undefined) {
-    problems.push("a zone-file kind must read by zone (readZone)");
-  }
+  const native = await kind.modules.native().then((m) => asNativeAdapter(kind.id, m)).catch(() => undefined);
+  if (kind.placement.scope === "zone" && native?.readZone === undefined) problems.push("a zone-file kind must read by zone (readZone)");
+  if (native && typeof native.probe !== "function") problems.push("no native probe (doctor reads with it to check the kind's permission)");
   return problems;
 }
 

@@ -10,9 +10,10 @@ import { listKind } from "./list/index.ts";
 import { rateLimitRuleKind } from "./rate-limit-rule/index.ts";
 import { redirectRuleKind } from "./redirect-rule/index.ts";
 import { tunnelServiceKind } from "./tunnel-service/index.ts";
+import { workersRouteKind } from "./workers-route/index.ts";
 import { zoneSettingsKind } from "./zone-settings/index.ts";
 
-export const kinds = [dnsRecordKind, zoneSettingsKind, listKind, firewallRuleKind, rateLimitRuleKind, cacheRuleKind, redirectRuleKind, tunnelServiceKind] as const;
+export const kinds = [dnsRecordKind, zoneSettingsKind, listKind, firewallRuleKind, rateLimitRuleKind, cacheRuleKind, redirectRuleKind, tunnelServiceKind, workersRouteKind] as const;
 
 export type RegisteredKindId = (typeof kinds)[number]["id"];
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DesiredState, DnsRecordSpec, FirewallRuleSpec, ZoneSpec } from "../desired-state/types.ts";
+import type { DesiredState, ZoneSpec } from "../desired-state/types.ts";
+import type { DnsRecordSpec } from "../kinds/dns-record/spec.ts";
+import type { FirewallRuleSpec } from "../kinds/firewall-rule/spec.ts";
 import { dnsRecordsToResources } from "../kinds/dns-record/native.ts";
 import { firewallPhase } from "../kinds/firewall-rule/normalise.ts";
 import { phaseRulesToResources } from "../kinds/shared/ruleset-phase/native.ts";

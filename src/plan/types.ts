@@ -1,9 +1,12 @@
 // The Plan/Change model shared by both engines (DESIGN §10), and the outcome of an apply.
 import type { SourceLocation } from "../desired-state/types.ts";
-import type { RegisteredKindId } from "../kinds/registry.ts";
 
-/** "zone" (a zone created because the stack allows it) or a registered kind's id. */
-export type KindId = "zone" | RegisteredKindId;
+/**
+ * "zone" (a zone created because the stack allows it) or a registered kind's id. A plain string
+ * here, so the kinds (which use the plan's types) and the core never import each other in a
+ * cycle; `cf-gitops/policy` exports the registered ids as a union (src/policy/public.ts).
+ */
+export type KindId = string;
 
 export type ChangeOp = "create" | "update" | "delete" | "replace" | "import";
 

@@ -1,5 +1,6 @@
 // Resource identities and small facts about the desired state that several policies share.
-import type { DesiredState, DnsRecordSpec, ZoneSpec } from "../desired-state/types.ts";
+import type { DesiredState, ZoneSpec } from "../desired-state/types.ts";
+import type { DnsRecordSpec } from "../kinds/dns-record/spec.ts";
 import { dnsRecordId } from "../kinds/dns-record/identity.ts";
 import { zoneOf as zoneNameOf } from "../kinds/shared/names.ts";
 

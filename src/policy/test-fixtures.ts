@@ -1,5 +1,8 @@
 // Hand-built desired states and plans for the policy tests (no loader needed).
-import type { DesiredState, DnsRecordSpec, DnsRecordType, FirewallRuleSpec, TunnelServiceSpec, ZoneSpec } from "../desired-state/types.ts";
+import type { DesiredState, ZoneSpec } from "../desired-state/types.ts";
+import type { DnsRecordSpec, DnsRecordType } from "../kinds/dns-record/spec.ts";
+import type { FirewallRuleSpec } from "../kinds/firewall-rule/spec.ts";
+import type { TunnelServiceSpec } from "../kinds/tunnel-service/spec.ts";
 import { toFqdn } from "../kinds/dns-record/identity.ts";
 import type { Change, Plan } from "../plan/types.ts";
 import { resolveParams } from "./params.ts";

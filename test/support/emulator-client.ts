@@ -1,6 +1,7 @@
 // The real `cloudflare` SDK pointed at an in-process emulator, with every response body captured
 // so tests can validate each one against the OpenAPI schema (or name the SDK type it was checked against).
 import Cloudflare from "cloudflare";
+import { apiRouter, sdkTypes } from "../../src/emulator/families/registry.ts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/emulator/index.ts";
 import { assertMatchesSchema, hasOperation, templateFor } from "./openapi.ts";
 
@@ -42,34 +43,12 @@ export async function startWithClient(options: EmulatorOptions = {}, token = "te
 }
 
 /**
- * Routes the 2024 schema lacks, with the SDK type each response was checked against instead
- * (the SDK is the client in every test, and its types are the reference for newer endpoints).
+ * Routes whose responses are checked against an SDK type instead of the 2024 OpenAPI subset (it
+ * lacks them, or describes them wrongly): each family names its own (src/emulator/families/<family>/
+ * index.ts, `sdkTypes`). The SDK is the client in every test, and its types are the reference for
+ * newer endpoints.
  */
-export const checkedAgainstSdkTypes: Record<string, string> = {
-  "POST /zones/{zone_id}/dns_records/batch": "RecordBatchResponse (cloudflare/resources/dns/records.d.ts)",
-  "POST /zones/{zone_id}/purge_cache": "CachePurgeResponse (cloudflare/resources/cache/cache.d.ts)",
-  "GET /accounts": "Account (cloudflare/resources/accounts/accounts.d.ts)",
-  "GET /accounts/{account_id}/logs/audit": "AuditListResponse (cloudflare/resources/accounts/logs/audit.d.ts)",
-  "GET /accounts/{account_id}/audit_logs": "AuditLog (cloudflare/resources/shared.d.ts)",
-};
-
-/**
- * Routes the 2024 schema describes wrongly, checked like the routes above instead. The Lists
- * operations join the collection envelope (`result` an array) with an object `result`, which no
- * response can satisfy, and type items as a oneOf that no item object matches.
- */
-const schemaKnownWrong: Record<string, string> = {
-  "POST /accounts/{account_id}/rules/lists": "ListCreateResponse (cloudflare/resources/rules/lists/lists.d.ts)",
-  "GET /accounts/{account_id}/rules/lists/{list_id}": "ListGetResponse (cloudflare/resources/rules/lists/lists.d.ts)",
-  "PUT /accounts/{account_id}/rules/lists/{list_id}": "ListUpdateResponse (cloudflare/resources/rules/lists/lists.d.ts)",
-  "DELETE /accounts/{account_id}/rules/lists/{list_id}": "ListDeleteResponse (cloudflare/resources/rules/lists/lists.d.ts)",
-  "GET /accounts/{account_id}/rules/lists/{list_id}/items": "ItemListResponse (cloudflare/resources/rules/lists/items.d.ts)",
-  "POST /accounts/{account_id}/rules/lists/{list_id}/items": "ItemCreateResponse (cloudflare/resources/rules/lists/items.d.ts)",
-  "PUT /accounts/{account_id}/rules/lists/{list_id}/items": "ItemUpdateResponse (cloudflare/resources/rules/lists/items.d.ts)",
-  "DELETE /accounts/{account_id}/rules/lists/{list_id}/items": "ItemDeleteResponse (cloudflare/resources/rules/lists/items.d.ts)",
-  "GET /accounts/{account_identifier}/rules/lists/{list_id}/items/{item_id}": "ItemGetResponse (cloudflare/resources/rules/lists/items.d.ts)",
-  "GET /accounts/{account_identifier}/rules/lists/bulk_operations/{operation_id}": "BulkOperationGetResponse (cloudflare/resources/rules/lists/bulk-operations.d.ts)",
-};
+export const checkedAgainstSdkTypes: Record<string, string> = sdkTypes();
 
 /**
  * Bodies the 2024 schema cannot describe although Cloudflare returns them: its RuleAction pattern
@@ -89,16 +68,19 @@ function schemaGap(body: unknown): boolean {
   });
 }
 
-function routeOf(method: string, path: string): string {
-  const emulatorTemplates: Array<[RegExp, string]> = [
-    [/^\/zones\/[^/]+\/dns_records\/batch$/, "/zones/{zone_id}/dns_records/batch"],
-    [/^\/zones\/[^/]+\/purge_cache$/, "/zones/{zone_id}/purge_cache"],
-    [/^\/accounts$/, "/accounts"],
-    [/^\/accounts\/[^/]+\/logs\/audit$/, "/accounts/{account_id}/logs/audit"],
-    [/^\/accounts\/[^/]+\/audit_logs$/, "/accounts/{account_id}/audit_logs"],
-  ];
-  const template = emulatorTemplates.find(([pattern]) => pattern.test(path))?.[1] ?? templateFor(path) ?? path;
-  return `${method} ${template}`;
+const router = apiRouter();
+
+/** "METHOD /template" of a request, from the emulator's own route list (the path itself when none matches). */
+export function routeOf(method: string, path: string): string {
+  const match = router.match(method, path);
+  return `${method} ${match.kind === "found" ? match.route.template : match.kind === "method-not-allowed" ? match.template : path}`;
+}
+
+/** The OpenAPI subset's template for a route, where its operation is there (it spells some ids otherwise). */
+function schemaTemplate(method: string, template: string, path: string): string | undefined {
+  if (hasOperation(method, template)) return template;
+  const spelled = templateFor(path);
+  return spelled && hasOperation(method, spelled) ? spelled : undefined;
 }
 
 /**
@@ -131,14 +113,14 @@ export function validateCaptured(captured: CapturedResponse[]): string[] {
     const route = routeOf(response.method, response.path);
     routes.add(route);
     const [method, template] = route.split(" ") as [string, string];
+    const inSchema = schemaTemplate(method, template, response.path);
     const body = response.body as Record<string, unknown>;
     if (response.status === 204) {
       if (response.body !== undefined) throw new Error(`${route} answered 204 with a body`);
     } else if (response.status >= 200 && response.status < 300) {
-      const inSchema = hasOperation(method, template);
-      if (inSchema && !schemaKnownWrong[route] && !schemaGap(body)) assertMatchesSchema(method, template, withoutRecordedNulls(body));
-      else if (!inSchema && !checkedAgainstSdkTypes[route]) throw new Error(`no schema and no SDK type named for ${route}`);
-      else assertEnvelope(body, true);
+      if (checkedAgainstSdkTypes[route] || (inSchema && schemaGap(body))) assertEnvelope(body, true);
+      else if (inSchema) assertMatchesSchema(method, inSchema, withoutRecordedNulls(body));
+      else throw new Error(`no schema and no SDK type named for ${route} (name one in its family's sdkTypes)`);
     } else {
       assertEnvelope(body, false);
     }

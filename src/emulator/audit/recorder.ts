@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { nowIso } from "../ids.ts";
 import type { EmulatorStore } from "../store.ts";
+import { namesOf, type AuditNames } from "./names.ts";
 import type { AuditActor, AuditEntry, AuditEvent, AuditRequest } from "./types.ts";
 
 export const maxAuditEntries = 10_000;
@@ -15,8 +16,9 @@ function bounded(value: unknown): unknown {
   return text.length > maxValueChars ? { truncated: true, bytes: text.length } : structuredClone(value);
 }
 
-export function recordAudit(store: EmulatorStore, events: AuditEvent[], actor: AuditActor, http: AuditRequest): void {
+export function recordAudit(store: EmulatorStore, events: AuditEvent[], actor: AuditActor, http: AuditRequest, names: ReadonlyMap<string, AuditNames>): void {
   const time = nowIso();
+  for (const event of events) namesOf(names, event.resource);
   for (const event of events) {
     const entry: AuditEntry = { ...event, entryId: randomUUID(), time, actor: { ...actor }, http: { ...http } };
     for (const key of ["before", "after", "request"] as const) {

@@ -77,4 +77,9 @@ export interface NativeAdapter<Payload = unknown> {
   writes(changes: Change<Payload>[], ctx: WriteContext): WriteStep[];
   /** Drift attribution: how the account's audit log names the object a change is about (issue 17). */
   auditResource?(input: AuditInput): AuditRef | undefined;
+  /**
+   * `doctor`: the cheapest read of the kind's objects (one page), for a zone or (account-level
+   * kinds) the account; a refusal (401/403) means the token lacks the kind's permission.
+   */
+  probe?(scope: { zone?: ZoneRef; accountId: string }, ctx: NativeContext): Promise<unknown>;
 }

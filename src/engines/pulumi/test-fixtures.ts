@@ -1,5 +1,8 @@
 // A small desired state written in code (the shipped example is covered too, when the loader is there).
-import type { DesiredState, DnsRecordSpec, FirewallRuleSpec, TunnelServiceSpec, ZoneSpec } from "../../desired-state/types.ts";
+import type { DesiredState, ZoneSpec } from "../../desired-state/types.ts";
+import type { DnsRecordSpec } from "../../kinds/dns-record/spec.ts";
+import type { FirewallRuleSpec } from "../../kinds/firewall-rule/spec.ts";
+import type { TunnelServiceSpec } from "../../kinds/tunnel-service/spec.ts";
 
 const at = (file: string, line: number) => ({ file, line, column: 3 });
 

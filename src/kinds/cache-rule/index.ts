@@ -16,5 +16,15 @@ export const cacheRuleKind: KindDefinition<typeof cacheRuleKindId, ZonePlacement
   expand: (state, _ctx, out) => expandCacheRules(state, out),
   ordered: true,
   applyOrder: 3.2,
+  permissions: [{ scope: "Zone", group: "Cache Rules", api: "Cache Settings" }],
+  docs: {
+    model: "ruleset phase",
+    what: "cache rules (phase `http_request_cache_settings`), in order",
+    owns: [["`cache_rules:`", "every rule of phase http_request_cache_settings, in order", "the phase, while the key is absent"]],
+    pulumi: [["cache rules of a zone", "one `cloudflare.Ruleset` (`http_request_cache_settings`), rules in order with their `ref`", "`example.com/cache_rules`"]],
+    ids: [["cache rule", "`example.com/cache_rules/<ref>`"]],
+    calls: "the phase's entrypoint ruleset",
+    importNone: "no `cache_rules:` key",
+  },
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

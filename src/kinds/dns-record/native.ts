@@ -34,6 +34,7 @@ export const native: NativeAdapter<DnsPayload> = {
     }
     return { resources: dnsRecordsToResources(zone.name, records) };
   },
+  probe: ({ zone }, { client }) => call(`list DNS records of ${zone?.name ?? ""}`, () => client.dns.records.list({ zone_id: zone?.id ?? "", per_page: 1 })),
   auditResource: ({ change }) => (change.cloudId ? { id: change.cloudId, types: ["dns_record", "DNS_record"], ...(change.zone ? { zone: change.zone } : {}) } : undefined),
   payload({ change }) {
     const after = change.after as DnsRecordValue;

@@ -117,6 +117,8 @@ function byNameThenType(a: Record<string, unknown>, b: Record<string, unknown>):
 
 function toYaml(live: Resource[], zone: string): ImportedSection {
   const written = live.filter((resource) => !resource.readOnly);
+  // a zone without records gets no `dns:` key: an empty list would claim (and delete) records made elsewhere
+  if (live.length === 0) return { keys: {}, written: [], summary: [] };
   const records = written.map((resource) => yamlRecord(zone, resource.value as unknown as DnsRecordValue)).sort(byNameThenType);
   const skipped = live.length - written.length;
   return {

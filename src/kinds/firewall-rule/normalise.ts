@@ -26,7 +26,6 @@ export const firewallPhase: RulesetPhase<FirewallRuleValue, FirewallRuleSpec> = 
   what: "custom firewall rules",
   noun: "firewall rule",
   code: "firewall",
-  importEmpty: true,
   rulesOf: (zone) => zone.firewall,
   fromSpec: firewallValueFromSpec,
   fromApi: firewallValueFromLive,

@@ -73,6 +73,7 @@ export const native: NativeAdapter<ListPayload> = {
   kind: listKindId,
   // Read-only lists are named here (no request), so the read skips their items.
   resolve: (desired) => Promise.resolve(new Map((desired.lists ?? []).filter((list) => list.read_only).map((list) => [list.list, "read-only"]))),
+  probe: ({ accountId }, { client }) => call("list the account's lists", () => client.rules.lists.list({ account_id: accountId })),
   async readAccount(_scopes, ctx) {
     const accountId = await ctx.accountId();
     const lists = await call("list the account's lists", () => ctx.client.rules.lists.list({ account_id: accountId }));

@@ -16,5 +16,15 @@ export const rateLimitRuleKind: KindDefinition<typeof rateLimitRuleKindId, ZoneP
   expand: (state, _ctx, out) => expandRateLimits(state, out),
   ordered: true,
   applyOrder: 3.1,
+  permissions: [{ scope: "Zone", group: "Zone WAF" }],
+  docs: {
+    model: "ruleset phase",
+    what: "rate-limiting rules (phase `http_ratelimit`), in order",
+    owns: [["`rate_limits:`", "every rule of phase http_ratelimit, in order", "the phase, while the key is absent"]],
+    pulumi: [["rate-limiting rules of a zone", "one `cloudflare.Ruleset` (`http_ratelimit`), rules in order with their `ref`", "`example.com/rate_limits`"]],
+    ids: [["rate-limiting rule", "`example.com/rate_limits/<ref>`"]],
+    calls: "the phase's entrypoint ruleset",
+    importNone: "no `rate_limits:` key",
+  },
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -16,5 +16,15 @@ export const redirectRuleKind: KindDefinition<typeof redirectRuleKindId, ZonePla
   expand: (state, _ctx, out) => expandRedirects(state, out),
   ordered: true,
   applyOrder: 3.3,
+  permissions: [{ scope: "Zone", group: "Single Redirect", api: "Dynamic URL Redirects" }],
+  docs: {
+    model: "ruleset phase",
+    what: "single redirects (phase `http_request_dynamic_redirect`), in order",
+    owns: [["`redirects:`", "every rule of phase http_request_dynamic_redirect, in order", "the phase, while the key is absent"]],
+    pulumi: [["redirects of a zone", "one `cloudflare.Ruleset` (`http_request_dynamic_redirect`), rules in order with their `ref`", "`example.com/redirects`"]],
+    ids: [["redirect", "`example.com/redirects/<ref>`"]],
+    calls: "the phase's entrypoint ruleset",
+    importNone: "no `redirects:` key",
+  },
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

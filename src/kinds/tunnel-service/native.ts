@@ -73,6 +73,7 @@ export const native: NativeAdapter<TunnelPayload> = {
     }
     return ids;
   },
+  probe: ({ accountId }, { client }) => call("list tunnels", () => client.zeroTrust.tunnels.cloudflared.list({ account_id: accountId, per_page: 1 })),
   async readAccount(scopes, ctx) {
     const names = new Map([...ctx.resolved].map(([name, id]) => [id, name]));
     const accountId = scopes.length > 0 ? await ctx.accountId() : "";

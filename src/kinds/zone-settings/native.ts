@@ -25,6 +25,7 @@ export function settingsToResources(zone: string, entries: Record<string, unknow
 
 export const native: NativeAdapter<SettingPayload> = {
   kind: zoneSettingsKindId,
+  probe: ({ zone }, { client }) => call(`read settings of ${zone?.name ?? ""}`, () => client.get(`/zones/${zone?.id ?? ""}/settings`)),
   async readZone(zone, { client }) {
     const body = await call(`read settings of ${zone.name}`, () => client.get<{ result?: Record<string, unknown>[] }>(`/zones/${zone.id}/settings`));
     return { resources: settingsToResources(zone.name, Array.isArray(body.result) ? body.result : []) };

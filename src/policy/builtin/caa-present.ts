@@ -1,5 +1,5 @@
 // CAA records limit which certificate authorities may issue for the zone (RFC 8659).
-import type { DnsRecordSpec } from "../../desired-state/types.ts";
+import type { DnsRecordSpec } from "../../kinds/dns-record/spec.ts";
 import { definePolicy } from "../define-policy.ts";
 import type { Finding } from "../types.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DnsRecordSpec } from "../../desired-state/types.ts";
+import type { DnsRecordSpec } from "../../kinds/dns-record/spec.ts";
 import { change, check, plan, rec, state, svc, zone } from "../test-fixtures.ts";
 import { noDanglingCname as policy } from "./no-dangling-cname.ts";
 

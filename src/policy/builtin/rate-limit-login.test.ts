@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RateLimitRuleSpec } from "../../desired-state/types.ts";
+import type { RateLimitRuleSpec } from "../../kinds/rate-limit-rule/spec.ts";
 import { check, rec, state, zone } from "../test-fixtures.ts";
 import { rateLimitLogin as policy } from "./rate-limit-login.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RedirectRuleSpec } from "../../desired-state/types.ts";
+import type { RedirectRuleSpec } from "../../kinds/redirect-rule/spec.ts";
 import { check, state, zone } from "../test-fixtures.ts";
 import { redirectLoop as policy } from "./redirect-loop.ts";
 

@@ -1,6 +1,7 @@
 // A name that receives mail without SPF and DMARC is easy to spoof, and receivers junk its mail.
 import { toRelative } from "../../kinds/dns-record/identity.ts";
-import type { DnsRecordSpec, ZoneSpec } from "../../desired-state/types.ts";
+import type { ZoneSpec } from "../../desired-state/types.ts";
+import type { DnsRecordSpec } from "../../kinds/dns-record/spec.ts";
 import { definePolicy } from "../define-policy.ts";
 import type { Finding } from "../types.ts";
 

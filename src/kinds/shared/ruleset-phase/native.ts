@@ -44,6 +44,8 @@ export function rulesetPhaseNative<Value extends PhaseRuleValue, Spec>(phase: Ru
         throw error;
       }
     },
+    // 404 (no entrypoint yet) still proves the token may read the phase
+    probe: ({ zone }, { client }) => call(`read the ${phase.what} of ${zone?.name ?? ""}`, () => client.rulesets.phases.get(phase.phase as never, { zone_id: zone?.id ?? "" })),
     // A rule's changes are logged against its phase's entrypoint ruleset.
     auditResource({ change, meta }) {
       const rulesetId = (meta as PhaseMeta | undefined)?.rulesetId;

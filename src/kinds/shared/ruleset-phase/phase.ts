@@ -16,7 +16,10 @@ export interface RulesetPhase<Value extends PhaseRuleValue = PhaseRuleValue, Spe
   noun: string;
   /** The start of its diagnostic codes and messages: "firewall" (firewall-duplicate-ref). */
   code: string;
-  /** `import --zone` writes the key even when the phase has no rules (it then owns the empty phase). */
+  /**
+   * `import --zone` writes the key even when the phase has no rules (it then owns the empty phase,
+   * and rules added elsewhere are deleted): no kind does, following the import rule (docs/architecture.md).
+   */
   importEmpty?: boolean;
   /** The zone file's list (undefined: the phase is not managed). */
   rulesOf(zone: ZoneSpec): Spec[] | undefined;

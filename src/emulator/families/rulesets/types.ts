@@ -1,0 +1,24 @@
+// The rulesets family's stored entrypoint rulesets, shaped as Cloudflare returns them.
+
+export interface RulesetRule {
+  id: string;
+  version: string;
+  last_updated: string;
+  action: string;
+  expression: string;
+  description?: string;
+  enabled: boolean;
+  ref: string;
+  [field: string]: unknown;
+}
+
+export interface Ruleset {
+  id: string;
+  name: string;
+  description: string;
+  kind: "zone";
+  phase: string;
+  version: string;
+  last_updated: string;
+  rules: RulesetRule[];
+}
