@@ -1,34 +1,41 @@
 #!/bin/sh
-# Installs cf-gitops as a systemd service on Debian or Raspberry Pi OS (arm64, amd64):
-# a service user, the packed tool under a prefix (npm install --omit=dev), the data directory, an
-# environment file for secrets (mode 0600), the daemon's unit and a daily backup timer.
-# Idempotent: run it again to upgrade (pass the new --package) or to repair; secrets are never
-# overwritten. See docs/operations.md.
+# Installs cf-gitops as a systemd service on Debian or Raspberry Pi OS (arm64, amd64), from a clone
+# of your configuration repository: the service user, the clone under a prefix, `npm ci` there (so
+# the cf-gitops the daemon runs is the version the repository's package-lock.json pins), the data
+# directory, an environment file for secrets (mode 0600), the daemon's unit and a daily backup timer.
+# Idempotent: run it again to upgrade (it fetches the branch, resets the clone to its head, runs
+# npm ci and restarts the daemon) or to repair; secrets are never overwritten. See docs/operations.md
+# and ADR 29.
 set -eu
 
 usage() {
   cat <<'USAGE'
-Usage: install.sh [--package SPEC] [--prefix DIR] [--backup-dir DIR] [--keep-backups N]
+Usage: install.sh [--repo URL] [--branch NAME] [--prefix DIR] [--backup-dir DIR] [--keep-backups N]
                   [--user NAME] [--root DIR] [--dry-run] [--uninstall] [--help]
 
-  --package SPEC     what npm installs: a tarball from `npm pack`, or cf-gitops@VERSION
-                     (default: $CFGITOPS_PACKAGE, else cf-gitops)
-  --prefix DIR       where the tool goes (default: /opt/cf-gitops)
+  --repo URL         your configuration repository, the one `cf-gitops init` made (default:
+                     $CFGITOPS_REPO; not needed when the prefix is a clone of it already)
+  --branch NAME      the branch the daemon runs (default: $CFGITOPS_BRANCH, else main)
+  --prefix DIR       where the clone goes; the daemon runs the cf-gitops its package-lock.json
+                     pins, installed there by npm ci (default: /opt/cf-gitops)
   --backup-dir DIR   where the daily backups go (default: /var/backups/cf-gitops)
   --keep-backups N   how many daily backups to keep (default: 14)
   --user NAME        the service user (default: cf-gitops)
   --root DIR         install under DIR instead of / (for tests and images; default:
                      $CFGITOPS_INSTALL_ROOT). No users, packages or systemctl calls there.
   --dry-run          print each step without doing it
-  --uninstall        remove the service, its units and the tool; keep the data, the backups,
+  --uninstall        remove the service, its units and the clone; keep the data, the backups,
                      the environment file and the user
 
+Run it again to upgrade: after a commit that changes the pinned cf-gitops (or anything), it
+fetches the branch, resets the clone to the branch head, runs npm ci and restarts the daemon.
 The data directory is /var/lib/cf-gitops (the unit's StateDirectory); secrets go in
 /etc/cf-gitops/env.
 USAGE
 }
 
-PACKAGE=${CFGITOPS_PACKAGE:-cf-gitops}
+REPO=${CFGITOPS_REPO:-}
+BRANCH=${CFGITOPS_BRANCH:-main}
 PREFIX=/opt/cf-gitops
 BACKUP_DIR=/var/backups/cf-gitops
 KEEP=14
@@ -39,13 +46,17 @@ UNINSTALL=0
 DATA_DIR=/var/lib/cf-gitops
 ETC_DIR=/etc/cf-gitops
 UNIT_DIR=/etc/systemd/system
+# The oldest system Node the README's commands and the packed tool are tested with (the tool itself
+# runs on the Node 24 it depends on).
+NODE_MIN=20
 
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 need_value() { if [ $# -lt 2 ] || [ -z "$2" ]; then die "$1 needs a value"; fi; }
 
 while [ $# -gt 0 ]; do
   case $1 in
-    --package) need_value "$@"; PACKAGE=$2; shift 2 ;;
+    --repo) need_value "$@"; REPO=$2; shift 2 ;;
+    --branch) need_value "$@"; BRANCH=$2; shift 2 ;;
     --prefix) need_value "$@"; PREFIX=$2; shift 2 ;;
     --backup-dir) need_value "$@"; BACKUP_DIR=$2; shift 2 ;;
     --keep-backups) need_value "$@"; KEEP=$2; shift 2 ;;
@@ -62,14 +73,15 @@ case $KEEP in ''|*[!0-9]*|0) die "--keep-backups must be a whole number of at le
 case $PREFIX in /*) ;; *) die "--prefix must be an absolute path, got: $PREFIX" ;; esac
 case $BACKUP_DIR in /*) ;; *) die "--backup-dir must be an absolute path, got: $BACKUP_DIR" ;; esac
 case $SERVICE_USER in ''|*[!a-z0-9_-]*) die "--user must be a plain user name, got: $SERVICE_USER" ;; esac
+case $BRANCH in ''|-*|*[!A-Za-z0-9._/-]*) die "--branch must be a branch name, got: $BRANCH" ;; esac
 ROOT=${ROOT%/}
 if [ -n "$ROOT" ]; then
   [ -d "$ROOT" ] || die "--root $ROOT is not a directory"
   ROOT=$(cd "$ROOT" && pwd)
 fi
 [ "$ROOT" = / ] && ROOT=
-# A local tarball is installed by its absolute path (npm runs in the prefix).
-if [ -f "$PACKAGE" ]; then PACKAGE=$(cd "$(dirname "$PACKAGE")" && pwd)/$(basename "$PACKAGE"); fi
+# A local repository is cloned by its absolute path.
+if [ -n "$REPO" ] && [ -d "$REPO" ]; then REPO=$(cd "$REPO" && pwd); fi
 
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 
@@ -145,18 +157,21 @@ check_platform() {
   case $arch in aarch64|arm64|x86_64|amd64) printf 'architecture: %s\n' "$arch" ;; *) printf 'warning: tested on arm64 and amd64; this is %s\n' "$arch" ;; esac
 }
 
-# npm needs Node >= 18 to install the tool; the tool brings its own Node 24 (the `node` package).
+# npm installs the tool; the tool runs itself on the Node 24 it depends on (the `node` package).
 ensure_runtime() {
-  step "runtime: node >= 18 and npm"
-  if have node && have npm; then
-    major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || printf 0)
-    if [ "$major" -ge 18 ]; then printf 'found: node %s, npm %s\n' "$(node --version)" "$(npm --version)"; return 0; fi
-    die "node $(node --version) is too old to install cf-gitops (18 or newer needed); install a newer nodejs (Debian 12: apt-get install nodejs npm)"
+  step "runtime: node >= $NODE_MIN, npm and git"
+  if ! { have node && have npm && have git; }; then
+    printf 'node, npm or git is missing: installing Debian'"'"'s nodejs, npm and git\n'
+    host_only apt-get update
+    host_only apt-get install -y --no-install-recommends nodejs npm git
   fi
-  printf 'node or npm is missing: installing Debian'"'"'s nodejs and npm\n'
-  host_only apt-get update
-  host_only apt-get install -y --no-install-recommends nodejs npm
-  if [ "$DRY_RUN" = 0 ] && ! { have node && have npm; }; then die "node and npm are needed to install the tool (apt-get install nodejs npm)"; fi
+  if [ "$DRY_RUN" = 1 ] && ! { have node && have npm && have git; }; then return 0; fi
+  if ! { have node && have npm && have git; }; then die "node, npm and git are needed (apt-get install nodejs npm git)"; fi
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || printf 0)
+  if [ "$major" -lt "$NODE_MIN" ]; then
+    die "node $(node --version) is too old: cf-gitops needs node $NODE_MIN or newer to install (Debian 12 and Raspberry Pi OS 12 ship 18: install Node $NODE_MIN or newer from https://github.com/nodesource/distributions, or use Debian 13)"
+  fi
+  printf 'found: node %s, npm %s, %s\n' "$(node --version)" "$(npm --version)" "$(git --version)"
 }
 
 ensure_user() {
@@ -165,13 +180,35 @@ ensure_user() {
   host_only useradd --system --user-group --home-dir "$DATA_DIR" --no-create-home --shell /usr/sbin/nologin "$SERVICE_USER"
 }
 
+# The configuration repository, cloned (first run) or reset to the branch head (every later run).
+install_repo() {
+  step "the configuration repository in $PREFIX (branch $BRANCH)"
+  if [ -d "$ROOT$PREFIX/.git" ]; then
+    [ -n "$REPO" ] || REPO=$(git -C "$ROOT$PREFIX" remote get-url origin)
+    run git -C "$ROOT$PREFIX" fetch --quiet origin "$BRANCH"
+    # The clone is root's and nobody edits it: the branch head is what runs.
+    run git -C "$ROOT$PREFIX" reset --quiet --hard FETCH_HEAD
+  else
+    [ -n "$REPO" ] || die "--repo is needed: the URL of your configuration repository (the one cf-gitops init made)"
+    if [ -d "$ROOT$PREFIX" ] && [ -n "$(ls -A "$ROOT$PREFIX")" ]; then
+      die "$PREFIX exists and is not a git clone (an install by an older install.sh?): move it away (mv $PREFIX $PREFIX.old) and run this again"
+    fi
+    run git clone --quiet --branch "$BRANCH" "$REPO" "$ROOT$PREFIX"
+  fi
+  if [ "$DRY_RUN" = 0 ]; then printf 'at: %s\n' "$(git -C "$ROOT$PREFIX" log -1 --format='%h %s')"; fi
+}
+
+# npm ci installs exactly what package-lock.json pins: cf-gitops (from the registry, a git URL or
+# vendor/) and its Node 24 runtime.
 install_tool() {
-  step "the tool: npm install $PACKAGE into $PREFIX"
-  make_dir "$PREFIX" 0755 root:root
-  run npm install --prefix "$ROOT$PREFIX" --omit=dev --no-audit --no-fund --loglevel=error "$PACKAGE"
+  step "cf-gitops: npm ci in $PREFIX (the version its package-lock.json pins)"
+  if [ "$DRY_RUN" = 0 ] && [ ! -f "$ROOT$PREFIX/package-lock.json" ]; then
+    die "$PREFIX has no package-lock.json: commit it in the configuration repository (npm install writes it), then run this again"
+  fi
+  run npm ci --prefix "$ROOT$PREFIX" --omit=dev --no-audit --no-fund --loglevel=error
   if [ "$DRY_RUN" = 0 ]; then
-    [ -x "$ROOT$PREFIX/node_modules/.bin/cf-gitops" ] || die "npm installed $PACKAGE, but $PREFIX/node_modules/.bin/cf-gitops is missing"
-    printf 'installed: cf-gitops %s\n' "$("$ROOT$PREFIX/node_modules/.bin/cf-gitops" --version)"
+    [ -x "$ROOT$PREFIX/node_modules/.bin/cf-gitops" ] || die "npm ci ran, but $PREFIX/node_modules/.bin/cf-gitops is missing: does the configuration repository depend on cf-gitops?"
+    printf 'installed: cf-gitops %s (pinned by %s/package-lock.json)\n' "$("$ROOT$PREFIX/node_modules/.bin/cf-gitops" --version)" "$PREFIX"
   fi
 }
 
@@ -185,7 +222,8 @@ install_config() {
     run chmod 0600 "$ROOT$ETC_DIR/env"
     ENV_IS_NEW=0
   else
-    put_file "$ETC_DIR/env" 0600 <"$TEMPLATES/env.example"
+    # The repository and branch the daemon tracks, from this install; the secrets stay empty.
+    sed -e "s#^CFGITOPS_REPO=.*#CFGITOPS_REPO=$REPO#" -e "s#^CFGITOPS_BRANCH=.*#CFGITOPS_BRANCH=$BRANCH#" "$TEMPLATES/env.example" | put_file "$ETC_DIR/env" 0600
     ENV_IS_NEW=1
   fi
 }
@@ -202,14 +240,14 @@ install_units() {
   systemctl_do enable cf-gitops.service
   systemctl_do enable --now cf-gitops-backup.timer
   if [ "$ENV_IS_NEW" = 1 ]; then
-    printf '\nNext: fill in %s (CLOUDFLARE_API_TOKEN, CFGITOPS_REPO, ...), then: systemctl start cf-gitops\n' "$ETC_DIR/env"
+    printf '\nNext: fill in %s (CLOUDFLARE_API_TOKEN, CFGITOPS_WEBHOOK_SECRET, ...), then: systemctl start cf-gitops\n' "$ETC_DIR/env"
   else
     systemctl_do restart cf-gitops.service
   fi
 }
 
 uninstall() {
-  step "uninstall (data, backups, $ETC_DIR/env and the user are kept)"
+  step "uninstall (data, backups, $ETC_DIR/env and the user are kept; the configuration repository stays on its git server)"
   systemctl_do disable --now cf-gitops.service cf-gitops-backup.timer
   for unit in cf-gitops.service cf-gitops-backup.service cf-gitops-backup.timer; do
     if [ -e "$ROOT$UNIT_DIR/$unit" ]; then run rm -f "$ROOT$UNIT_DIR/$unit"; else printf 'absent: %s\n' "$UNIT_DIR/$unit"; fi
@@ -231,6 +269,7 @@ ENV_IS_NEW=1
 check_platform
 ensure_runtime
 ensure_user
+install_repo
 install_tool
 find_templates
 install_config

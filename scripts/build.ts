@@ -130,7 +130,7 @@ async function writeValidators(): Promise<string> {
   }
   const schemas: Record<keyof typeof validatorProfiles, object[]> = {
     "file-schema": Object.values(fileSchemas),
-    "policy-params": [...builtinPolicies, ...examples].map((policy) => policy.paramsSchema),
+    "policy-params": [...builtinPolicies, ...examples].flatMap((policy) => (policy.paramsSchema ? [policy.paramsSchema] : [])), // none: noParams, a built-in's too
   };
   const parts: string[] = [];
   let count = 0;

@@ -1,7 +1,9 @@
-// Renders docs/pull-requests.md's sample comment from a real plan: the shipped example is applied
-// to the emulator (as if it were main), then a copy is edited the way a pull request would edit
-// it, and that copy is planned with the native engine and checked by the policies, exactly like
-// the preview workflow does. Run: node scripts/render-sample-comment.ts [--write]
+// Renders the sample comment in README.md and docs/pull-requests.md from a real plan: the shipped
+// example is applied to the emulator (as if it were main), then a copy is edited the way a pull
+// request would edit it, and that copy is planned with the native engine and checked by the
+// policies, exactly like the preview workflow does. Run: node scripts/render-sample-comment.ts
+// [--write]; --write replaces what stands between each doc's sample markers, and
+// test/docs-sample-comment.test.ts fails when a doc's sample is not what this renders.
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,55 +72,31 @@ export async function renderSampleComment(): Promise<string> {
   }
 }
 
-const docIntro = `# Pull-request previews
+/** The docs that show the sample, each between these two lines. */
+export const sampleDocs = ["README.md", "docs/pull-requests.md"];
+export const sampleStart = "<!-- sample comment: scripts/render-sample-comment.ts --write regenerates what follows, up to the end marker; test/docs-sample-comment.test.ts checks it is current -->\n";
+export const sampleEnd = "<!-- end of the sample comment -->\n";
 
-Every pull request that touches \`desired-state/\`, \`stacks/\`, \`policies/\` or \`Pulumi.yaml\` runs
-[\`.github/workflows/preview.yml\`](../.github/workflows/preview.yml):
+/** The sample as a doc shows it now (between the markers), or undefined when the markers are missing. */
+export function sampleIn(doc: string): string | undefined {
+  const start = doc.indexOf(sampleStart);
+  const end = doc.indexOf(sampleEnd, start);
+  return start < 0 || end < 0 ? undefined : doc.slice(start + sampleStart.length, end);
+}
 
-- **validate** (\`cf-gitops validate --format github\`): errors show inline in the diff, with file, line
-  and column;
-- **policy** (\`cf-gitops policy --stack NAME --format github\`), per stack: a mandatory policy that fails
-  fails the check;
-- **plan** (\`cf-gitops plan --stack NAME --format json\`), per stack, with the stack's engine (the
-  workflow installs the \`pulumi\` CLI only for Pulumi stacks), then
-  \`cf-gitops github comment --pr N --stack NAME --file plan.json\`: **one sticky comment per stack**,
-  found again by a hidden marker and edited in place on every push, never repeated. The same report
-  goes to the job summary, and \`plan.json\` is kept as an artifact.
-
-The comment holds a summary table (creates, updates, deletes and replacements per zone and kind), a
-collapsible field-level diff per change, and the policy results. It stays under GitHub's
-65,536-character limit: a big plan is cut with "… and N more changes", and the job summary holds
-the rest. When the plan step fails, the comment says so instead of showing a stale plan.
-
-**Forks:** pull requests from forks get validate and policy only. The plan job runs only when
-\`github.event.pull_request.head.repo.full_name == github.repository\`, so a fork's code never sees
-the secrets; the workflow never uses \`pull_request_target\`. \`test/workflows.test.ts\` checks this.
-
-**Secrets** (repository settings → Secrets and variables → Actions): \`CLOUDFLARE_API_TOKEN\` (Zone
-Read, DNS Read, Zone Settings Read, Zone WAF Read, Cloudflare Tunnel Read are enough for a plan),
-\`CLOUDFLARE_ACCOUNT_ID\` when the token sees several accounts, and \`PULUMI_CONFIG_PASSPHRASE\` for
-Pulumi stacks. The workflow's own \`GITHUB_TOKEN\` posts the comment (\`pull-requests: write\`).
-
-**Drift:** [\`.github/workflows/drift.yml\`](../.github/workflows/drift.yml) runs \`cf-gitops drift\` every
-six hours and on demand, and \`cf-gitops github drift-issue\` keeps one issue per stack, labelled
-\`drift\`: opened on drift, updated when the drift changes, commented on and closed when it is gone.
-
-## Sample comment
-
-Rendered by \`node scripts/render-sample-comment.ts --write\` from a real plan: the shipped example
-is applied to the emulator, then a copy edited as a pull request would (a changed address, a TTL,
-a new unproxied record, a firewall action, a tunnel origin) is planned with the native engine and
-checked by the shipped policies.
-
----
-
-`;
+function withSample(doc: string, file: string, comment: string): string {
+  const current = sampleIn(doc);
+  if (current === undefined) throw new Error(`${file}: the sample comment's markers are missing`);
+  return doc.replace(`${sampleStart}${current}${sampleEnd}`, `${sampleStart}${comment}${sampleEnd}`);
+}
 
 if (import.meta.main) {
   const comment = await renderSampleComment();
   if (process.argv.includes("--write")) {
-    await writeFile(join(repo, "docs", "pull-requests.md"), `${docIntro}${comment}`);
-    process.stdout.write(`wrote docs/pull-requests.md (${comment.length} characters of comment)\n`);
+    for (const file of sampleDocs) {
+      await writeFile(join(repo, file), withSample(await readFile(join(repo, file), "utf8"), file, comment));
+      process.stdout.write(`wrote the sample comment in ${file} (${comment.length} characters)\n`);
+    }
   } else {
     process.stdout.write(comment);
   }

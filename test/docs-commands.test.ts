@@ -51,5 +51,7 @@ describe("commands and flags named in the docs", () => {
     expect(await helpOf(["plan"])).not.toMatch(/--no-such-flag/);
     expect(mentions("x.md", "| `daemon [--stack]... [--repo]` | x |\n")).toMatchObject([{ command: "daemon", flags: ["--stack", "--repo"] }]);
     expect(mentions("x.md", "sudo -u cf-gitops git fetch\n```text\nerror: cf-gitops needs to know\n```\n")).toEqual([]);
+    // A block inside a list item is indented; its commands count too.
+    expect(mentions("x.md", "4. On the Pi:\n\n   ```sh\n   npx cf-gitops daemon --hots 0.0.0.0\n   ```\n")).toMatchObject([{ command: "daemon", flags: ["--hots"] }]);
   });
 });

@@ -21,7 +21,7 @@ function quotedMessages(markdown: string): string[] {
     block.split("\n").flatMap((line) => {
       const json = /"message":"([^"]+)"/.exec(line);
       if (json) return [json[1]!];
-      const diagnostic = /^\S+:\d+:\d+: (?:error|warning) ([a-z-]+): (.+)$/.exec(line);
+      const diagnostic = /^\S+:\d+:\d+: (?:error|warning) ([a-z-]+): (.+)$/.exec(line) ?? /^\S+:\d+:\d+: (?:error|warning) \[([a-z-]+)\] (.+)$/.exec(line);
       if (diagnostic) return [diagnostic[1]!, diagnostic[2]!];
       const plain = /^\s*(?:error|hint): (.+)$/.exec(line);
       return plain ? [plain[1]!] : [];
@@ -38,9 +38,9 @@ function messagePattern(message: string): RegExp {
 describe("docs/troubleshooting.md", () => {
   const code = sources("src").join("\n");
 
-  it("explains twelve errors, each with its cause and fix", () => {
+  it("explains fourteen errors, each with its cause and fix", () => {
     const entries = [...doc.matchAll(/^## (\d+)\. /gm)].map(([, number]) => Number(number));
-    expect(entries).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(entries).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     for (const entry of doc.split(/^## \d+\. /m).slice(1)) {
       expect(entry).toContain("**Cause.**");
       expect(entry).toContain("**Fix.**");
@@ -59,5 +59,6 @@ describe("docs/troubleshooting.md", () => {
     expect(messagePattern("zone <zone> not found in the Cloudflare account").test(code)).toBe(true);
     expect(messagePattern("zone <zone> could not be found in the Cloudflare account").test(code)).toBe(false);
     expect(quotedMessages("```text\nstacks:1:1: error stack-missing: x <y>\n  hint: z\n```\n")).toEqual(["stack-missing", "x <y>", "z"]);
+    expect(quotedMessages("```text\npolicies/a.ts:1:1: error [policy-load-error] x\n```\n")).toEqual(["policy-load-error", "x"]);
   });
 });

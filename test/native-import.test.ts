@@ -71,6 +71,9 @@ describe("import round trip", () => {
     expect(importLines.filter((line) => line.includes("cloudflare:index/dnsRecord:DnsRecord"))).toHaveLength(everyType.length);
     expect(importLines.some((line) => line.includes("cloudflare:index/ruleset:Ruleset"))).toBe(true);
     const text = await readFile(join(root, "desired-state/zones", `${zone}.yaml`), "utf8");
+    // Where a configuration repository has the schemas (not ../../schemas/, which only this checkout has).
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../node_modules/cf-gitops/schemas/zone.schema.json");
+    expect(text).toContain("# This file now owns what it lists under these keys (what is removed there is deleted): dns, firewall.\n");
     expect(text).toContain("comment: just over one string");
     expect(text).toContain("ssl: strict");
     const names = [...text.matchAll(/^ {2}- name: (.+)$/gm)].map((m) => m[1]);
@@ -95,7 +98,14 @@ describe("import round trip", () => {
     const client = sdk(emulator);
     const zoneId = (await client.zones.list({ name: zone })).result[0]!.id;
     await client.dns.records.create({ zone_id: zoneId, name: `t0.${zone}`, type: "TXT", content: txt(0), ttl: 1 } as never);
-    expect((await cli("import", "--zone", zone, "--force")).code).toBe(0);
+    const file = join(root, "desired-state/zones", `${zone}.yaml`);
+    const before = await readFile(file, "utf8");
+    const forced = await cli("import", "--zone", zone, "--force");
+    expect(forced.code).toBe(0);
+    // The file was never committed: --force keeps a copy and says where (issue 23).
+    const copy = new RegExp(`desired-state/zones/${zone}\\.yaml had changes git does not have; the old file is kept at (\\S+)`).exec(forced.stdout)?.[1];
+    expect(copy, forced.stdout).toMatch(/^\.cf-gitops\/overwritten\//);
+    expect(await readFile(join(root, copy!), "utf8")).toBe(before);
     const plan = await cli("plan", "--detailed-exitcode", "--format", "json");
     const doc = JSON.parse(plan.stdout) as { changes: unknown[]; diagnostics: unknown[] };
     expect(doc.diagnostics).toEqual([]);

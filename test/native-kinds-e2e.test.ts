@@ -148,7 +148,7 @@ describe("issue 14 kinds against the emulator (CLI)", () => {
       const text = await readFile(join(fresh, `desired-state/zones/${zone}.yaml`), "utf8");
       for (const key of ["rate_limits:", "cache_rules:", "redirects:", "  - ref: login-burst", "period: 60", "edge_ttl:", "target_url:"]) expect(text).toContain(key);
       const list = await readFile(join(fresh, "desired-state/lists/office_ips.yaml"), "utf8");
-      expect(list).toContain("# yaml-language-server: $schema=../../schemas/list.schema.json");
+      expect(list).toContain("# yaml-language-server: $schema=../../node_modules/cf-gitops/schemas/list.schema.json"); // where a configuration repository has them
       expect(list).toContain("- 198.51.100.7\n");
       const plan = await runMain(["plan", "--detailed-exitcode", "--format", "json"], { cwd: fresh, emulator });
       const doc = JSON.parse(plan.stdout) as { changes: unknown[]; diagnostics: unknown[] };

@@ -32,9 +32,9 @@ describe("docs/operations.md", () => {
   it("uses only flags deploy/install.sh has", () => {
     const help = spawnSync("sh", [join(repoRoot, "deploy/install.sh"), "--help"], { encoding: "utf8" }).stdout;
     const flags = [...doc.matchAll(/install\.sh[^\n`]*/g)].flatMap(([line]) => [...line.matchAll(/(--[a-z][a-z-]*)/g)].map(([, flag]) => flag!));
-    const optionsParagraph = doc.slice(doc.indexOf("Options: `--prefix"), doc.indexOf("Then fill in"));
+    const optionsParagraph = doc.slice(doc.indexOf("Options: `--repo"), doc.indexOf("Then fill in"));
     flags.push(...[...optionsParagraph.matchAll(/`(--[a-z][a-z-]*)/g)].map(([, flag]) => flag!));
-    expect(new Set(flags)).toEqual(new Set(["--package", "--dry-run", "--uninstall", "--prefix", "--backup-dir", "--keep-backups", "--user", "--root"]));
+    expect(new Set(flags)).toEqual(new Set(["--repo", "--branch", "--dry-run", "--uninstall", "--prefix", "--backup-dir", "--keep-backups", "--user", "--root"]));
     for (const flag of flags) expect(help, flag).toContain(flag);
   });
 });

@@ -39,7 +39,7 @@ describe("built-in policy registry", () => {
     expect(section, `docs/policies.md needs a "### ${id}" section`).not.toBe("");
     expect(section).toContain(`Default level: ${policy.level}`);
     expect(section).toMatch(/Exempt/);
-    for (const param of Object.keys((policy.paramsSchema.properties ?? {}) as object)) expect(section).toContain(`\`${param}\``);
+    for (const param of Object.keys((policy.paramsSchema?.properties ?? {}) as object)) expect(section).toContain(`\`${param}\``);
     expect(docs).toContain(`| [\`${id}\`](#${id}) |`);
   });
 

@@ -47,7 +47,7 @@ function triggers(workflow: Workflow): string[] {
 
 /** Plain programs a run step may use besides cf-gitops, with the subcommands allowed for each. */
 const plumbing: Record<string, (args: string[]) => boolean> = {
-  npm: (args) => ["ci", "test", "run coverage", "run --silent coverage:report"].includes(args.join(" ")),
+  npm: (args) => ["ci", "test", "run coverage", "run --silent coverage:report", "publish --provenance --access public"].includes(args.join(" ")),
   "apt-get": (args) => args[0] === "update" || args[0] === "install",
   git: (args) => args[0] === "config",
   echo: () => true,
@@ -171,8 +171,8 @@ function usesSecrets(value: unknown): boolean {
 }
 
 describe("workflow files", () => {
-  it("exist: ci, preview and drift", () => {
-    expect(files).toEqual(expect.arrayContaining(["ci.yml", "preview.yml", "drift.yml"]));
+  it("exist: ci, preview, drift and release", () => {
+    expect(files).toEqual(expect.arrayContaining(["ci.yml", "preview.yml", "drift.yml", "release.yml"]));
   });
 
   for (const file of checked) {
@@ -213,12 +213,42 @@ describe("workflow files", () => {
           const permissions = (job.permissions ?? top) as Record<string, string> | undefined;
           expect(permissions, "every job states its permissions (or inherits read-only ones)").toBeDefined();
           for (const [scope, level] of Object.entries(permissions ?? {})) {
-            if (level === "write") expect(["pull-requests", "issues", "statuses"]).toContain(scope);
+            // id-token (npm provenance) only where nothing but a pushed version tag starts the workflow.
+            const tagsOnly = JSON.stringify(workflow.on) === JSON.stringify({ push: { tags: ["v*.*.*"] } });
+            if (level === "write") expect([...["pull-requests", "issues", "statuses"], ...(tagsOnly ? ["id-token"] : [])]).toContain(scope);
           }
         }
       });
     });
   }
+});
+
+describe("release.yml", () => {
+  const workflow = load(join(".github", "workflows", "release.yml"));
+  const steps = workflow.jobs.publish?.steps ?? [];
+  const runs = steps.map((step) => step.run ?? "");
+
+  it("publishes on a version tag only, with npm provenance, after the tests", () => {
+    expect(workflow.on).toEqual({ push: { tags: ["v*.*.*"] } });
+    expect(workflow.jobs.publish?.permissions).toEqual({ contents: "read", "id-token": "write" });
+    const publish = runs.findIndex((run) => run === "npm publish --provenance --access public");
+    expect(publish).toBeGreaterThan(-1);
+    expect(runs.findIndex((run) => run.includes("npm test"))).toBeLessThan(publish);
+    expect(runs.findIndex((run) => run.includes("$GITHUB_REF_NAME") && run.includes("package.json"))).toBeLessThan(publish);
+    expect(steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with).toMatchObject({ "node-version": 20, "registry-url": "https://registry.npmjs.org" });
+  });
+
+  it("gives the npm token to the publish step alone", () => {
+    const holders = steps.filter((step) => usesSecrets(step)).map((step) => step.run);
+    expect(holders).toEqual(["npm publish --provenance --access public"]);
+    expect(steps.at(-1)?.env).toEqual({ NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}" });
+  });
+
+  it("publishes a package provenance can point at: package.json names this repository", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { repository?: { url?: string }; private?: boolean };
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.repository?.url).toMatch(/^git\+https:\/\/github\.com\/[\w-]+\/cf-gitops\.git$/);
+  });
 });
 
 describe("the workflow checker itself", () => {

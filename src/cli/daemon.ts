@@ -8,6 +8,7 @@ import { parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } fro
 import { logFileFlags, logFileHelp, openLogFile } from "./log-file.ts";
 import type { CliIo } from "./io.ts";
 import { childProcessRuns, concurrencyFrom, concurrencyHelp, defaultDataDir, waitForShutdown } from "./daemon-support.ts";
+import { lanAddress, webhookLines } from "./daemon-webhook-url.ts";
 import { checkedPolicyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
 
 export const help = `cf-gitops daemon: keep Cloudflare equal to a git branch, for every stack.
@@ -27,7 +28,8 @@ Flags:
   --branch NAME      branch to track (default: main)
   --data-dir DIR     clone, history, status page, Pulumi backend (default: $CFGITOPS_DATA_DIR or .cf-gitops)
   --port N           HTTP port for the page, /metrics, /api and webhooks (default: 8080; 0 = any free port)
-  --host ADDR        address to listen on (default: 127.0.0.1; 0.0.0.0 for the LAN)
+  --host ADDR        address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for the
+                     LAN, which GitHub's webhook needs: the daemon prints the webhook URL at start)
 ${concurrencyHelp}
 ${logFileHelp}
 ${policyFloorHelp}
@@ -39,7 +41,8 @@ Environment:
   CFGITOPS_ADMIN_TOKEN      bearer token for POST /api/reconcile (also grants read when a read token is set)
   CFGITOPS_READ_TOKEN       optional: the page and read API need it (HTTP Basic password or Bearer)
   CFGITOPS_PROTECT_METRICS  1: /metrics needs the read token too (default: open, like /healthz)
-  CFGITOPS_WEBHOOK_SECRET   secret of the GitHub webhook (POST /webhooks/github)
+  CFGITOPS_WEBHOOK_SECRET   secret of the GitHub webhook (POST /webhooks/github); without it, polling only
+  CFGITOPS_PUBLIC_URL       where GitHub reaches the daemon (a tunnel, proxy or port forward), for the printed webhook URL
   CFGITOPS_TRUSTED_PROXIES  addresses of reverse proxies whose X-Forwarded-For is believed (docs/daemon-http.md)
   GITHUB_TOKEN              commit statuses "cf-gitops/apply" on applied commits
 
@@ -97,6 +100,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const names = daemon.stacks();
   io.stdout.write(`cf-gitops daemon tracking ${values.branch} of ${redact(values.repo ?? root)} (${names.length === 1 ? "stack" : "stacks"} ${names.join(", ") || "none yet"})\n`);
   io.stdout.write(`status page: ${daemon.url}/\nmetrics:     ${daemon.url}/metrics\n`);
+  const port = Number(new URL(daemon.url).port);
+  io.stdout.write(`${webhookLines({ host: values.host, port, secret: Boolean(io.env.CFGITOPS_WEBHOOK_SECRET), publicUrl: io.env.CFGITOPS_PUBLIC_URL, lan: lanAddress() }).join("\n")}\n`);
   await waitForShutdown(log);
   await daemon.stop();
   releaseDataDir();

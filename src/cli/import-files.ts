@@ -10,6 +10,8 @@ import { kinds } from "../kinds/registry.ts";
 import type { Resource } from "../plan/resources.ts";
 import { ConfigError } from "../shared/errors.ts";
 import { applyComments, collectComments } from "./import-comments.ts";
+import { schemaPathFor } from "./import-schema-path.ts";
+import { forceHint, keepCopies, uncommittedFiles } from "./init-keep-copy.ts";
 
 export interface ImportableKind {
   kind: KindDefinition;
@@ -25,9 +27,9 @@ export function importableKinds(): ImportableKind[] {
   });
 }
 
-export function ownFileText(placement: FilePlacement, file: ImportedFile, flag: string, previous?: string, today = new Date()): string {
+export function ownFileText(placement: FilePlacement, file: ImportedFile, flag: string, previous?: string, today = new Date(), schemaPath = `../../schemas/${placement.file}.schema.json`): string {
   const header = [
-    `# yaml-language-server: $schema=../../schemas/${placement.file}.schema.json`,
+    `# yaml-language-server: $schema=${schemaPath}`,
     `# Imported from Cloudflare by \`cf-gitops import --${flag}\` on ${today.toISOString().slice(0, 10)}.`,
   ];
   const document = new Document(file.doc);
@@ -47,14 +49,14 @@ export async function writeOwnFiles(target: ImportableKind, files: ImportedFile[
   const shown = (path: string) => relative(options.cwd, path) || path;
   const existing = paths.filter((path) => existsSync(path));
   if (existing.length > 0 && !options.force) {
-    throw new ConfigError(`${existing.map(shown).join(", ")} already exist${existing.length === 1 ? "s" : ""}`, { file: shown(existing[0]!), hint: "pass --force to overwrite (git keeps the old versions; YAML comments on items that still exist are kept)" });
+    throw new ConfigError(`${existing.map(shown).join(", ")} already exist${existing.length === 1 ? "s" : ""}`, { file: shown(existing[0]!), hint: `pass --force to overwrite (YAML comments on items that still exist are kept; ${forceHint})` });
   }
-  const lines: string[] = [];
+  const lines = await keepCopies(await uncommittedFiles(existing, options.cwd), options.cwd, options.cwd);
   for (const [index, file] of files.entries()) {
     const path = paths[index]!;
     const previous = existsSync(path) ? await readFile(path, "utf8") : undefined;
     await mkdir(join(options.outDir, target.placement.folder), { recursive: true });
-    await writeFile(path, ownFileText(target.placement, file, target.hook.flag, previous));
+    await writeFile(path, ownFileText(target.placement, file, target.hook.flag, previous, new Date(), schemaPathFor(path, target.placement.file, options.cwd)));
     lines.push(`wrote ${shown(path)}: ${file.summary}`);
   }
   if (files.length === 0) lines.push(`no ${target.kind.plural} in the account`);

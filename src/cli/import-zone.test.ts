@@ -38,6 +38,8 @@ describe("zone file from live", () => {
     expect(imported.summary).toBe("3 DNS record(s), 1 read-only record(s) left out, 1 firewall rule(s)");
     expect(imported.written.map((resource) => resource.cloudId).sort()).toEqual(["f1", "r1", "r2", "r3", undefined].sort());
     expect(imported.text).toContain("1 read-only record(s) managed by Cloudflare were left out");
+    expect(imported.text).toContain("# This file now owns what it lists under these keys (what is removed there is deleted): dns, firewall.\n");
+    expect(imported.text).not.toContain("::");
   });
 
   it("keeps the YAML comments of the file it replaces", () => {

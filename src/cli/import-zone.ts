@@ -15,8 +15,11 @@ export interface ImportedZone {
   written: Resource[];
 }
 
-/** `live`: the zone's resources as the native adapters read them; `previous`: the file being replaced. */
-export function zoneFileFromLive(zone: string, live: readonly Resource[], previous?: string, today = new Date()): ImportedZone {
+/**
+ * `live`: the zone's resources as the native adapters read them; `previous`: the file being replaced;
+ * `schemaPath`: where the file's `$schema` comment points (import-schema-path.ts).
+ */
+export function zoneFileFromLive(zone: string, live: readonly Resource[], previous?: string, today = new Date(), schemaPath = "../../schemas/zone.schema.json"): ImportedZone {
   const sections: ImportedSection[] = [];
   for (const kind of kindsInApplyOrder) {
     if (kind.placement.scope !== "zone" || !kind.placement.toYaml) continue;
@@ -24,11 +27,11 @@ export function zoneFileFromLive(zone: string, live: readonly Resource[], previo
   }
   const doc: Record<string, unknown> = { zone };
   for (const section of sections) Object.assign(doc, section.keys);
-  const owned = Object.entries(doc).filter(([, value]) => Array.isArray(value)).map(([key]) => `${key}:`);
+  const owned = Object.entries(doc).filter(([, value]) => Array.isArray(value)).map(([key]) => key);
   const header = [
-    "# yaml-language-server: $schema=../../schemas/zone.schema.json",
+    `# yaml-language-server: $schema=${schemaPath}`,
     `# Imported from Cloudflare by \`cf-gitops import --zone ${zone}\` on ${today.toISOString().slice(0, 10)}.`,
-    `# This file now owns what it lists under ${owned.join(" and ")}: what is removed there is deleted.`,
+    ...(owned.length > 0 ? [`# This file now owns what it lists under these keys (what is removed there is deleted): ${owned.join(", ")}.`] : []),
     ...sections.flatMap((section) => (section.notes ?? []).map((note) => `# ${note}`)),
   ];
   const itemKey: ItemKey = (key, item) => sections.map((section) => section.itemKey?.(key, item)).find((found) => found !== undefined);

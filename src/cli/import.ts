@@ -8,7 +8,9 @@ import type { PulumiImportId } from "../engines/pulumi/adapter.ts";
 import { ConfigError, UsageError, ZoneMissingError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { parseFlags } from "./args.ts";
+import { schemaPathFor } from "./import-schema-path.ts";
 import { zoneFileFromLive } from "./import-zone.ts";
+import { forceHint, keepCopies, uncommittedFiles } from "./init-keep-copy.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
 
@@ -28,7 +30,8 @@ Flags:
   --lists       the account's lists (IP, ASN and host name lists), one file each
   --out DIR     the desired-state directory to write into (default: desired-state)
   --force       overwrite existing files; their YAML comments on records, rules, settings and
-                list items that still exist are kept
+                list items that still exist are kept, and a file with changes git does not have
+                (never committed, or edited since) is first copied to .cf-gitops/overwritten/
   -h, --help    show this help
 
 Environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL, CLOUDFLARE_ACCOUNT_ID.
@@ -75,7 +78,7 @@ async function importZoneFile(io: CliIo, { client, listZones, log }: ZoneImportD
   const file = join(outDir, "zones", `${zoneName}.yaml`);
   const shown = relative(io.cwd, file) || file;
   if (existsSync(file) && !force) {
-    throw new ConfigError(`${shown} already exists`, { file: shown, hint: "pass --force to overwrite it (git keeps the old version)" });
+    throw new ConfigError(`${shown} already exists`, { file: shown, hint: `pass --force to overwrite it (YAML comments on objects that still exist are kept; ${forceHint})` });
   }
   const { readZone } = await import("../engines/native/reads.ts");
   const zone = (await listZones(client, io.env.CLOUDFLARE_ACCOUNT_ID)).find((z) => z.name === zoneName);
@@ -87,7 +90,8 @@ async function importZoneFile(io: CliIo, { client, listZones, log }: ZoneImportD
   }
   const live = await readZone(client, zone, log);
   const previous = existsSync(file) ? await readFile(file, "utf8") : undefined;
-  const imported = zoneFileFromLive(zone.name, live.resources, previous);
+  const imported = zoneFileFromLive(zone.name, live.resources, previous, new Date(), schemaPathFor(file, "zone", io.cwd));
+  for (const line of await keepCopies(await uncommittedFiles(existsSync(file) ? [file] : [], io.cwd), io.cwd, io.cwd)) io.stdout.write(`${line}\n`);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, imported.text);
   io.stdout.write(`wrote ${shown}: ${imported.summary}\n`);

@@ -25,13 +25,17 @@ export async function zonesToImport(io: CliIo, named: string[]): Promise<string[
   return named;
 }
 
-/** Runs `cf-gitops import --zone Z --out desired-state --force` in the new repository; returns its "wrote ..." line. */
-export async function importZone(io: CliIo, dir: string, zone: string): Promise<string> {
+/**
+ * Runs `cf-gitops import --zone Z --out desired-state --force` in the new repository; returns its
+ * "wrote ..." line, and the lines saying where it kept a copy of a file git did not have.
+ */
+export async function importZone(io: CliIo, dir: string, zone: string): Promise<{ line: string; kept: string[] }> {
   let output = "";
   const collect = new Writable({ write: (chunk: Buffer, _encoding, done) => ((output += chunk.toString()), done()) });
   const { run } = await import("./import.ts");
   await run(["--zone", zone, "--out", "desired-state", "--force"], { ...io, cwd: dir, stdout: collect });
-  return output.split("\n")[0] ?? `wrote the zone file of ${zone}`;
+  const lines = output.split("\n");
+  return { line: lines.find((line) => line.startsWith("wrote ")) ?? `wrote the zone file of ${zone}`, kept: lines.filter((line) => line.includes(" the old file is kept at ")) };
 }
 
 /**
@@ -40,14 +44,17 @@ export async function importZone(io: CliIo, dir: string, zone: string): Promise<
  * Returns the paths written, or why none were (a token that may read zones but not lists is common:
  * init goes on without them and says so).
  */
-export async function importLists(io: CliIo, dir: string, force: boolean): Promise<{ written: string[]; skipped?: string }> {
+export async function importLists(io: CliIo, dir: string, force: boolean): Promise<{ written: string[]; kept: string[]; skipped?: string }> {
   let output = "";
   const collect = new Writable({ write: (chunk: Buffer, _encoding, done) => ((output += chunk.toString()), done()) });
   const { run } = await import("./import.ts");
   try {
     await run(["--lists", "--out", "desired-state", ...(force ? ["--force"] : [])], { ...io, cwd: dir, stdout: collect });
   } catch (error) {
-    return { written: [], skipped: error instanceof Error ? error.message : String(error) };
+    return { written: [], kept: [], skipped: error instanceof Error ? error.message : String(error) };
   }
-  return { written: [...output.matchAll(/^wrote (desired-state\/lists\/[^:\s]+\.yaml)/gm)].map((match) => match[1]!) };
+  return {
+    written: [...output.matchAll(/^wrote (desired-state\/lists\/[^:\s]+\.yaml)/gm)].map((match) => match[1]!),
+    kept: output.split("\n").filter((line) => line.includes(" the old file is kept at ")),
+  };
 }

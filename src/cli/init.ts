@@ -1,6 +1,6 @@
 // cf-gitops init: scaffold a configuration repository that depends on the cf-gitops package.
 // Nothing is written when a file would be overwritten (unless --force); package.json and .gitignore
-// are merged instead, so init also works right after `npm install cf-gitops`.
+// are merged instead, so init also works right after `npm install <tarball>`.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -10,7 +10,9 @@ import { packageAllowScripts, packageVersion } from "../shared/module-paths.ts";
 import { parseFlags } from "./args.ts";
 import { importLists, importZone, zonesToImport } from "./init-import.ts";
 import { mergeGitignore, mergePackageJson, packageNameFor, type Merged } from "./init-merge.ts";
-import { gitignoreTemplate, scaffoldFiles, withPackageSchemaPath, zoneFilePath } from "./init-scaffold.ts";
+import { forceHint, keepCopies, uncommittedFiles } from "./init-keep-copy.ts";
+import { gitignoreTemplate, isConfigRepository, scaffoldFiles, zoneFilePath } from "./init-scaffold.ts";
+import { alreadyVendored, vendor, vendorDecision } from "./init-vendor.ts";
 import type { CliIo } from "./io.ts";
 
 export const help = `Usage: cf-gitops init [DIR] [--zone NAME]... [--import] [--force]
@@ -30,12 +32,22 @@ directory; created if missing). It gets:
 The YAML files carry $schema comments pointing at node_modules/cf-gitops/schemas/, so editors with
 the YAML language server complete and check them. Then it prints the next steps.
 
+package.json gets "type": "module" (custom policies are ES modules; "commonjs", which npm init -y
+writes, is replaced, and init says so). When cf-gitops was installed from a tarball outside the
+repository (npm install ../cf-gitops-0.1.0.tgz), init copies it to vendor/ and points package.json
+and package-lock.json at the copy, so npm ci works in a fresh clone.
+
+In a configuration repository already (it has a stack file), init adds what is missing (a new
+--zone's file, say) and keeps the files that exist; elsewhere a file in the way stops it, and
+nothing is written.
+
 Flags:
   --zone NAME   a zone to manage (repeat for several)
   --import      write the zone files from the live account, as \`cf-gitops import\` does: the
                 --zone zones, or every zone the token can see (needs CLOUDFLARE_API_TOKEN),
                 and the account's lists (skipped, with a note, when the token cannot read them)
-  --force       overwrite files that exist (git keeps the old versions)
+  --force       overwrite files that exist; one with changes git does not have (never committed,
+                or edited since) is first copied to .cf-gitops/overwritten/, and init says where
   -h, --help    show this help
 
 Environment (--import only): CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_BASE_URL.
@@ -43,8 +55,10 @@ Environment (--import only): CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDF
 Exit codes: 0 written, 1 error (a file exists without --force, bad zone name, API error).
 
 Examples:
-  mkdir my-cloudflare && cd my-cloudflare && git init && npm install cf-gitops
+  mkdir my-cloudflare && cd my-cloudflare && git init -b main && npm init -y
+  npm install ../cf-gitops/cf-gitops-0.1.0.tgz     # or, once it is published: npm install cf-gitops
   npx cf-gitops init --zone example.com --zone example.org
+  npx cf-gitops init --zone example.net            # later: adds that zone's file, keeps the rest
   CLOUDFLARE_API_TOKEN=... npx cf-gitops init --import --force
 `;
 
@@ -69,7 +83,7 @@ async function write(file: string, text: string): Promise<void> {
 export function nextSteps(shown: string, hasGit: boolean, installed: boolean, example: boolean): string {
   const steps = [
     ...(shown === "." ? [] : [`cd ${shown}`]),
-    ...(hasGit ? [] : ["git init"]),
+    ...(hasGit ? [] : ["git init -b main"]),
     ...(installed ? [] : ["npm install                        # cf-gitops and its Node.js 24 runtime"]),
     ...(example ? ["replace desired-state/zones/example.com.yaml with your zones (cf-gitops import --zone NAME)"] : []),
     "npx cf-gitops validate && npx cf-gitops policy",
@@ -77,9 +91,17 @@ export function nextSteps(shown: string, hasGit: boolean, installed: boolean, ex
     "npx cf-gitops plan                 # what apply would change; nothing is written",
     'git add -A && git commit -m "cf-gitops configuration" && git push',
     "on GitHub: Settings > Secrets and variables > Actions: CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID",
-    "on the Pi: npx cf-gitops daemon --repo <this repository's URL> --branch main (see the README, 'Use it for your own account')",
+    "on the Pi, in a clone of this repository after npm ci: sudo sh node_modules/cf-gitops/deploy/install.sh --repo <its URL> (README, 'Use it for your own account')",
   ];
   return `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join("\n")}\n`;
+}
+
+function parsedManifest(text: string | undefined): Record<string, unknown> | undefined {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    return undefined; // mergePackageJson reports it
+  }
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -91,50 +113,74 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let zones = zoneNames((values.zone as string[] | undefined) ?? []);
   if (values.import === true) zones = await zonesToImport(io, zones);
 
-  const files = await scaffoldFiles({ zones, imported: values.import === true });
-  const planned = [...(values.import === true ? zones.map(zoneFilePath) : []), ...files.map((file) => file.path)];
+  // In a configuration repository already (it has a stack file), init adds what is missing, such as
+  // a new --zone's file, and keeps what is there; elsewhere a file in the way stops it.
+  const existingRepository = isConfigRepository(dir);
+  const files = await scaffoldFiles({ zones, imported: values.import === true, example: !existingRepository });
+  const packageText = await readIfPresent(join(dir, "package.json"));
+  const decision = vendorDecision(dir, parsedManifest(packageText));
+  const vendoring = decision && "plan" in decision && !alreadyVendored(dir, decision.plan) ? decision.plan : undefined;
+  const importedPaths = values.import === true ? zones.map(zoneFilePath) : [];
+  const planned = [...importedPaths, ...files.map((file) => file.path), ...(vendoring ? [vendoring.path] : [])];
   const existing = planned.filter((path) => existsSync(join(dir, path)));
-  if (existing.length > 0 && !force) {
-    throw new ConfigError(`${existing.length} file(s) already exist in ${shown}:\n${existing.map((path) => `  ${path}`).join("\n")}`, {
-      hint: "nothing was written; pass --force to overwrite them (git keeps the old versions), or init an empty directory",
+  const kept = existingRepository && !force ? existing.filter((path) => files.some((file) => file.path === path)) : [];
+  const conflicts = existing.filter((path) => !kept.includes(path));
+  if (conflicts.length > 0 && !force) {
+    throw new ConfigError(`${conflicts.length} file(s) already exist in ${shown}:\n${conflicts.map((path) => `  ${path}`).join("\n")}`, {
+      hint: `nothing was written; pass --force to overwrite them (${forceHint}), or init an empty directory`,
     });
   }
 
   const report: string[] = [];
   const note = (path: string, how: string) => report.push(`  ${how.padEnd(11)} ${path}`);
+  const detail = (line: string) => report.push(`              ${line}`);
   await mkdir(dir, { recursive: true });
+  // import keeps its own copies of the zone files it replaces.
+  const copies = await keepCopies(await uncommittedFiles(conflicts.filter((path) => !importedPaths.includes(path)).map((path) => join(dir, path)), dir), dir, io.cwd);
   if (values.import === true) {
     for (const zone of zones) {
       io.stderr.write(`importing ${zone}...\n`);
-      const line = await importZone(io, dir, zone);
-      const file = join(dir, zoneFilePath(zone));
-      await writeFile(file, withPackageSchemaPath(await readFile(file, "utf8")));
+      const { line, kept: zoneCopies } = await importZone(io, dir, zone);
+      copies.push(...zoneCopies);
       note(zoneFilePath(zone), existing.includes(zoneFilePath(zone)) ? "overwrote" : "imported");
       report[report.length - 1] += `  (${line.replace(/^wrote [^:]+: /, "")})`;
     }
     io.stderr.write("importing the account's lists...\n");
     const lists = await importLists(io, dir, values.force === true);
-    for (const path of lists.written) {
-      await writeFile(join(dir, path), withPackageSchemaPath(await readFile(join(dir, path), "utf8")));
-      note(path, existing.includes(path) ? "overwrote" : "imported");
-    }
+    copies.push(...lists.kept);
+    for (const path of lists.written) note(path, existing.includes(path) ? "overwrote" : "imported");
     if (lists.skipped) io.stderr.write(`lists not imported: ${lists.skipped}\n  (import them later with: npx cf-gitops import --lists)\n`);
   }
   const installedHere = existsSync(join(dir, "node_modules", "cf-gitops"));
+  const packageJson = mergePackageJson(packageText, {
+    name: packageNameFor(basename(dir)), dependency: `^${packageVersion()}`, allowScripts: packageAllowScripts(), ...(decision && "plan" in decision ? { replaceDependency: decision.plan.newSpec } : {}),
+  });
   const merged: Array<[string, Merged]> = [
-    ["package.json", mergePackageJson(await readIfPresent(join(dir, "package.json")), { name: packageNameFor(basename(dir)), dependency: `^${packageVersion()}`, allowScripts: packageAllowScripts() })],
+    ["package.json", packageJson],
     [".gitignore", mergeGitignore(await readIfPresent(join(dir, ".gitignore")), await gitignoreTemplate())],
   ];
   for (const [path, result] of merged) {
     const had = existsSync(join(dir, path));
     if (result.changed) await write(join(dir, path), result.text);
     note(path, !had ? "created" : result.changed ? "updated" : "kept");
+    for (const line of result.notes ?? []) detail(line);
   }
   for (const file of files) {
+    if (kept.includes(file.path)) {
+      note(file.path, "kept");
+      continue;
+    }
     note(file.path, existing.includes(file.path) ? "overwrote" : "created");
     await write(join(dir, file.path), file.text);
   }
+  if (vendoring) {
+    const lock = await vendor(dir, vendoring);
+    note(vendoring.path, existing.includes(vendoring.path) ? "overwrote" : "copied");
+    detail(`from ${vendoring.oldSpec.slice("file:".length)}, outside this repository: package.json${lock ? ` and ${lock} now install` : " now installs"} ${vendoring.newSpec}, so \`npm ci\` works in a fresh clone (the Pi, the workflows). Commit it.`);
+  }
+  if (decision && "warning" in decision) io.stderr.write(`warning: ${decision.warning}\n`);
+  for (const line of copies) detail(line);
   io.stdout.write(`cf-gitops ${packageVersion()}: a configuration repository in ${shown}\n${report.join("\n")}\n`);
-  io.stdout.write(nextSteps(shown, existsSync(join(dir, ".git")), installedHere, zones.length === 0));
+  io.stdout.write(nextSteps(shown, existsSync(join(dir, ".git")), installedHere, zones.length === 0 && !existingRepository));
   return 0;
 }

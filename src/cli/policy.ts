@@ -6,6 +6,7 @@ import { openCustomPolicies, sandboxOptions } from "../policy/sandbox/index.ts";
 import { oneOf, parseFlags, policyTimeoutFlag, policyTimeoutHelp, policyTimeoutMs } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { policyFloor, policyFloorFlag, policyFloorHelp } from "./policy-floor.ts";
+import { repositoryRoot } from "./repo-root.ts";
 
 export const help = `cf-gitops policy: evaluate policies on the desired state
 
@@ -27,6 +28,9 @@ ${policyFloorHelp}
 ${policyTimeoutHelp}
 
 Levels: mandatory violations fail the check; advisory ones are warnings; disabled policies do not run.
+A policy's level is its entry in policies/policy.yaml, else the policy's own level, else the file's
+default (the text output lists each policy's level and where it came from). A custom policy that
+cannot load is an error unless policies/policy.yaml disables it.
 Exit codes: 0 no mandatory violation, 1 a mandatory violation, invalid input or policy configuration.
 Documentation: docs/policies.md
 `;
@@ -35,7 +39,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { stack: { type: "string" }, dir: { type: "string" }, format: { type: "string" }, ...policyFloorFlag, ...policyTimeoutFlag }, "policy");
   const format = oneOf(values.format, policyReportFormats, "format", "text");
   const timeoutMs = policyTimeoutMs(values["policy-timeout"]);
-  const root = io.cwd;
+  const root = repositoryRoot(io);
   // The sandbox starts (and loads the custom policies) while the YAML loads.
   const custom = openCustomPolicies(root, sandboxOptions(io.env, timeoutMs));
   try {
@@ -59,6 +63,6 @@ async function check(
   const inputProblems = [...stackProblems, ...diagnostics];
   report.diagnostics.unshift(...inputProblems);
   if (inputProblems.some((d) => d.severity === "error")) report.blocked = true;
-  io.stdout.write(renderPolicyReport(report, format));
+  io.stdout.write(renderPolicyReport(report, format, { levels: true }));
   return report.blocked ? 1 : 0;
 }

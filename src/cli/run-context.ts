@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "../shared/logger.ts";
 import { oneOf } from "./args.ts";
 import { apiTokenFrom, createEngine } from "./engine-factory.ts";
 import type { CliIo } from "./io.ts";
+import { repositoryRoot } from "./repo-root.ts";
 
 export const engineNames = ["native", "pulumi"] as const;
 
@@ -51,7 +52,7 @@ function printInvalid(io: CliIo, root: string, diagnostics: Diagnostic[], flags:
 
 /** Returns the context, or an exit code when the input was invalid (diagnostics already printed). */
 export async function prepareRun(io: CliIo, flags: RunFlags): Promise<RunContext | number> {
-  const root = io.cwd;
+  const root = repositoryRoot(io);
   const commit = headCommit(root); // git runs while the YAML loads
   const stacked = await loadStack(root, flags.stack);
   if (!stacked.stack || stacked.diagnostics.some((d) => d.severity === "error")) {

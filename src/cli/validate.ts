@@ -7,6 +7,7 @@ import type { KindDefinition } from "../kinds/kind.ts";
 import { kinds } from "../kinds/registry.ts";
 import { oneOf, parseFlags } from "./args.ts";
 import type { CliIo } from "./io.ts";
+import { repositoryRoot } from "./repo-root.ts";
 
 export const help = `Usage: cf-gitops validate [--dir desired-state] [--format text|json|github]
 
@@ -43,7 +44,7 @@ function objectCount(kind: KindDefinition, state: DesiredState): number {
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { dir: { type: "string" }, format: { type: "string" }, stack: { type: "string" } }, "validate");
   const format = oneOf(values.format as string | undefined, ["text", "json", "github"] as const, "format", "text");
-  const root = io.cwd;
+  const root = repositoryRoot(io);
   const dir = (values.dir as string | undefined) ?? "desired-state";
   const diagnostics: Diagnostic[] = [];
   const stackName = values.stack as string | undefined;

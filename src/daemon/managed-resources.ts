@@ -1,5 +1,6 @@
 // Counts what git declares per zone and kind, for cfgitops_managed_resources: each kind counts its
-// part of each zone file, or its own files under the zone they belong to ("account" when none).
+// part of each zone file; kinds with files of their own (lists, tunnel services) are account-level
+// objects and count under zone="account", as their drift does (issue 23).
 import type { DesiredState } from "../desired-state/types.ts";
 import type { Placement } from "../kinds/kind.ts";
 import { kinds } from "../kinds/registry.ts";
@@ -12,7 +13,6 @@ export interface ManagedCount {
 
 export function countManaged(desired: DesiredState): ManagedCount[] {
   const counts: ManagedCount[] = [];
-  const zoneNames = desired.zones.map((zone) => zone.zone);
   for (const kind of kinds) {
     const placement: Placement = kind.placement; // each kind's own spec type, seen generically
     if (placement.scope === "zone") {
@@ -22,12 +22,8 @@ export function countManaged(desired: DesiredState): ManagedCount[] {
       }
       continue;
     }
-    const perZone = new Map<string, number>();
-    for (const spec of placement.all(desired)) {
-      const zone = placement.zoneOf(spec, zoneNames) ?? "account";
-      perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
-    }
-    for (const [zone, count] of perZone) counts.push({ zone, kind: kind.id, count });
+    const count = placement.all(desired).length;
+    if (count > 0) counts.push({ zone: "account", kind: kind.id, count });
   }
   return counts;
 }

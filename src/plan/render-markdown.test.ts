@@ -42,7 +42,7 @@ describe("renderMarkdown", () => {
   it("shows a collapsible before/after diff per changed field, grouped by zone", () => {
     const markdown = renderMarkdown({ plan: plan([ssl, www, mx]) });
     const wwwBlock = markdown.slice(markdown.indexOf("<details><summary>🟡 <b>update</b> dns-record <code>example.com/dns/www"));
-    expect(wwwBlock).toMatch(/^<details><summary>.*\(ttl, proxied\) · desired-state\/zones\/example\.com\.yaml:12<\/summary>\n\n```diff\n- ttl: 300\n\+ ttl: 1\n- proxied: false\n\+ proxied: true\n```\n\n<\/details>/);
+    expect(wwwBlock).toMatch(/^<details><summary>.*\(ttl, proxied\) · desired-state\/zones\/example\.com\.yaml:12<\/summary>\n\n```diff\n- ttl: 300\n\+ ttl: auto\n- proxied: false\n\+ proxied: true\n```\n\n<\/details>/);
     expect(markdown).toContain('+ content: "mx1.example.net"\n+ priority: 10');
     expect(markdown).not.toContain("- content:");
     expect(markdown.indexOf("**example.com**")).toBeLessThan(markdown.indexOf("**example.org**"));

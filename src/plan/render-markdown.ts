@@ -7,6 +7,7 @@ import { kindById } from "../kinds/registry.ts";
 import { arrayChanges } from "./array-diff.ts";
 import { codeFence, codeSpan, escapeHtml, escapeMarkdown } from "./markdown-escape.ts";
 import { policyLine, policySection, readPolicy } from "./markdown-policy.ts";
+import { shownValue } from "./shown-value.ts";
 import type { Change, ChangeOp, Plan } from "./types.ts";
 import { compareText } from "../shared/compare-text.ts";
 
@@ -196,8 +197,8 @@ function diffLines(change: Change, fields: string[]): string[] {
       lines.push(...elements.removed.map((item) => `- ${field}[]: ${formatValue(item)}`), ...elements.added.map((item) => `+ ${field}[]: ${formatValue(item)}`));
       continue;
     }
-    if (showBefore) lines.push(`- ${field}: ${formatValue(fieldOf(change.before, field))}`);
-    if (showAfter) lines.push(`+ ${field}: ${formatValue(fieldOf(change.after, field))}`);
+    if (showBefore) lines.push(`- ${field}: ${shownValue(field, fieldOf(change.before, field), formatValue)}`);
+    if (showAfter) lines.push(`+ ${field}: ${shownValue(field, fieldOf(change.after, field), formatValue)}`);
   }
   return lines;
 }

@@ -2,6 +2,7 @@
 // field, such as a list's items, as the elements that go and come).
 import { kindById } from "../kinds/registry.ts";
 import { arrayChanges } from "./array-diff.ts";
+import { shownValue } from "./shown-value.ts";
 import { summarise, summaryLine } from "./summary.ts";
 import type { Change, Plan } from "./types.ts";
 
@@ -42,7 +43,7 @@ function summaryFields(id: string, value: unknown): string {
   if (typeof value !== "object" || value === null) return "";
   return Object.entries(value as Record<string, unknown>)
     .filter(([key, v]) => !inId(id, key, v) && v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([key, v]) => `${key}=${key === "ttl" && v === 1 ? "auto" : formatValue(v)}`)
+    .map(([key, v]) => `${key}=${shownValue(key, v, formatValue)}`)
     .join(" ");
 }
 
@@ -65,7 +66,7 @@ function changeLines(change: Change): string[] {
       const before = field(change.before, name);
       const after = field(change.after, name);
       const elements = arrayChanges(before, after);
-      if (!elements) lines.push(`      ${name}: ${formatValue(before)} -> ${formatValue(after)}`);
+      if (!elements) lines.push(`      ${name}: ${shownValue(name, before, formatValue)} -> ${shownValue(name, after, formatValue)}`);
       else for (const [sign, items] of [["-", elements.removed], ["+", elements.added]] as const) for (const item of items) lines.push(`      ${name}: ${sign} ${formatValue(item)}`);
     }
   }

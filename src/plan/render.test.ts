@@ -16,7 +16,7 @@ const plan: Plan = {
 describe("plan renderers", () => {
   it("renders text grouped by zone with markers and field changes", () => {
     const text = renderText(plan);
-    expect(text).toContain("example.com\n  ~ dns-record dns/www/A/203.0.113.10  (desired-state/zones/example.com.yaml:7:5)\n      ttl: 300 -> 1\n  + firewall-rule firewall/bots");
+    expect(text).toContain("example.com\n  ~ dns-record dns/www/A/203.0.113.10  (desired-state/zones/example.com.yaml:7:5)\n      ttl: 300 -> auto\n  + firewall-rule firewall/bots");
     expect(text).toContain("  + firewall-rule firewall/bots\n      action=\"block\" enabled=true\n");
     expect(text).toContain("services\n  - tunnel-service services/grafana\n      hostname=\"grafana.example.com\"");
     expect(text).toContain("Plan: 1 to create, 1 to update, 1 to delete.");

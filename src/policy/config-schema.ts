@@ -1,13 +1,14 @@
 // The JSON Schema of policies/policy.yaml, generated from the registry so editors know every
 // built-in policy's params. schemas/policy.schema.json is this, written by write-schema.ts.
+import { paramsSchemaOf } from "./define-policy.ts";
 import { builtinPolicies } from "./registry.ts";
 import { enforcementLevels, type AnyPolicy, type JsonSchema } from "./types.ts";
 
 function policyEntry(policy: AnyPolicy): JsonSchema {
   return {
     type: "object",
-    description: `${policy.description} (default level: ${policy.level})`,
-    properties: { level: { $ref: "#/definitions/level" }, params: policy.paramsSchema },
+    description: `${policy.description} (default level: ${policy.level ?? "policy.yaml's default"})`,
+    properties: { level: { $ref: "#/definitions/level" }, params: paramsSchemaOf(policy) },
     additionalProperties: false,
   };
 }

@@ -53,11 +53,11 @@ describe("policies/policy.yaml", () => {
     expect(report.results.find((r) => r.id === "ttl-bounds")?.status).toBe("error");
   });
 
-  it("default applies to unlisted policies; listed levels win", async () => {
+  it("listed levels win; default never lowers a policy's own level (ADR 28)", async () => {
     const root = await repoWith("default: advisory\npolicies:\n  ttl-bounds: { level: mandatory, params: { min: 60 } }\n");
     const report = await runPolicies({ root, desired, now });
     expect(report.diagnostics).toEqual([]);
-    expect(report.results.find((r) => r.id === "no-private-ip-in-public-dns")?.level).toBe("advisory");
+    expect(report.results.find((r) => r.id === "no-private-ip-in-public-dns")).toMatchObject({ level: "mandatory", levelFrom: { from: "policy" } });
     expect(report.violations.find((v) => v.policy === "ttl-bounds")?.level).toBe("mandatory");
   });
 

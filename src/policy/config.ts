@@ -5,7 +5,7 @@ import type { Diagnostic } from "../desired-state/types.ts";
 import { parseExemptions, type Exemption } from "./exemptions.ts";
 import { resolveParams } from "./params.ts";
 import { closest } from "./suggest.ts";
-import { enforcementLevels, type AnyPolicy, type EnforcementLevel } from "./types.ts";
+import { enforcementLevels, type AnyPolicy, type EnforcementLevel, type LevelSource } from "./types.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export const policyConfigFile = "policies/policy.yaml";
@@ -106,4 +106,22 @@ function readPolicies(source: YamlSource, value: unknown, known: Map<string, Any
     }
     config.policies.set(id, setting);
   }
+}
+
+/**
+ * A policy's level from a policy file, before the floor (ADR 28): the file's entry for the policy,
+ * else the policy's own `level`, else the file's `default`, else advisory.
+ */
+export function configuredLevel(
+  config: PolicyConfig, policy: Pick<AnyPolicy, "id" | "level">, locate: YamlSource | undefined, file = policyConfigFile,
+): { level: EnforcementLevel; levelFrom: LevelSource } {
+  const at = (path: (string | number)[]): { file: string; line?: number } => {
+    const location = locate?.at(path);
+    return location ? { file: location.file, line: location.line } : { file };
+  };
+  const entry = config.policies.get(policy.id)?.level;
+  if (entry !== undefined) return { level: entry, levelFrom: { from: "entry", ...at(["policies", policy.id, "level"]) } };
+  if (policy.level !== undefined) return { level: policy.level, levelFrom: { from: "policy" } };
+  if (config.default !== undefined) return { level: config.default, levelFrom: { from: "default", ...at(["default"]) } };
+  return { level: "advisory", levelFrom: { from: "fallback" } };
 }

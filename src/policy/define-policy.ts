@@ -18,8 +18,8 @@ export function policyShapeProblem(value: unknown): string | undefined {
   const p = value as Partial<Policy>;
   if (typeof p.id !== "string" || !idPattern.test(p.id)) return `id must be kebab-case (got ${JSON.stringify(p.id)})`;
   if (typeof p.description !== "string" || p.description === "") return `policy ${p.id} needs a description`;
-  if (!enforcementLevels.includes(p.level as never)) return `policy ${p.id}: level must be one of ${enforcementLevels.join(", ")}`;
-  if (typeof p.paramsSchema !== "object" || p.paramsSchema === null) return `policy ${p.id} needs a paramsSchema (JSON Schema object)`;
+  if (p.level !== undefined && !enforcementLevels.includes(p.level)) return `policy ${p.id}: level must be one of ${enforcementLevels.join(", ")} (or left out: policies/policy.yaml's default applies)`;
+  if (p.paramsSchema !== undefined && (typeof p.paramsSchema !== "object" || p.paramsSchema === null)) return `policy ${p.id}: paramsSchema must be a JSON Schema object (or left out when the policy takes no parameters)`;
   if (p.remediation !== undefined && typeof p.remediation !== "string") return `policy ${p.id}: remediation must be a string`;
   if (typeof p.checkState !== "function" && typeof p.checkPlan !== "function") return `policy ${p.id} needs checkState or checkPlan`;
   if (p.tightening !== undefined) {
@@ -31,5 +31,10 @@ export function policyShapeProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A parameterless policy's schema. */
+/** A parameterless policy's schema (what a policy without `paramsSchema` gets). */
 export const noParams = { type: "object", properties: {}, additionalProperties: false } as const;
+
+/** The policy's params schema: its own, or none allowed. */
+export function paramsSchemaOf(policy: Pick<Policy, "paramsSchema">): Record<string, unknown> {
+  return policy.paramsSchema ?? noParams;
+}

@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, SourceLocation } from "../desired-state/types.ts";
-import { interpretPolicyConfig, policyConfigFile, type PolicyConfig } from "./config.ts";
+import { configuredLevel, interpretPolicyConfig, policyConfigFile, type PolicyConfig } from "./config.ts";
 import type { Exemption } from "./exemptions.ts";
 import { resolveParams } from "./params.ts";
 import { sameValue, tighten } from "./tightening.ts";
-import type { AnyPolicy, EnforcementLevel, PolicyFloorResult } from "./types.ts";
+import type { AnyPolicy, EnforcementLevel, LevelSource, PolicyFloorResult } from "./types.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 /** The environment variable that names the floor when --policy-floor is not given. */
@@ -66,6 +66,7 @@ export interface Settled {
   level: EnforcementLevel;
   /** Undefined: the repository's params are invalid (already reported); the policy cannot run. */
   params: Record<string, unknown> | undefined;
+  levelFrom: LevelSource;
   floor?: PolicyFloorResult;
 }
 
@@ -82,12 +83,12 @@ export function settle(policy: AnyPolicy, repo: PolicySource, floor: PolicySourc
   const { id } = policy;
   const setting = repo.config.policies.get(id);
   const defaults = resolveParams(policy, {});
-  let level = setting?.level ?? repo.config.default ?? policy.level;
+  let { level, levelFrom } = configuredLevel(repo.config, policy, repo.locate, repo.file);
   let params = setting ? setting.params : defaults.ok ? defaults.params : undefined;
   const floorSetting = floor?.config.policies.get(id);
   const minimum = floorLevel(floor, id);
   const floorParams = floorSetting?.params && floorSetting.given?.length ? Object.fromEntries(floorSetting.given.map((key) => [key, floorSetting.params![key]])) : undefined;
-  if (!floor || (minimum === undefined && !floorParams)) return { level, params };
+  if (!floor || (minimum === undefined && !floorParams)) return { level, params, levelFrom };
 
   const refusals: string[] = [];
   const refused = (at: SourceLocation, message: string): void => {
@@ -97,13 +98,14 @@ export function settle(policy: AnyPolicy, repo: PolicySource, floor: PolicySourc
   const applied: string[] = [];
   if (minimum !== undefined && strength[minimum] > strength[level]) {
     const floorAt = where(floor, floorSetting?.level !== undefined ? ["policies", id, "level"] : ["default"]);
-    if (setting?.level !== undefined) {
+    if (levelFrom.from === "entry") {
       refused(where(repo, ["policies", id, "level"]), `policies.${id}.level: ${level} is looser than the policy floor's ${minimum} (${cite(floorAt)}); ${minimum} applies`);
-    } else if (repo.config.default !== undefined && floorSetting?.level !== undefined) {
+    } else if (levelFrom.from === "default" && floorSetting?.level !== undefined) {
       refused(where(repo, ["default"]), `default: ${level} would make ${id} ${level}, looser than the policy floor's ${minimum} (${cite(floorAt)}); ${minimum} applies`);
     }
     applied.push("level");
     level = minimum;
+    levelFrom = { from: "floor", file: floorAt.file, line: floorAt.line };
   }
   if (floorParams && params !== undefined) {
     const merged = { ...params };
@@ -121,7 +123,7 @@ export function settle(policy: AnyPolicy, repo: PolicySource, floor: PolicySourc
   }
   const floorResult: PolicyFloorResult = { ...(minimum ? { level: minimum } : {}), ...(floorParams ? { params: floorParams } : {}), applied };
   if (refusals.length > 0) floorResult.refused = refusals;
-  return { level, params, floor: floorResult };
+  return { level, params, levelFrom, floor: floorResult };
 }
 
 /** A repository `default` looser than the floor's `default`: one warning at its line. */

@@ -2,6 +2,7 @@
 // validators are compiled at build time (shared/validators.ts).
 import type { ErrorObject } from "ajv";
 import { validatorFor } from "../shared/validators.ts";
+import { paramsSchemaOf } from "./define-policy.ts";
 import type { AnyPolicy } from "./types.ts";
 
 export interface ParamsProblem {
@@ -27,7 +28,7 @@ function describe(error: ErrorObject): ParamsProblem {
 /** Validates (a copy of) the given params and fills in defaults. */
 export function resolveParams(policy: AnyPolicy, given: unknown): ParamsResult {
   const params = structuredClone(given ?? {}) as Record<string, unknown>;
-  const validate = validatorFor("policy-params", policy.paramsSchema);
+  const validate = validatorFor("policy-params", paramsSchemaOf(policy));
   if (validate(params)) return { ok: true, params };
   return { ok: false, problems: (validate.errors ?? []).map(describe) };
 }

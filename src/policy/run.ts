@@ -5,10 +5,11 @@ import { limits } from "../desired-state/limits.ts";
 import { readRepositoryFile } from "../desired-state/repository-file.ts";
 import type { DesiredState, Diagnostic, SourceLocation, StackConfig } from "../desired-state/types.ts";
 import type { Plan } from "../plan/types.ts";
-import { interpretPolicyConfig, policyConfigFile } from "./config.ts";
+import { configuredLevel, interpretPolicyConfig, policyConfigFile } from "./config.ts";
 import { failureDiagnostic } from "./custom.ts";
 import { evaluatePolicy } from "./evaluate.ts";
 import { atLeast, checkDefault, exemptionsUnderFloor, floorLevel, loadPolicyFloor, settle, type PolicySource } from "./floor.ts";
+import { loadFailureHint, packageType } from "./load-hint.ts";
 import { resolveParams } from "./params.ts";
 import { builtinPolicies } from "./registry.ts";
 import { defaultPolicyTimeoutMs, openCustomPolicies, type CustomPolicies, type CustomSet } from "./sandbox/index.ts";
@@ -66,6 +67,8 @@ async function evaluateAll(input: RunPoliciesInput, custom: CustomSet): Promise<
     } else all.push({ policy: entry.policy, origin: entry.file });
   }
   const known = new Map(all.map((p) => [p.policy.id, p.policy]));
+  // A policy that did not load is still a known id in policy.yaml (its params cannot be checked).
+  for (const failure of custom.failures) if (!known.has(failure.id)) known.set(failure.id, { id: failure.id, description: failure.file, paramsSchema: {} });
   const text = await readConfigText(input.root, diagnostics);
   const { config, diagnostics: configDiagnostics } = interpretPolicyConfig(text, known, now);
   diagnostics.push(...configDiagnostics);
@@ -83,10 +86,16 @@ async function evaluateAll(input: RunPoliciesInput, custom: CustomSet): Promise<
   const exemptions = exemptionsUnderFloor(repo, floor, warn, refusedExemptions);
 
   const results: PolicyResult[] = [];
+  const type = custom.failures.length > 0 ? await packageType(input.root) : undefined;
   for (const failure of custom.failures) {
-    const level = atLeast(config.policies.get(failure.id)?.level ?? config.default ?? "mandatory", floorLevel(floor, failure.id));
-    if (level !== "disabled") diagnostics.push(failureDiagnostic(failure, level === "mandatory" ? "error" : "warning"));
-    results.push({ id: failure.id, description: `custom policy in ${failure.file}`, level, status: level === "disabled" ? "disabled" : "error", violations: 0, exempted: 0, origin: failure.file, note: failure.message });
+    // Its own level cannot be read, and its code is broken: an error whatever policy.yaml's level,
+    // unless policy.yaml disables it (ADR 28).
+    const entry = config.policies.get(failure.id)?.level !== undefined ? configuredLevel(config, { id: failure.id }, locate) : undefined;
+    const unraised = entry ?? { level: "mandatory" as const, levelFrom: { from: "unloaded" as const, file: failure.file } };
+    const level = atLeast(unraised.level, floorLevel(floor, failure.id));
+    const levelFrom = level === unraised.level ? unraised.levelFrom : { from: "floor" as const, ...(floor ? { file: floor.file } : {}) };
+    if (level !== "disabled") diagnostics.push({ ...failureDiagnostic(failure, "error"), hint: loadFailureHint(failure.file, failure.message, type) });
+    results.push({ id: failure.id, description: `custom policy in ${failure.file}`, level, levelFrom, status: level === "disabled" ? "disabled" : "error", violations: 0, exempted: 0, origin: failure.file, note: failure.message });
   }
   const report: PolicyReport = { results, violations: [], exempted: [], diagnostics, blocked: false, ...(floor ? { floor: { file: floor.file } } : {}) };
   const ctx = { desired: input.desired, now, ...(input.stack ? { stack: input.stack } : {}), ...(input.plan ? { plan: input.plan } : {}) };
@@ -99,6 +108,7 @@ async function evaluateAll(input: RunPoliciesInput, custom: CustomSet): Promise<
       policy, origin, level: settled.level, params: settled.params, ctx, exemptions,
       errorSource: setting && locate ? locate.keyAt(["policies", policy.id]) : fallback,
     });
+    evaluation.result.levelFrom = settled.levelFrom.from === "policy" && origin !== "builtin" ? { ...settled.levelFrom, file: origin } : settled.levelFrom;
     if (settled.floor) {
       const refused = [...(settled.floor.refused ?? []), ...refusedExemptions.filter((e) => e.policy === policy.id).map((e) => e.text)];
       evaluation.result.floor = { ...settled.floor, ...(refused.length > 0 ? { refused } : {}) };

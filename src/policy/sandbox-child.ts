@@ -22,7 +22,9 @@ function info(entry: CustomPolicy, key: number): PolicyInfo {
   const { policy } = entry;
   const checks: CheckName[] = (["checkState", "checkPlan"] as const).filter((check) => typeof policy[check] === "function");
   return {
-    key, file: entry.file, id: policy.id, description: policy.description, level: policy.level, paramsSchema: policy.paramsSchema, checks,
+    key, file: entry.file, id: policy.id, description: policy.description, checks,
+    ...(policy.level !== undefined ? { level: policy.level } : {}),
+    ...(policy.paramsSchema !== undefined ? { paramsSchema: policy.paramsSchema } : {}),
     ...(policy.remediation !== undefined ? { remediation: policy.remediation } : {}),
     ...(policy.tightening !== undefined ? { tightening: policy.tightening } : {}),
   };

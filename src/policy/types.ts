@@ -36,10 +36,13 @@ export interface Finding {
 export interface Policy<P = Record<string, unknown>> {
   id: string; // kebab-case
   description: string;
-  /** Default enforcement level, used unless policies/policy.yaml says otherwise. */
-  level: EnforcementLevel;
-  /** JSON Schema of the params object; give every property a default. */
-  paramsSchema: JsonSchema;
+  /**
+   * The policy's own level: policies/policy.yaml's entry for the policy overrides it, and the file's
+   * `default` applies only to a policy without one (ADR 28). Every built-in policy has one.
+   */
+  level?: EnforcementLevel;
+  /** JSON Schema of the params object; give every property a default. None: the policy takes no parameters. */
+  paramsSchema?: JsonSchema;
   /** Default remediation hint for this policy's findings (a finding may give its own). */
   remediation?: string;
   /**
@@ -84,8 +87,22 @@ export interface PolicyResult {
   origin: string;
   /** Why the policy was skipped or failed to run. */
   note?: string;
+  /** Where `level` came from (shown by `cf-gitops policy`). */
+  levelFrom?: LevelSource;
   /** Set when the policy floor covers this policy. */
   floor?: PolicyFloorResult;
+}
+
+/**
+ * Where a policy's level came from, in the order they are tried (ADR 28): its entry in
+ * policies/policy.yaml, the policy's own `level`, the file's `default`, else `advisory`; the policy
+ * floor may then raise it. A policy that cannot load has no own level: see `unloaded`.
+ */
+export interface LevelSource {
+  from: "entry" | "policy" | "default" | "fallback" | "floor" | "unloaded";
+  /** The file (and line) that set it, when a file did. */
+  file?: string;
+  line?: number;
 }
 
 /** What the policy floor (a file outside the repository) did to one policy's setting. */

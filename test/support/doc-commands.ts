@@ -5,7 +5,8 @@ import { commands } from "../../src/cli/commands.ts";
 function codeLines(markdown: string): string[] {
   const lines: string[] = [];
   // A `text` block is output (error messages that mention cf-gitops), not commands.
-  const prose = markdown.replace(/^```([^\n]*)\n([\s\S]*?)^```$/gm, (_, info: string, body: string) => {
+  // Fences may be indented (a block inside a list item).
+  const prose = markdown.replace(/^( *)```([^\n]*)\n([\s\S]*?)^\1```$/gm, (_, _indent: string, info: string, body: string) => {
     if (info.trim() !== "text") lines.push(...body.split("\n"));
     return "";
   });

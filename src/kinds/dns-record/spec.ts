@@ -6,7 +6,7 @@ import { fragment, isRecord } from "../kind.ts";
 import type { Resource } from "../../plan/resources.ts";
 import { toFqdn, toRelative, dnsLongId } from "./identity.ts";
 import type { DnsRecordValue } from "./normalise.ts";
-import type { DnsRecordType } from "./record-types.ts";
+import { recordTypes, type DnsRecordType } from "./record-types.ts";
 import { dnsIgnoreSchema, dnsRecordSchema } from "./schema.ts";
 import { compareText } from "../../shared/compare-text.ts";
 
@@ -80,10 +80,23 @@ function buildDns(raw: unknown[], zone: string, ctx: BuildContext): DnsRecordSpe
   return records;
 }
 
+/**
+ * A live record's data as the schema wants it: normalisation drops empty strings (so that "" and a
+ * missing field compare equal), but the schema requires them (a NAPTR without a regex), so each
+ * required text field comes back as "".
+ */
+function yamlData(type: DnsRecordType, data: DnsRecordData): DnsRecordData {
+  const schema = recordTypes[type].data as { required?: string[]; properties?: Record<string, { type?: string }> } | undefined;
+  const missing = (schema?.required ?? []).filter((field) => data[field] === undefined && schema?.properties?.[field]?.type === "string");
+  if (missing.length === 0) return data;
+  const filled: DnsRecordData = { ...data, ...Object.fromEntries(missing.map((field) => [field, ""])) };
+  return Object.fromEntries(Object.keys(filled).sort().map((key) => [key, filled[key]!]));
+}
+
 /** The YAML form of a live record: relative name, plain TXT, defaults left out. */
 function yamlRecord(zone: string, value: DnsRecordValue): Record<string, unknown> {
   const record: Record<string, unknown> = { name: toRelative(value.name, zone), type: value.type };
-  if (value.data) record.data = value.data;
+  if (value.data) record.data = yamlData(value.type, value.data);
   else record.content = value.content ?? "";
   if (value.priority !== undefined) record.priority = value.priority;
   if (value.proxied) record.proxied = true;

@@ -32,6 +32,19 @@ describe("protected-records", () => {
     expect(found[0]!.message).toMatch(message);
   });
 
+  it("says when only the comment or TTL differ (adopting a record by hand), shows auto for TTL 1, and points to import", async () => {
+    const adopted = change("dns-record", "example.com/dns/@/A", "update", { fields: ["ttl", "comment"], before: { content: "203.0.113.10", ttl: 3600 }, after: { content: "203.0.113.10", ttl: 1, comment: "web" } });
+    const [found] = await check(policy, desired, {}, plan([adopted]));
+    expect(found!.message).toBe("plan changes ttl, comment of protected record @ A 203.0.113.10 in example.com: only the TTL and the comment differ from Cloudflare (live: ttl 3600, comment none)");
+    expect(found!.remediation).toContain("write the record as it is live (live: ttl 3600, comment none), or let `npx cf-gitops import --zone example.com --force` write the zone file from Cloudflare");
+    const ttlOnly = change("dns-record", "example.com/dns/www/CNAME", "update", { fields: ["ttl"], before: { content: "example.com", ttl: 1 }, after: { content: "example.com", ttl: 300 } });
+    expect((await check(policy, desired, {}, plan([ttlOnly])))[0]!.message).toContain(": only the TTL differs from Cloudflare (live: ttl auto)");
+    const content = change("dns-record", "example.com/dns/www/CNAME", "update", { fields: ["content", "ttl"], before: { content: "a.example", ttl: 1 }, after: { content: "b.example", ttl: 300 } });
+    const [real] = await check(policy, desired, {}, plan([content]));
+    expect(real!.message).not.toContain("only");
+    expect(real!.remediation).toBeUndefined();
+  });
+
   it("points a deletion at the zone file, since the record has no YAML node any more", async () => {
     const withZone = state([zone("example.com", { dns: [] })]);
     const found = await check(policy, withZone, {}, plan([change("dns-record", "example.com/dns/@/MX/mx1.example.net", "delete")]));

@@ -2,6 +2,8 @@
 import picomatch from "picomatch";
 import { definePolicy } from "../define-policy.ts";
 import type { Finding } from "../types.ts";
+import type { Change } from "../../plan/types.ts";
+import { shownValue } from "../../plan/shown-value.ts";
 import { dnsChangeContent, parseDnsChangeId } from "./plan-facts.ts";
 
 export interface ProtectedSelector {
@@ -49,9 +51,11 @@ export const protectedRecords = definePolicy<ProtectedRecordsParams>({
       if (!id || !selectors.some((s) => s.name(id.name) && (s.type === undefined || s.type === id.type))) continue;
       const zoneSource = desired.zones.find((z) => z.zone === id.zone)?.source;
       const what = change.op === "update" ? `changes ${change.fields.join(", ") || "fields"} of` : `${change.op}s`;
+      const trivial = metadataOnly(change);
       findings.push({
         resource: change.id,
-        message: `plan ${what} protected record ${id.name} ${id.type} ${dnsChangeContent(change, id)} in ${id.zone}`,
+        message: `plan ${what} protected record ${id.name} ${id.type} ${dnsChangeContent(change, id)} in ${id.zone}${trivial ? `: only ${trivial.what} differ${trivial.what.includes(" and ") ? "" : "s"} from Cloudflare (${trivial.live})` : ""}`,
+        ...(trivial ? { remediation: `if Cloudflare is right, write the record as it is live (${trivial.live}), or let \`npx cf-gitops import --zone ${id.zone} --force\` write the zone file from Cloudflare; if the YAML is right, exempt the record in policies/policy.yaml` } : {}),
         // A deleted record has no YAML node any more: point at the zone file instead.
         ...((change.source ?? zoneSource) ? { source: change.source ?? zoneSource } : {}),
       });
@@ -59,3 +63,21 @@ export const protectedRecords = definePolicy<ProtectedRecordsParams>({
     return findings;
   },
 });
+
+const metadataFields = new Set(["comment", "ttl", "tags"]);
+
+/**
+ * An update that touches only the comment, TTL or tags (what adopting a record by hand usually
+ * differs in): which, and what Cloudflare has ("ttl 3600, comment none").
+ */
+function metadataOnly(change: Change): { what: string; live: string } | undefined {
+  if (change.op !== "update" || change.fields.length === 0 || !change.fields.every((field) => metadataFields.has(field))) return undefined;
+  const live = change.before as Record<string, unknown> | undefined;
+  const shown = (field: string) => {
+    const value = live?.[field];
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return `${field} none`;
+    return `${field} ${shownValue(field, value, (v) => JSON.stringify(v))}`;
+  };
+  const names = change.fields.map((field) => (field === "ttl" ? "the TTL" : `the ${field}`));
+  return { what: names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`, live: `live: ${change.fields.map(shown).join(", ")}` };
+}

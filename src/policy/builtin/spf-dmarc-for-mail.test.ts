@@ -26,6 +26,13 @@ describe("spf-dmarc-for-mail", () => {
     expect(found[0]!.source).toEqual(mx.source);
   });
 
+  it("names each _dmarc record once (the apex's own is the zone's)", async () => {
+    const [apex] = await check(policy, state([zone("example.com", { dns: [mx, spf] })]));
+    expect(apex!.message).toBe("example.com receives mail but _dmarc.example.com has no DMARC record");
+    const [sub] = await check(policy, state([zone("example.com", { dns: [rec("lists", "MX", "mx.example.net"), rec("lists", "TXT", "v=spf1 -all")] })]));
+    expect(sub!.message).toBe("lists.example.com receives mail but neither _dmarc.lists.example.com nor _dmarc.example.com has a DMARC record");
+  });
+
   it("param require: only spf", async () => {
     expect(await check(policy, state([zone("example.com", { dns: [mx, spf] })]), { require: ["spf"] })).toEqual([]);
     expect(await check(policy, state([zone("example.com", { dns: [mx, dmarc] })]), { require: ["spf"] })).toHaveLength(1);

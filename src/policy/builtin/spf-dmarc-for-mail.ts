@@ -49,7 +49,9 @@ export const spfDmarcForMail = definePolicy<SpfDmarcParams>({
         if (params.require.includes("dmarc") && !txtAt(zone, `_dmarc.${fqdn}`, dmarc) && !txtAt(zone, `_dmarc.${zone.zone}`, dmarc)) {
           findings.push({
             resource: `${zone.zone}/dns/_dmarc/TXT`,
-            message: `${fqdn} receives mail but neither _dmarc.${fqdn} nor _dmarc.${zone.zone} has a DMARC record`,
+            message: fqdn === zone.zone
+              ? `${fqdn} receives mail but _dmarc.${fqdn} has no DMARC record`
+              : `${fqdn} receives mail but neither _dmarc.${fqdn} nor _dmarc.${zone.zone} has a DMARC record`,
             remediation: `add { name: "_dmarc", type: TXT, content: "v=DMARC1; p=quarantine" }`,
             source: mx.source,
           });

@@ -7,7 +7,8 @@ import { renderText } from "./text.ts";
 export type PolicyReportFormat = "text" | "json" | "github" | "markdown";
 export const policyReportFormats: readonly PolicyReportFormat[] = ["text", "json", "github", "markdown"];
 
-export function renderPolicyReport(report: PolicyReport, format: PolicyReportFormat): string {
+/** `levels` (text only): also list each policy's level and where it came from. */
+export function renderPolicyReport(report: PolicyReport, format: PolicyReportFormat, options: { levels?: boolean } = {}): string {
   switch (format) {
     case "json":
       return `${JSON.stringify(policyReportToJson(report), null, 2)}\n`;
@@ -16,6 +17,6 @@ export function renderPolicyReport(report: PolicyReport, format: PolicyReportFor
     case "markdown":
       return renderMarkdown(report);
     default:
-      return renderText(report);
+      return renderText(report, options);
   }
 }

@@ -1,5 +1,5 @@
 // Counts shared by every renderer.
-import type { PolicyReport, PolicyResult } from "../types.ts";
+import type { LevelSource, PolicyReport, PolicyResult } from "../types.ts";
 
 export interface PolicySummary {
   evaluated: number;
@@ -53,5 +53,35 @@ export function floorLines(report: PolicyReport): string[] {
   const decided = covered.filter((r) => r.floor!.applied.length > 0).map((r) => `${r.id} (${floorApplied(r)})`);
   return [
     `policy floor ${report.floor.file}: covers ${covered.length} polic${covered.length === 1 ? "y" : "ies"}; ${decided.length > 0 ? `from the floor: ${decided.join(", ")}` : "the repository is as strict or stricter everywhere"}`,
+  ];
+}
+
+/** "policies/policy.yaml:14", "its own level (policies/x.ts)", "default (policies/policy.yaml:8)": where a level came from. */
+export function levelSourceText(source: LevelSource | undefined): string {
+  if (!source) return "";
+  const at = source.file ? `${source.file}${source.line ? `:${source.line}` : ""}` : "";
+  switch (source.from) {
+    case "entry":
+      return at;
+    case "policy":
+      return `its own level${at ? ` (${at})` : " (built-in)"}`;
+    case "default":
+      return `default (${at})`;
+    case "floor":
+      return `policy floor (${at})`;
+    case "unloaded":
+      return "did not load, so its own level is unknown: an error unless policy.yaml disables it";
+    default:
+      return "no level anywhere: advisory";
+  }
+}
+
+/** One line per policy: level, id, where the level came from (the `policy` command's text output). */
+export function levelLines(report: PolicyReport): string[] {
+  if (report.results.length === 0) return [];
+  const width = Math.max(...report.results.map((r) => r.id.length));
+  return [
+    "levels (policies/policy.yaml's entry, else the policy's own level, else policy.yaml's default):",
+    ...report.results.map((r) => `  ${r.level.padEnd(9)} ${r.id.padEnd(width)}  ${levelSourceText(r.levelFrom)}`.trimEnd()),
   ];
 }

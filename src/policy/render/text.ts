@@ -1,11 +1,12 @@
 // Terminal output: violations first (mandatory before advisory), then problems, then one verdict line.
 import type { PolicyReport } from "../types.ts";
-import { floorLines, verdict, where } from "./summary.ts";
+import { floorLines, levelLines, verdict, where } from "./summary.ts";
 
 /** Advisory violations shown per policy; the rest are counted (every one is in --format json). */
 const advisoryShown = 10;
 
-export function renderText(report: PolicyReport): string {
+/** `levels`: list every policy with its level and where it came from (`cf-gitops policy`). */
+export function renderText(report: PolicyReport, options: { levels?: boolean } = {}): string {
   const lines: string[] = [];
   const shown = new Map<string, number>();
   for (const v of report.violations) {
@@ -30,6 +31,7 @@ export function renderText(report: PolicyReport): string {
     lines.push(`exempted [${e.policy}] ${e.resource}: ${e.exemption.reason}${e.exemption.expires ? ` (until ${e.exemption.expires})` : ""}`);
   }
   for (const r of report.results.filter((r) => r.status === "error")) lines.push(`error ${r.id}: ${r.note ?? ""}`);
+  if (options.levels) lines.push(...levelLines(report));
   lines.push(...floorLines(report));
   const skipped = report.results.filter((r) => r.status === "skipped").map((r) => r.id);
   if (skipped.length > 0) lines.push(`skipped (need a plan; they run in plan, apply and the daemon): ${skipped.join(", ")}`);

@@ -18,8 +18,9 @@ export interface PolicyInfo {
   file: string;
   id: string;
   description: string;
-  level: EnforcementLevel;
-  paramsSchema: JsonSchema;
+  /** Optional: policy.yaml's entry or the default decides when absent (ADR 28). */
+  level?: EnforcementLevel;
+  paramsSchema?: JsonSchema;
   remediation?: string;
   tightening?: Record<string, Tightening>;
   checks: CheckName[];

@@ -11,7 +11,8 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
 
 function policyInfo(value: unknown): value is PolicyInfo {
   if (!isObject(value) || !isCount(value.key) || !isText(value.file) || !isText(value.id) || !isText(value.description)) return false;
-  if (!enforcementLevels.includes(value.level as never) || !isObject(value.paramsSchema)) return false;
+  if (value.level !== undefined && !enforcementLevels.includes(value.level as never)) return false;
+  if (value.paramsSchema !== undefined && !isObject(value.paramsSchema)) return false;
   if (value.remediation !== undefined && !isText(value.remediation)) return false;
   if (value.tightening !== undefined && !isObject(value.tightening)) return false;
   return Array.isArray(value.checks) && value.checks.every((check) => check === "checkState" || check === "checkPlan");
@@ -31,7 +32,7 @@ export function readReply(body: Buffer): SandboxReply | string {
   }
   if (!isObject(value)) return "not an object";
   if (value.type === "loaded") {
-    if (!Array.isArray(value.policies) || !value.policies.every(policyInfo)) return "a policy without its id, description, level or paramsSchema";
+    if (!Array.isArray(value.policies) || !value.policies.every(policyInfo)) return "a policy without its id or description, or with a malformed level or paramsSchema";
     if (!Array.isArray(value.failures) || !value.failures.every(failureInfo)) return "a load failure without its file or message";
     return value as SandboxReply;
   }

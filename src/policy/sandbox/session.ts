@@ -146,7 +146,9 @@ export function openCustomPolicies(root: string, options: CustomPolicyOptions = 
     for (const info of loaded.policies) {
       if (!files.has(info.file)) continue;
       const policy: AnyPolicy = {
-        id: info.id, description: info.description, level: info.level, paramsSchema: info.paramsSchema,
+        id: info.id, description: info.description,
+        ...(info.level !== undefined ? { level: info.level } : {}),
+        ...(info.paramsSchema !== undefined ? { paramsSchema: info.paramsSchema } : {}),
         ...(info.remediation !== undefined ? { remediation: info.remediation } : {}),
         ...(info.tightening !== undefined ? { tightening: info.tightening } : {}),
       };
