@@ -5,7 +5,7 @@
 import type { NativeAdapter, WriteContext } from "../../engines/native/adapter.ts";
 import { call } from "../../engines/native/call.ts";
 import type { Resource } from "../../plan/resources.ts";
-import { directoryOf, livePolicies, typesIn } from "../shared/access/directory.ts";
+import { directoryOf, livePolicies, typesIn } from "../shared/access/native.ts";
 import { ConfigError } from "../../shared/errors.ts";
 import { ruleFromApi, type AccessRuleValue, type NameOf } from "../shared/access/values.ts";
 import { applicationResource } from "./expand.ts";

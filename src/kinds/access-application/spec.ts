@@ -17,5 +17,5 @@ export const accessApplicationPlacement: EmbeddedPlacement<TunnelServiceSpec> = 
   description: "The `access:` block of a service file: a self_hosted Access application for the service's hostname.",
   all: (state) => state.services.filter((service) => declaresApplication(service.access)),
   zoneOf: (service, zones) => zoneOf(service.hostname, zones),
-  import: { flag: "access", reads: { [accessApplicationKindId]: ["account"] }, toBlocks: accessBlocksFromLive },
+  import: { flag: "access", reads: { [accessApplicationKindId]: ["account"], "access-policy": ["account"] }, toBlocks: accessBlocksFromLive },
 };

@@ -6,7 +6,7 @@ import type { NativeAdapter, WriteContext } from "../../engines/native/adapter.t
 import { call } from "../../engines/native/call.ts";
 import type { Resource } from "../../plan/resources.ts";
 import type { Change } from "../../plan/types.ts";
-import { directoryOf, idsFrom, liveGroups, payloadIds, resolveAtWrite, resolveUses, typesIn, type NamedUse } from "../shared/access/directory.ts";
+import { directoryOf, idsFrom, liveGroups, payloadIds, resolveAtWrite, resolveUses, typesIn, type NamedUse } from "../shared/access/native.ts";
 import { isNamedType, ruleFromApi, ruleToApi, type AccessRuleValue, type NameOf } from "../shared/access/values.ts";
 import { groupResource } from "./expand.ts";
 import { accessGroupKindId, groupValue, type AccessGroupValue } from "./normalise.ts";

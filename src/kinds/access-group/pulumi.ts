@@ -7,7 +7,7 @@ import type { ZeroTrustAccessGroupArgs } from "@pulumi/cloudflare";
 import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
 import { encodeLogicalName } from "../../engines/pulumi/names.ts";
 import type { Resource } from "../../plan/resources.ts";
-import { resolvedIds } from "../shared/access/directory.ts";
+import { resolvedIds } from "../shared/access/ids.ts";
 import { rulesFromPulumi, ruleToPulumi } from "../shared/access/pulumi.ts";
 import type { AccessRuleValue, NamedType } from "../shared/access/values.ts";
 import { groupResource } from "./expand.ts";

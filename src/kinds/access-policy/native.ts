@@ -6,7 +6,7 @@ import type { DesiredState } from "../../desired-state/types.ts";
 import type { NativeAdapter, WriteContext } from "../../engines/native/adapter.ts";
 import { call } from "../../engines/native/call.ts";
 import { declaresApplication } from "../shared/access/block.ts";
-import { directoryOf, idsFrom, liveGroups, livePolicies, payloadIds, resolveAtWrite, resolveUses, typesIn, type NamedUse } from "../shared/access/directory.ts";
+import { directoryOf, idsFrom, liveGroups, livePolicies, payloadIds, resolveAtWrite, resolveUses, typesIn, type NamedUse } from "../shared/access/native.ts";
 import { isNamedType, ruleFromApi, ruleToApi, type AccessRuleValue, type NameOf } from "../shared/access/values.ts";
 import { policyResource } from "./expand.ts";
 import { accessPolicyKindId, policyValue, type AccessPolicyValue } from "./normalise.ts";

@@ -5,7 +5,10 @@
 import type { NativeContext } from "../../../engines/native/adapter.ts";
 import { call } from "../../../engines/native/call.ts";
 import { ConfigError } from "../../../shared/errors.ts";
+import { nameKey as key } from "./ids.ts";
 import type { IdOf, NamedType, NameOf } from "./values.ts";
+
+export { idsFrom, nameKey, payloadIds, resolvedIds } from "./ids.ts";
 
 export interface Named {
   id: string;
@@ -65,9 +68,6 @@ export interface Directory {
   ids: Record<string, string>;
 }
 
-/** "group:family": how ids are kept by name (a type has no colon; a name may). */
-export const nameKey = (type: string, text: string) => `${type}:${text}`;
-const key = nameKey;
 
 export async function directoryOf(ctx: NativeContext, types: Iterable<NamedType>, fresh = false): Promise<Directory> {
   const ids: Record<string, string> = {};
@@ -81,10 +81,6 @@ export async function directoryOf(ctx: NativeContext, types: Iterable<NamedType>
   return { ids, idOf: (type, name) => ids[key(type, name)], nameOf: (type, id) => names.get(key(type, id)) };
 }
 
-/** A payload's known ids, as an IdOf. */
-export function idsFrom(ids: Readonly<Record<string, string>>): IdOf {
-  return (type, name) => ids[key(type, name)];
-}
 
 /** The named types a rule list uses. */
 export function typesIn(rules: readonly Record<string, unknown>[]): NamedType[] {
@@ -140,19 +136,7 @@ export async function resolveUses(ctx: NativeContext, uses: readonly NamedUse[])
   return resolved;
 }
 
-/** A kind's resolved names ("type:name" -> id, as resolve returned them; Pulumi gets id -> "type:name") as an IdOf. */
-export function resolvedIds(resolved: ReadonlyMap<string, string>, inverted = false): IdOf {
-  const ids = new Map<string, string>(inverted ? [...resolved].map(([id, name]) => [name, id]) : resolved);
-  return (type, name) => ids.get(nameKey(type, name));
-}
 
-/** The ids a payload needs: the live groups' (by name) and what the kind resolved (tokens, login methods, read_only groups). */
-export function payloadIds(groups: readonly Named[], resolved: ReadonlyMap<string, string>): Record<string, string> {
-  const ids: Record<string, string> = {};
-  for (const group of groups) ids[nameKey("group", group.name)] ??= group.id;
-  for (const [name, id] of resolved) ids[name] = id;
-  return ids;
-}
 
 /** A reusable policy as the API lists it. */
 export interface LivePolicy extends Named {
