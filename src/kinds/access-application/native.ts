@@ -5,7 +5,7 @@
 import type { NativeAdapter, WriteContext } from "../../engines/native/adapter.ts";
 import { call } from "../../engines/native/call.ts";
 import type { Resource } from "../../plan/resources.ts";
-import { directoryOf, livePolicies, typesIn } from "../shared/access/native.ts";
+import { directoryOf, everyPage, livePolicies, pageSize, typesIn } from "../shared/access/native.ts";
 import { ConfigError } from "../../shared/errors.ts";
 import { ruleFromApi, type AccessRuleValue, type NameOf } from "../shared/access/values.ts";
 import { applicationResource } from "./expand.ts";
@@ -91,10 +91,7 @@ export const native: NativeAdapter<ApplicationPayload> = {
   probe: ({ accountId }, { client }) => call("list the Access applications", () => client.zeroTrust.access.applications.list({ account_id: accountId, per_page: 1 })),
   async readAccount(_scopes, ctx) {
     const account_id = await ctx.accountId();
-    const listed: Record<string, unknown>[] = [];
-    await call("list the Access applications", async () => {
-      for await (const app of ctx.client.zeroTrust.access.applications.list({ account_id })) listed.push(app as unknown as Record<string, unknown>);
-    });
+    const listed = (await everyPage("list the Access applications", () => ctx.client.zeroTrust.access.applications.list({ account_id, per_page: pageSize }))) as unknown as Record<string, unknown>[];
     // only self-hosted applications are services' (SaaS, WARP, App Launcher ... are someone else's)
     const apps = listed.filter((app) => app.type === "self_hosted");
     const inline = apps.flatMap((app) => byPrecedence(app.policies)).flatMap((policy) => [...((policy.include as Record<string, unknown>[] | undefined) ?? []), ...((policy.require as Record<string, unknown>[] | undefined) ?? []), ...((policy.exclude as Record<string, unknown>[] | undefined) ?? [])]);

@@ -20,7 +20,7 @@ export const accessHostnameRule: StateRule = {
           message: `hostname ${service.hostname} already has its access: in service "${earlier.service}" (${earlier.file})`,
           hint: "an Access application covers the whole hostname: keep access: in one of the services that share it",
         },
-        locate(service.access, service.access.keys[0] ?? undefined),
+        locate(service, "access"),
       );
     }
   },

@@ -61,7 +61,8 @@ async function write(payload: PolicyPayload, ctx: WriteContext): Promise<unknown
 export const native: NativeAdapter<PolicyPayload> = {
   kind: accessPolicyKindId,
   resolve: (desired, ctx) => resolveUses(ctx, serviceUses(desired)),
-  probe: ({ accountId }, { client }) => call("list the Access policies", () => client.zeroTrust.access.policies.list({ account_id: accountId, per_page: 1 })),
+  // one permission group covers applications and policies: doctor probes it once, with the applications' read
+  probe: ({ accountId }, { client }) => call("list the Access applications", () => client.zeroTrust.access.applications.list({ account_id: accountId, per_page: 1 })),
   async readAccount(_scopes, ctx) {
     const live = await livePolicies(ctx);
     const rules = live.flatMap((policy) => [...(policy.include ?? []), ...(policy.require ?? []), ...(policy.exclude ?? [])]);

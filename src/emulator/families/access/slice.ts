@@ -1,4 +1,5 @@
-// The Access family's store slice (state file key `access`): applications, reusable policies,
+// The Access family's store slice (state file keys accessApps, accessPolicies, accessGroups,
+// accessServiceTokens, accessIdentityProviders): applications, reusable policies,
 // groups, service tokens (never their secrets) and identity providers (login methods).
 import type { EmulatorStore } from "../../store.ts";
 import { defineSlice } from "../family.ts";
@@ -63,17 +64,14 @@ export interface AccessState {
   identityProviders: IdentityProvider[];
 }
 
+const keys = { apps: "accessApps", policies: "accessPolicies", groups: "accessGroups", serviceTokens: "accessServiceTokens", identityProviders: "accessIdentityProviders" } as const;
+
 export const accessSlice = defineSlice<AccessState>({
-  keys: ["access"],
+  keys: Object.values(keys),
   create: () => ({ apps: [], policies: [], groups: [], serviceTokens: [], identityProviders: [] }),
-  snapshot: (state) => ({ access: state }),
+  snapshot: (state) => Object.fromEntries(Object.entries(keys).map(([field, key]) => [key, state[field as keyof AccessState]])),
   load(state, snapshot) {
-    const saved = (snapshot.access ?? {}) as Partial<AccessState>;
-    state.apps.push(...(saved.apps ?? []));
-    state.policies.push(...(saved.policies ?? []));
-    state.groups.push(...(saved.groups ?? []));
-    state.serviceTokens.push(...(saved.serviceTokens ?? []));
-    state.identityProviders.push(...(saved.identityProviders ?? []));
+    for (const [field, key] of Object.entries(keys)) (state[field as keyof AccessState] as unknown[]).push(...((snapshot[key] as unknown[] | undefined) ?? []));
   },
 });
 

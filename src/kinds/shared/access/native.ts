@@ -26,10 +26,25 @@ type Lists = Partial<Record<NamedType, Promise<Named[]>>>;
 
 const runs = new WeakMap<object, Lists>();
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
+/** Objects read a page at a time; a page that is not full is the last (no request for an empty page). */
+export const pageSize = 100;
+
+interface Page<T> {
+  result: T[];
+  hasNextPage(): boolean;
+  getNextPage(): Promise<Page<T>>;
+}
+
+/** Every page of a list, one call each, stopping at the first page that is not full. */
+export async function everyPage<T>(what: string, first: () => PromiseLike<Page<T>>): Promise<T[]> {
+  let page = await call(what, async () => first());
+  const items = [...page.result];
+  while (page.result.length >= pageSize && page.hasNextPage()) {
+    const current = page;
+    page = await call(what, () => current.getNextPage());
+    items.push(...page.result);
+  }
+  return items;
 }
 
 const what: Record<NamedType, string> = { group: "list the Access groups", service_token: "list the Access service tokens", login_method: "list the login methods (identity providers)" };
@@ -37,13 +52,13 @@ const what: Record<NamedType, string> = { group: "list the Access groups", servi
 async function read(ctx: NativeContext, type: NamedType): Promise<Named[]> {
   const account_id = await ctx.accountId();
   const access = ctx.client.zeroTrust.access;
-  const listed = await call(what[type], () =>
+  const query = { account_id, per_page: pageSize };
+  const listed: unknown[] =
     type === "group"
-      ? collect(access.groups.list({ account_id }))
+      ? await everyPage(what[type], () => access.groups.list(query))
       : type === "service_token"
-        ? collect(access.serviceTokens.list({ account_id }))
-        : collect(ctx.client.zeroTrust.identityProviders.list({ account_id })),
-  );
+        ? await everyPage(what[type], () => access.serviceTokens.list(query))
+        : await everyPage(what[type], () => ctx.client.zeroTrust.identityProviders.list(query));
   // a token's list entry has no secret (Cloudflare shows it once, at creation); nothing else is kept
   return (listed as unknown as Record<string, unknown>[]).map((item) => (type === "group" ? ({ ...item, id: String(item.id), name: String(item.name) } as LiveGroup) : { id: String(item.id), name: String(item.name) }));
 }
@@ -154,7 +169,7 @@ export function livePolicies(ctx: NativeContext, fresh = false): Promise<LivePol
   if (!listed) {
     listed = (async () => {
       const account_id = await ctx.accountId();
-      const policies = await call("list the Access policies", () => collect(ctx.client.zeroTrust.access.policies.list({ account_id })));
+      const policies = await everyPage("list the Access policies", () => ctx.client.zeroTrust.access.policies.list({ account_id, per_page: pageSize }));
       return (policies as unknown as Record<string, unknown>[]).map((policy) => ({ ...policy, id: String(policy.id), name: String(policy.name) }) as LivePolicy);
     })();
     policyRuns.set(ctx.accountId, listed);
