@@ -48,7 +48,8 @@ describe("Access family", () => {
   });
 
   it.each([
-    ["a domain in none of the account's zones", { type: "self_hosted", domain: "grafana.example.net" }, 400, /does not belong to any zone/],
+    ["a domain in none of the account's zones", { type: "self_hosted", domain: "grafana.example.net" }, 400, /^access\.api\.error\.invalid_request: domain does not belong to zone$/],
+    ["no type", { domain: "grafana.example.com" }, 400, /^access\.api\.error\.invalid_request: app type is missing or invalid$/],
     ["no domain", { type: "self_hosted" }, 400, /domain is required/],
     ["a session duration that is not one", { type: "self_hosted", domain: "a.example.com", session_duration: "a day" }, 400, /session_duration/],
     ["a policy that does not exist", { type: "self_hosted", domain: "a.example.com", policies: [{ id: "00000000-0000-0000-0000-000000000000" }] }, 404, /policy .* does not exist/],

@@ -1,8 +1,10 @@
 // Access applications (/accounts/{account_id}/access/apps): list, create, get, update (PUT: the
 // whole application), delete. Each lists its policies inline, by precedence, as Cloudflare does.
-// Refused as Cloudflare refuses them (access.api.error.invalid_request, 12130): a self_hosted
-// application whose domain is in none of the account's zones, a second application for a domain
-// (answered 409 here), a policy that does not exist, a session duration that is not a duration.
+// Refused as Cloudflare refuses them (400, code 12130, "access.api.error.invalid_request: ...";
+// the messages for a missing type and a domain outside the account's zones are Cloudflare's own, as
+// public reports of live answers quote them): a self_hosted application whose domain is in none of
+// the account's zones, a second application for a domain (409 and the wording are the emulator's),
+// a policy that does not exist, a session duration that is not a duration.
 import { randomBytes } from "node:crypto";
 import type { AuditEvent } from "../../audit/types.ts";
 import { fail, type HandlerResult } from "../../envelope.ts";
@@ -47,13 +49,13 @@ function appFrom(ctx: RequestContext, state: AccessState, previous?: AccessApp):
   const body = bodyObject(ctx);
   const { account_id: _account, policies: _policies, id: _id, uid: _uid, aud: _aud, created_at: _created, updated_at: _updated, ...fields } = body;
   const type = String(body.type ?? previous?.type ?? "");
-  if (!types.includes(type)) throw invalid(`type must be one of ${types.join(", ")}`);
+  if (!types.includes(type)) throw invalid("app type is missing or invalid");
   const domain = typeof body.domain === "string" ? body.domain.trim() : "";
   if (type === "self_hosted") {
     if (domain === "") throw invalid("domain is required for a self_hosted application");
     const host = hostOf(domain);
     const zones = [...zonesOf(ctx.store).values()].map((zone) => zone.name);
-    if (!zones.some((zone) => host === zone || host.endsWith(`.${zone}`))) throw invalid(`domain ${domain} does not belong to any zone of this account`);
+    if (!zones.some((zone) => host === zone || host.endsWith(`.${zone}`))) throw invalid("domain does not belong to zone");
     const twin = state.apps.find((app) => app.id !== previous?.id && app.type === "self_hosted" && app.domain.toLowerCase() === domain.toLowerCase());
     if (twin) throw fail(409, 12130, `access.api.error.invalid_request: an application for ${domain} already exists (${twin.name})`);
   }
