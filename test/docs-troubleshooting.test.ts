@@ -38,9 +38,9 @@ function messagePattern(message: string): RegExp {
 describe("docs/troubleshooting.md", () => {
   const code = sources("src").join("\n");
 
-  it("explains twelve errors, each with its cause and fix", () => {
+  it("explains thirteen errors, each with its cause and fix", () => {
     const entries = [...doc.matchAll(/^## (\d+)\. /gm)].map(([, number]) => Number(number));
-    expect(entries).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(entries).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     for (const entry of doc.split(/^## \d+\. /m).slice(1)) {
       expect(entry).toContain("**Cause.**");
       expect(entry).toContain("**Fix.**");
