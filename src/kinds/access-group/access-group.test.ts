@@ -83,7 +83,12 @@ describe("reading Access lists a page at a time", () => {
   it("asks for the next page only while pages are full", async () => {
     const { everyPage, pageSize } = await import("../shared/access/native.ts");
     const calls: number[] = [];
-    const page = (n: number, size: number): { result: number[]; hasNextPage(): boolean; getNextPage(): Promise<ReturnType<typeof page>> } => {
+    interface FakePage {
+      result: number[];
+      hasNextPage(): boolean;
+      getNextPage(): Promise<FakePage>;
+    }
+    const page = (n: number, size: number): FakePage => {
       calls.push(n);
       return { result: Array.from({ length: size }, (_, i) => n * 1000 + i), hasNextPage: () => size > 0, getNextPage: async () => page(n + 1, n + 1 === 2 ? 7 : 0) };
     };
