@@ -18,7 +18,7 @@ const homeFile = `# the personal account: CLOUDFLARE_API_TOKEN
 engine: native
 desired_state:
   dir: desired-state
-  include: ["zones/example.com.yaml", "services/*.yaml", "lists/*.yaml"]
+  include: ["zones/example.com.yaml", "services/*.yaml", "lists/*.yaml", "access/groups/*.yaml"]
 tunnels:
   home-pi: {}
 `;

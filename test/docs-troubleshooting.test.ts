@@ -38,9 +38,9 @@ function messagePattern(message: string): RegExp {
 describe("docs/troubleshooting.md", () => {
   const code = sources("src").join("\n");
 
-  it("explains fourteen errors, each with its cause and fix", () => {
+  it("explains fifteen errors, each with its cause and fix", () => {
     const entries = [...doc.matchAll(/^## (\d+)\. /gm)].map(([, number]) => Number(number));
-    expect(entries).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(entries).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     for (const entry of doc.split(/^## \d+\. /m).slice(1)) {
       expect(entry).toContain("**Cause.**");
       expect(entry).toContain("**Fix.**");

@@ -81,12 +81,14 @@ describe("cf-gitops init", () => {
     expect(report.results).toContainEqual(expect.objectContaining({ id: "no-wildcard-records", origin: "policies/no-wildcard-records.ts", level: "advisory" }));
   });
 
-  it("lists every built-in policy at its default level in policies/policy.yaml", async () => {
+  it("lists every built-in policy at its default level in policies/policy.yaml (service-behind-access: mandatory)", async () => {
     const dir = await emptyRepo();
     await cli(["init"], dir);
     const config = parse(await readFile(join(dir, "policies/policy.yaml"), "utf8")) as { policies: Record<string, { level: string }> };
     const { builtinPolicies } = await import("../src/policy/registry.ts");
-    for (const policy of builtinPolicies) expect(config.policies[policy.id], policy.id).toEqual({ level: policy.level });
+    // a new repository gets the Access gate as mandatory; its default stays advisory for repositories written before it
+    const scaffold: Record<string, string> = { "service-behind-access": "mandatory" };
+    for (const policy of builtinPolicies) expect(config.policies[policy.id], policy.id).toEqual({ level: scaffold[policy.id] ?? policy.level });
   });
 
   it("points every $schema comment at a schema the package ships", async () => {

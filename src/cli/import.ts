@@ -14,20 +14,24 @@ import { forceHint, keepCopies, uncommittedFiles } from "./init-keep-copy.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops import --zone NAME [--lists] [--out desired-state] [--force]
+export const help = `Usage: cf-gitops import --zone NAME [--lists] [--access] [--out desired-state] [--force]
 
 Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: every kind that lives in zone
 files writes its part: the curated settings, every DNS record (ordered by name, then type; comments
 and tags kept; TXT as plain text), the custom firewall rules in order, and the rate-limiting rules,
 cache rules and redirects in order (their keys only when the zone has such rules). Read-only records
 managed by Cloudflare are left out. With --lists, read the account's lists and write
-desired-state/lists/<list>.yaml for each. A \`cf-gitops plan\` right after the import shows no
+desired-state/lists/<list>.yaml for each. With --access, write desired-state/access/groups/<name>.yaml
+for each Access group, and an \`access:\` block into each service file whose hostname has an Access
+application (its session and the rules of its allow policy). A \`cf-gitops plan\` right after the import shows no
 changes for what it wrote. It also prints the Pulumi import id of each object it wrote
 (\`pulumi import <type> <name> <id>\` lines), for adopting them with the pulumi engine.
 
 Flags:
   --zone NAME   the zone to import
   --lists       the account's lists (IP, ASN and host name lists), one file each
+  --access      the account's Access groups (one file each) and the access: blocks of the service
+                files whose hostnames have Access applications
   --out DIR     the desired-state directory to write into (default: desired-state)
   --force       overwrite existing files; their YAML comments on records, rules, settings and
                 list items that still exist are kept, and a file with changes git does not have
@@ -41,16 +45,21 @@ Exit codes: 0 written, 1 error (zone not found, file exists without --force, API
 Examples:
   npx cf-gitops import --zone example.com
   npx cf-gitops import --lists
+  npx cf-gitops import --access
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { importableKinds } = await import("./import-files.ts");
+  const { embeddedImports } = await import("./import-embedded.ts");
   const ownFiles = importableKinds();
-  const fileFlags = Object.fromEntries(ownFiles.map((target) => [target.hook.flag, { type: "boolean" as const }]));
+  const embedded = embeddedImports();
+  const fileFlags = Object.fromEntries([...ownFiles.map((target) => target.hook.flag), ...embedded.map((target) => target.hook.flag)].map((flag) => [flag, { type: "boolean" as const }]));
   const { values } = parseFlags(argv, { zone: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, ...fileFlags }, "import");
   const zoneName = (values.zone as string | undefined)?.trim().replace(/\.$/, "").toLowerCase();
   const chosen = ownFiles.filter((target) => (values as Record<string, unknown>)[target.hook.flag] === true);
-  if (!zoneName && chosen.length === 0) throw new UsageError(`--zone${ownFiles.map((target) => ` or --${target.hook.flag}`).join("")} is required`, { hint: "cf-gitops import --zone example.com" });
+  const chosenEmbedded = embedded.filter((target) => (values as Record<string, unknown>)[target.hook.flag] === true);
+  const flags = [...new Set([...ownFiles, ...embedded].map((target) => target.hook.flag))];
+  if (!zoneName && chosen.length === 0 && chosenEmbedded.length === 0) throw new UsageError(`--zone${flags.map((flag) => ` or --${flag}`).join("")} is required`, { hint: "cf-gitops import --zone example.com" });
   const outDir = resolve(io.cwd, (values.out as string | undefined) ?? "desired-state");
   const force = values.force === true;
   const { createClient, listZones } = await import("../engines/native/index.ts");
@@ -61,6 +70,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (chosen.length > 0) {
     const { importOwnFiles } = await import("./import-own-files.ts");
     ids.push(...(await importOwnFiles(io, { client, log }, chosen, outDir, force)));
+  }
+  if (chosenEmbedded.length > 0) {
+    const { importEmbedded } = await import("./import-embedded.ts");
+    ids.push(...(await importEmbedded(io, { client, log }, chosenEmbedded, outDir, force)));
   }
   // The same objects, as Pulumi import ids: the pulumi engine adopts them on its first apply.
   const { formatPulumiImportIds } = await import("../engines/pulumi/import-ids.ts");

@@ -3,13 +3,18 @@
 import { builtinPolicies } from "../policy/registry.ts";
 import type { AnyPolicy } from "../policy/types.ts";
 
+/** Stricter than their defaults in a new repository (the defaults spare repositories written before them). */
+const scaffoldLevels: Record<string, AnyPolicy["level"]> = { "service-behind-access": "mandatory" };
+
+const levelOf = (policy: AnyPolicy) => scaffoldLevels[policy.id] ?? policy.level;
+
 function entries(policies: readonly AnyPolicy[]): string[] {
-  return policies.flatMap((policy) => [`  ${policy.id}: { level: ${policy.level} }`, `    # ${policy.description}`]);
+  return policies.flatMap((policy) => [`  ${policy.id}: { level: ${levelOf(policy)} }`, `    # ${policy.description}`]);
 }
 
 export function initialPolicyConfig(examplePolicyId: string): string {
-  const mandatory = builtinPolicies.filter((policy) => policy.level === "mandatory");
-  const others = builtinPolicies.filter((policy) => policy.level !== "mandatory");
+  const mandatory = builtinPolicies.filter((policy) => levelOf(policy) === "mandatory");
+  const others = builtinPolicies.filter((policy) => levelOf(policy) !== "mandatory");
   return [
     "# yaml-language-server: $schema=../node_modules/cf-gitops/schemas/policy.schema.json",
     "# Policy configuration: enforcement levels, parameters and exemptions. Levels: mandatory (blocks",

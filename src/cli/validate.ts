@@ -37,7 +37,7 @@ Examples:
 /** How many objects of a kind the desired state declares. */
 function objectCount(kind: KindDefinition, state: DesiredState): number {
   const placement = kind.placement;
-  if (placement.scope === "file") return placement.all(state).length;
+  if (placement.scope !== "zone") return placement.all(state).length;
   return state.zones.reduce((sum, zone) => sum + (placement.count(zone) ?? 0), 0);
 }
 

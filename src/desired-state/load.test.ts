@@ -18,7 +18,15 @@ describe("loadDesiredState on the shipped example", async () => {
     expect(records.length).toBeGreaterThanOrEqual(25);
     expect(new Set(records.map((record) => record.type))).toEqual(new Set(["A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA"]));
     expect(com.firewall?.map((rule) => rule.ref)).toEqual(["skip-uptime-monitor", "block-bad-bots", "challenge-admin"]);
-    expect(state.services.map((service) => service.hostname).sort()).toEqual(["git.example.com", "grafana.example.com", "home.example.com"]);
+    expect(state.services.map((service) => service.hostname).sort()).toEqual(["git.example.com", "grafana.example.com", "home.example.com", "status.example.com"]);
+    // every example service says who may reach it: Access (the family group, or one address) or public
+    expect(state.services.map((service) => `${service.service} ${service.access?.public ? "public" : service.access?.allow.map((rule) => `${rule.type}:${rule.values.join(",")}`).join(" ")}`).sort()).toEqual([
+      "git public",
+      "grafana group:family",
+      "home-assistant group:family",
+      "status email:me@example.com",
+    ]);
+    expect(state.accessGroups?.map((group) => group.group)).toEqual(["family"]);
   });
 
   it("normalises setting values to Cloudflare's API form", () => {

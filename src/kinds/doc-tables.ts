@@ -19,7 +19,10 @@ function table(head: string[], rows: readonly (readonly string[])[]): string {
 
 /** Where a kind lives in the YAML: its zone-file keys, or its folder. */
 export function whereOf(kind: KindDefinition): string {
-  return kind.placement.scope === "zone" ? Object.keys(kind.placement.keys).map((key) => `\`${key}:\``).join(", ") : `\`desired-state/${kind.placement.folder}/\``;
+  const placement = kind.placement;
+  if (placement.scope === "zone") return Object.keys(placement.keys).map((key) => `\`${key}:\``).join(", ");
+  if (placement.scope === "embedded") return `\`${placement.key}:\` in \`desired-state/${placement.folder}/\``;
+  return `\`desired-state/${placement.folder}/\``;
 }
 
 function permissions(kind: KindDefinition, level: "Read" | "Edit"): string {

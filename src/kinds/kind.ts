@@ -122,7 +122,45 @@ export interface ImportedFile {
   itemKey?(key: string, item: unknown): string | undefined;
 }
 
-export type Placement = ZonePlacement | FilePlacement;
+/**
+ * A kind whose YAML is a key inside another kind's files, e.g. `access:` in a service file (an
+ * Access application and its policy). The host kind's schema and loader hold the key; this kind
+ * says where it is (for the docs), which of the host's objects declare it, and how `import`
+ * writes the key back into existing files.
+ */
+export interface EmbeddedPlacement<Spec = unknown> {
+  scope: "embedded";
+  /** The host kind's own file (its FilePlacement.file): "service". */
+  host: string;
+  /** The host's folder under the desired-state directory, for the docs: "services". */
+  folder: string;
+  /** The key in the host's files: "access". */
+  key: string;
+  description: string;
+  /** The host objects that declare this kind (services with an `access:` block). */
+  all(state: DesiredState): readonly Spec[];
+  /** The zone an object counts under, for cfgitops_managed_resources. */
+  zoneOf(spec: Spec, zones: readonly string[]): string | undefined;
+  /** `cf-gitops import --<flag>`: writes the key into the host files it matches (absent when the kind has none). */
+  import?: EmbeddedImport;
+}
+
+/** How `import` writes an embedded kind's live objects: the key's value in each host file it belongs to. */
+export interface EmbeddedImport {
+  flag: string;
+  /** The kinds read (their native adapters' readAccount), with their scopes. */
+  reads: Record<string, readonly string[]>;
+  /** Live resources of those kinds and the host's loaded objects -> the key's value per host file. */
+  toBlocks(live: Resource[], hosts: readonly { file: string; spec: unknown }[]): ImportedBlocks;
+}
+
+export interface ImportedBlocks {
+  blocks: { file: string; value: Record<string, unknown>; written: Resource[]; summary: string }[];
+  /** Live objects no host file declares, for the report. */
+  notes: string[];
+}
+
+export type Placement = ZonePlacement | FilePlacement | EmbeddedPlacement;
 
 /** What `import` writes for one kind: zone-file keys, the resources written, and a count for people. */
 export interface ImportedSection {
@@ -167,6 +205,8 @@ export interface ExpandOutput extends Claims {
 export interface KindPermission {
   /** The token page's first column. */
   scope: "Zone" | "Account";
+  /** Only read, never written (names looked up, like service tokens): Read is enough for apply too. */
+  readOnly?: boolean;
   /** The group, spelled as the token page spells it: "Workers Routes". */
   group: string;
   /** The group's name in the API's permission-group list where it differs: "Cache Settings" (`Cache Settings Read`, `Cache Settings Write`). */
@@ -174,7 +214,7 @@ export interface KindPermission {
 }
 
 /** The model a kind follows, which "Adding a kind" (docs/architecture.md) says to copy. */
-export type KindModel = "ruleset phase" | "one object per item" | "map" | "files of their own" | "records";
+export type KindModel = "ruleset phase" | "one object per item" | "map" | "files of their own" | "records" | "a key in another kind's files";
 
 /**
  * What the docs' tables say of the kind, one row (or a few) per table; `npm run schemas` writes the
@@ -215,8 +255,10 @@ export interface KindDefinition<Id extends string = string, P extends Placement 
   /** Lower runs first in an apply (zones are created before anything). */
   applyOrder: number;
   /**
-   * A zone-less kind whose objects zone rules refer to (lists, as $name): its creates and updates
-   * are applied before any zone's changes, its deletes after all of them.
+   * A zone-less kind whose objects the zones' objects refer to or need (lists, as $name; the Access
+   * application that must guard a hostname before its DNS record and ingress rule exist): its
+   * creates and updates are applied before any zone's changes, its deletes after all of them, in
+   * reverse apply order (a dependant before what it uses).
    */
   referencedByZones?: boolean;
   /** The group plans show zone-less changes under, e.g. "tunnel services". */

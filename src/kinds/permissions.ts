@@ -11,12 +11,12 @@ export const zonePermission: KindPermission = { scope: "Zone", group: "Zone" };
 
 /** "Zone › Workers Routes › Edit", as the token page shows it. */
 export function permissionName(permission: KindPermission, level: PermissionLevel): string {
-  return `${permission.scope} › ${permission.group} › ${level}`;
+  return `${permission.scope} › ${permission.group} › ${permission.readOnly ? "Read" : level}`;
 }
 
 /** "Workers Routes Write", as the API's permission groups name it. */
 export function apiPermissionName(permission: KindPermission, level: PermissionLevel): string {
-  return `${permission.api ?? permission.group} ${level === "Edit" ? "Write" : "Read"}`;
+  return `${permission.api ?? permission.group} ${level === "Edit" && !permission.readOnly ? "Write" : "Read"}`;
 }
 
 function same(a: KindPermission, b: KindPermission): boolean {
@@ -26,7 +26,11 @@ function same(a: KindPermission, b: KindPermission): boolean {
 /** The distinct groups of the given kinds, zones first, then in registry order. */
 export function permissionsOf(list: readonly KindDefinition[] = kinds): KindPermission[] {
   const out: KindPermission[] = [zonePermission];
-  for (const permission of list.flatMap((kind) => kind.permissions)) if (!out.some((known) => same(known, permission))) out.push(permission);
+  for (const permission of list.flatMap((kind) => kind.permissions)) {
+    const index = out.findIndex((known) => same(known, permission));
+    if (index < 0) out.push(permission);
+    else if (out[index]!.readOnly && !permission.readOnly) out[index] = permission; // one kind reads it, another writes it
+  }
   return out;
 }
 

@@ -1,7 +1,11 @@
 // Every resource kind, one line each (Renovate's managers). The registry test fails when a folder
 // is missing here or a kind lacks a module or hook. Adding a kind: docs/architecture.md.
 // The order is the Pulumi program's declaration order: a kind comes before the kinds that use it
-// (lists before the rules that name them).
+// (lists before the rules that name them; Access groups, policies and applications before the
+// tunnel configuration that routes to the hostnames they guard).
+import { accessApplicationKind } from "./access-application/index.ts";
+import { accessGroupKind } from "./access-group/index.ts";
+import { accessPolicyKind } from "./access-policy/index.ts";
 import { cacheRuleKind } from "./cache-rule/index.ts";
 import { dnsRecordKind } from "./dns-record/index.ts";
 import { firewallRuleKind } from "./firewall-rule/index.ts";
@@ -13,7 +17,7 @@ import { tunnelServiceKind } from "./tunnel-service/index.ts";
 import { workersRouteKind } from "./workers-route/index.ts";
 import { zoneSettingsKind } from "./zone-settings/index.ts";
 
-export const kinds = [dnsRecordKind, zoneSettingsKind, listKind, firewallRuleKind, rateLimitRuleKind, cacheRuleKind, redirectRuleKind, tunnelServiceKind, workersRouteKind] as const;
+export const kinds = [dnsRecordKind, zoneSettingsKind, listKind, accessGroupKind, accessPolicyKind, accessApplicationKind, firewallRuleKind, rateLimitRuleKind, cacheRuleKind, redirectRuleKind, tunnelServiceKind, workersRouteKind] as const;
 
 export type RegisteredKindId = (typeof kinds)[number]["id"];
 

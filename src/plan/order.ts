@@ -1,6 +1,7 @@
 // The one order of a plan's changes, used by both engines: zones created first, then the creates
-// and updates of account objects zone rules refer to (lists), then zone by zone (alphabetically)
-// each kind in apply order, zone-less kinds last (their deletes too). Within a kind whose rules are
+// and updates of account objects zones refer to (lists, Access groups, policies and applications),
+// then zone by zone (alphabetically) each kind in apply order, zone-less kinds last, and the deletes
+// of those account objects after everything, in reverse apply order. Within a kind whose rules are
 // evaluated in order, the desired order (deletes after); otherwise deletes first, then by id.
 import { kindById } from "../kinds/registry.ts";
 import type { Resource } from "./resources.ts";
@@ -10,7 +11,12 @@ import { compareText } from "../shared/compare-text.ts";
 const last = "\uffff";
 
 function kindRank(change: Change): number {
-  return change.kind === "zone" ? -1 : (kindById(change.kind)?.applyOrder ?? 1e6);
+  if (change.kind === "zone") return -1;
+  const kind = kindById(change.kind);
+  const order = kind?.applyOrder ?? 1e6;
+  // objects others refer to are deleted last, in reverse: an Access app before the policy it uses,
+  // the policy before its group
+  return change.op === "delete" && change.zone === undefined && kind?.referencedByZones ? 2e6 - order : order;
 }
 
 function zoneRank(change: Change): string {

@@ -1,4 +1,5 @@
 // Every built-in policy, one line each. A test checks each has a file, table tests and docs.
+import { accessAllowsEveryone } from "./builtin/access-allows-everyone.ts";
 import { alwaysUseHttps } from "./builtin/always-use-https.ts";
 import { cachePrivatePaths } from "./builtin/cache-private-paths.ts";
 import { caaPresent } from "./builtin/caa-present.ts";
@@ -13,6 +14,7 @@ import { proxiedWebRecords } from "./builtin/proxied-web-records.ts";
 import { rateLimitLogin } from "./builtin/rate-limit-login.ts";
 import { redirectLoop } from "./builtin/redirect-loop.ts";
 import { spfDmarcForMail } from "./builtin/spf-dmarc-for-mail.ts";
+import { serviceBehindAccess } from "./builtin/service-behind-access.ts";
 import { sslStrict } from "./builtin/ssl-strict.ts";
 import { ttlBounds } from "./builtin/ttl-bounds.ts";
 import { tunnelOriginPrivate } from "./builtin/tunnel-origin-private.ts";
@@ -30,6 +32,8 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   noCatchAllBlock,
   firewallRuleDescribed,
   tunnelOriginPrivate,
+  serviceBehindAccess,
+  accessAllowsEveryone,
   maxDeletions,
   protectedRecords,
   noDanglingCname,

@@ -3,7 +3,9 @@
 // only the catch-all when it has none). Each service's CNAME is a dns-record resource, declared by
 // the DNS adapter.
 import type { ZeroTrustTunnelCloudflaredConfigArgs, types } from "@pulumi/cloudflare";
-import type { PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import type { CustomResource } from "@pulumi/pulumi";
+import type { DeclareContext, PulumiAdapter } from "../../engines/pulumi/adapter.ts";
+import { applicationLogicalName } from "../access-application/pulumi.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../engines/pulumi/names.ts";
 import type { Resource } from "../../plan/resources.ts";
 import type { TunnelMeta } from "./native.ts";
@@ -90,6 +92,12 @@ export function tunnelStateToApiIngress(state: Record<string, unknown> | undefin
     });
 }
 
+/** The Access applications of a tunnel's hostnames: created before their ingress rules route, deleted after. */
+export function accessDependencies(services: TunnelServiceValue[], ctx: Pick<DeclareContext, "declared">): { dependsOn?: CustomResource[] } {
+  const apps = [...new Set(services.map((service) => service.hostname))].flatMap((hostname) => ctx.declared?.get(applicationLogicalName(hostname)) ?? []);
+  return apps.length > 0 ? { dependsOn: apps } : {};
+}
+
 export function tunnelConfigName(tunnel: string): string {
   return encodeLogicalName(`tunnels/${tunnel}`);
 }
@@ -112,7 +120,7 @@ export const pulumi: PulumiAdapter = {
       const values = services.map((service) => service.value as unknown as TunnelServiceValue);
       const tunnel = values[0]?.tunnel ?? ctx.names.get(tunnelId) ?? tunnelId;
       const name = tunnelConfigName(tunnel);
-      new ctx.cloudflare.ZeroTrustTunnelCloudflaredConfig(name, tunnelConfigArgs(ctx.accountId, tunnelId, values), ctx.opts(name));
+      new ctx.cloudflare.ZeroTrustTunnelCloudflaredConfig(name, tunnelConfigArgs(ctx.accountId, tunnelId, values), { ...ctx.opts(name), ...accessDependencies(values, ctx) });
       ingressServices[tunnel] = Object.fromEntries(services.map((service) => [ingressKey(service.value as unknown as TunnelServiceValue), service.id.replace(/^services\//, "")]));
     }
     return { ingressServices };

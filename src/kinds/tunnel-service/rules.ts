@@ -12,8 +12,10 @@ export const hostnameZoneRule: StateRule = {
     const zones = state.zones.map((zone) => zone.zone);
     for (const service of state.services) {
       if (zoneOf(service.hostname, zones)) continue;
+      // an Access application's domain must be in one of the account's zones too (Cloudflare refuses it otherwise)
+      const app = service.access && !service.access.public ? "; its Access application needs a domain in one of the zones as well" : "";
       report(
-        { code: "service-hostname-outside-zones", message: `hostname ${service.hostname} is in none of the declared zones (${zones.join(", ") || "none"})`, hint: "add a zone file for its zone or use a hostname inside a declared zone" },
+        { code: "service-hostname-outside-zones", message: `hostname ${service.hostname} is in none of the declared zones (${zones.join(", ") || "none"})${app}`, hint: "add a zone file for its zone or use a hostname inside a declared zone" },
         locate(service, "hostname"),
       );
     }

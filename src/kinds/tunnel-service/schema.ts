@@ -1,5 +1,6 @@
 // JSON Schema of a service file (desired-state/services/<service>.yaml).
-import type { JsonSchema } from "../kind.ts";
+import { fragment, type JsonSchema } from "../kind.ts";
+import { accessBlockSchema } from "../shared/access/block.ts";
 
 export const originPattern = "^((https?|tcp|ssh|rdp|smb)://[^\\s]+|unix(\\+tls)?:[^\\s]+|http_status:[1-5][0-9][0-9])$";
 
@@ -51,5 +52,6 @@ export const tunnelServiceSchema: JsonSchema = {
     tunnel: { description: "A tunnel named in the stack file's `tunnels:`.", type: "string", minLength: 1 },
     path: { description: "Only requests whose path matches this regular expression.", type: "string", minLength: 1 },
     originRequest: originRequestSchema,
+    access: fragment(accessBlockSchema),
   },
 };

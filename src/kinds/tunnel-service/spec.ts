@@ -1,5 +1,6 @@
 // Service files (desired-state/services/<service>.yaml): a service published through a tunnel.
 import type { SourceLocation } from "../../desired-state/types.ts";
+import { buildAccessBlock, type AccessBlockSpec } from "../shared/access/block.ts";
 import { canonicalHost, zoneOf } from "../shared/names.ts";
 import type { FilePlacement } from "../kind.ts";
 import { isRecord } from "../kind.ts";
@@ -13,6 +14,8 @@ export interface TunnelServiceSpec {
   tunnel: string; // a tunnel named in the stack file
   path?: string;
   originRequest?: Record<string, unknown>;
+  /** Who may reach it (Cloudflare Access), or public: true; undefined when the file does not say. */
+  access?: AccessBlockSpec;
   file: string;
   source: SourceLocation;
 }
@@ -46,6 +49,8 @@ export const servicePlacement: FilePlacement<TunnelServiceSpec, "service"> = {
     if (typeof raw.path === "string") service.path = raw.path;
     if (isRecord(raw.originRequest)) service.originRequest = raw.originRequest;
     ctx.register(service, [], source);
+    const access = buildAccessBlock(raw.access, ctx);
+    if (access) service.access = access;
     return service;
   },
   add: (state, spec) => void state.services.push(spec),
