@@ -145,9 +145,15 @@ describe("every kind's conformance scenario through the Pulumi program (mocks)",
     const rulesets = previous.filter((r) => r.type === "cloudflare:index/ruleset:Ruleset").map((r) => `${r.name} ${String(r.inputs.phase)}`);
     expect(rulesets.sort()).toEqual([
       "example.com/cache_rules http_request_cache_settings",
+      "example.com/compression_rules http_response_compression",
+      "example.com/config_rules http_config_settings",
       "example.com/firewall http_request_firewall_custom",
+      "example.com/origin_rules http_request_origin",
       "example.com/rate_limits http_ratelimit",
       "example.com/redirects http_request_dynamic_redirect",
+      "example.com/request_headers http_request_late_transform",
+      "example.com/response_headers http_response_headers_transform",
+      "example.com/url_rewrites http_request_transform",
     ]);
   });
 });
