@@ -2,7 +2,7 @@
 // desired-state/lists/<list>.yaml, used as $<list> in the expressions of every ruleset kind.
 import type { FilePlacement, KindDefinition } from "../kind.ts";
 import { expandLists, ownsList } from "./expand.ts";
-import { listItemsRule, listLimitRule, listNamesRule } from "./rules.ts";
+import { listEnabledRule, listItemsRule, listLimitRule, listNamesRule } from "./rules.ts";
 import { listSchema } from "./schema.ts";
 import { listKindId, listPlacement, type ListSpec } from "./spec.ts";
 
@@ -13,7 +13,7 @@ export const listKind: KindDefinition<typeof listKindId, FilePlacement<ListSpec,
   placement: listPlacement,
   schema: listSchema,
   zoneRules: [],
-  stateRules: [listNamesRule, listItemsRule, listLimitRule],
+  stateRules: [listNamesRule, listItemsRule, listLimitRule, listEnabledRule],
   expand: (state, _ctx, out) => expandLists(state, out),
   owns: ownsList,
   applyOrder: 0,

@@ -4,7 +4,7 @@
 import type { types } from "@pulumi/cloudflare";
 import type { CustomResource } from "@pulumi/pulumi";
 import type { DeclareContext, PulumiAdapter } from "../../../engines/pulumi/adapter.ts";
-import { listLogicalName } from "../../list/pulumi.ts";
+import { listId } from "../../list/normalise.ts";
 import { listNamesIn } from "../expression/list-names.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../../engines/pulumi/names.ts";
 import type { Resource } from "../../../plan/resources.ts";
@@ -48,7 +48,7 @@ export function rulesetLogicalName(zone: string, key: string): string {
 /** The Lists the rules use ($name): created before the ruleset, deleted after it. */
 function listDependencies(rules: Resource[], ctx: DeclareContext): { dependsOn?: CustomResource[] } {
   const names = new Set(rules.flatMap((rule) => listNamesIn(String(rule.value.expression))));
-  const lists = [...names].flatMap((list) => ctx.declared?.get(listLogicalName(list)) ?? []);
+  const lists = [...names].flatMap((list) => ctx.declared?.get(encodeLogicalName(listId(list))) ?? []);
   return lists.length > 0 ? { dependsOn: lists } : {};
 }
 
