@@ -19,6 +19,6 @@ export const requestHeaderRuleKind: KindDefinition<typeof requestHeaderRuleKindI
   ordered: true,
   applyOrder: 3.42,
   permissions: [{ scope: "Zone", group: "Transform Rules" }],
-  docs: phaseDocs(requestHeaderPhase, "request header rules (Transform Rules)"),
+  docs: phaseDocs(requestHeaderPhase, "Transform Rules' request header changes: headers set or removed before the origin"),
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -19,6 +19,6 @@ export const responseHeaderRuleKind: KindDefinition<typeof responseHeaderRuleKin
   ordered: true,
   applyOrder: 3.43,
   permissions: [{ scope: "Zone", group: "Transform Rules" }],
-  docs: phaseDocs(responseHeaderPhase, "response header rules (Transform Rules)"),
+  docs: phaseDocs(responseHeaderPhase, "Transform Rules' response header changes: headers set, added or removed for the visitor"),
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -19,6 +19,6 @@ export const urlRewriteRuleKind: KindDefinition<typeof urlRewriteRuleKindId, Zon
   ordered: true,
   applyOrder: 3.41,
   permissions: [{ scope: "Zone", group: "Transform Rules" }],
-  docs: phaseDocs(urlRewritePhase, "URL rewrite rules (Transform Rules)"),
+  docs: phaseDocs(urlRewritePhase, "Transform Rules' URL rewrites: the path and query a request is rewritten to"),
   modules: { native: () => import("./native.ts"), pulumi: () => import("./pulumi.ts"), conformance: () => import("./conformance.ts") },
 };

@@ -3,11 +3,10 @@
 // companion of its List adapter; it depends on the Lists it uses, so they exist before it and go
 // after it. Unlike the native engine, it holds exactly cf-gitops' rules (rules made elsewhere in
 // the phase are replaced).
-import type { types } from "@pulumi/cloudflare";
 import type { PulumiAdapter } from "../../../engines/pulumi/adapter.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../../engines/pulumi/names.ts";
 import type { Resource } from "../../../plan/resources.ts";
-import { rulesetIdentity, rulesetStateToApiRules } from "../../shared/ruleset-phase/pulumi.ts";
+import { rulesetIdentity, rulesetStateToApiRules, type RulesetRule } from "../../shared/ruleset-phase/pulumi.ts";
 import { listKindId } from "../normalise.ts";
 import type { RedirectMeta } from "./native.ts";
 import { bulkRedirectKey, bulkRedirectPhase, isRedirectRule, redirectRuleFromApi, redirectRuleToApi, type RedirectRuleValue } from "../redirect-rule.ts";
@@ -15,7 +14,7 @@ import { bulkRedirectKey, bulkRedirectPhase, isRedirectRule, redirectRuleFromApi
 /** The one account Ruleset's logical name (no zone phase's key ends it). */
 export const redirectRulesetName = encodeLogicalName(`lists/${bulkRedirectPhase}`);
 
-function rule(value: RedirectRuleValue): types.input.RulesetRule {
+function rule(value: RedirectRuleValue): RulesetRule {
   const api = redirectRuleToApi(value);
   return {
     ref: String(api.ref),

@@ -149,7 +149,7 @@ export function checkHeaders(check: HeaderRuleCheck, rule: HeaderSpec, input: Pi
     return;
   }
   for (const [operation, name, path, value] of entries) {
-    const at = input.locate(rule, path as string[]);
+    const at = input.locate(rule, path as string[], undefined, operation !== "remove");
     if (!headerNamePattern.test(name)) {
       report({ code: `${code}-header-name`, message: `"${name}" is not a header name Cloudflare accepts`, hint: "letters, digits, - and _ only" }, at);
       continue;

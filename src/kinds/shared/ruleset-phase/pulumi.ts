@@ -13,7 +13,8 @@ import { normaliseExpression, type PhaseRuleValue } from "./normalise.ts";
 import type { RulesetPhase } from "./phase.ts";
 import type { PhaseMeta } from "./native.ts";
 
-type RulesetRule = types.input.RulesetRule;
+/** The provider's rule input (camelCase). */
+export type RulesetRule = types.input.RulesetRule;
 
 /**
  * Action parameters that are maps keyed by the user's own names (a rewrite's `headers`, keyed by
