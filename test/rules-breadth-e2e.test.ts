@@ -9,7 +9,12 @@ import { join } from "node:path";
 import type Cloudflare from "cloudflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../src/emulator/index.ts";
-import { emulatorWith, removeRepo, runMain, sdk, tempRepo, type CliRun } from "./native-support.ts";
+import { createNativeEngine } from "../src/engines/native/index.ts";
+import { bulkPoll } from "../src/kinds/list/native.ts";
+import { silentLogger } from "../src/shared/logger.ts";
+import { redirectList } from "../bench/all-kinds-workload.ts";
+import { benchStack } from "../bench/native-workload.ts";
+import { emulatorWith, removeRepo, runMain, runOptions, sdk, tempRepo, token, type CliRun } from "./native-support.ts";
 
 const zone = "example.org";
 const zoneFile = [
@@ -202,6 +207,42 @@ describe("issue 25: the Rules keys and bulk redirects against the emulator (CLI)
       expect(emulator.stats().writes).toBe(writesBefore);
     } finally {
       await removeRepo(broken);
+    }
+  }, 60_000);
+});
+
+describe("a 10,000-item redirect list", () => {
+  it("applies in a bounded number of requests (one bulk items PUT, polled, one entrypoint PUT), then plans nothing", async () => {
+    const emulator = await emulatorWith([]);
+    const saved = { ...bulkPoll };
+    Object.assign(bulkPoll, { delayMs: 5, maxDelayMs: 20 });
+    try {
+      // Cloudflare answers the items write with an operation that completes later: here after 2 status reads
+      emulator.setFaults({ bulkOperations: { polls: 2 } });
+      const engine = createNativeEngine({ apiToken: token, baseUrl: emulator.baseUrl, accountId: emulator.accountId, log: silentLogger() });
+      const desired = { dir: "desired-state", zones: [], services: [], lists: [redirectList(10_000)] };
+      const applied = await engine.apply(desired, runOptions(benchStack(), { approve: async () => true }));
+      expect(applied.error).toBeUndefined();
+      const used = emulator.stats().requests.map((r) => `${r.method} ${r.route}`);
+      expect(used).toEqual([
+        "GET /zones",
+        "GET /accounts/{account_id}/rules/lists",
+        "GET /accounts/{account_id}/rulesets/phases/{ruleset_phase}/entrypoint",
+        "POST /accounts/{account_id}/rules/lists",
+        "PUT /accounts/{account_id}/rules/lists/{list_id}/items",
+        "GET /accounts/{account_id}/rules/lists/bulk_operations/{operation_id}",
+        "GET /accounts/{account_id}/rules/lists/bulk_operations/{operation_id}",
+        "GET /accounts/{account_id}/rules/lists/bulk_operations/{operation_id}",
+        "PUT /accounts/{account_id}/rulesets/phases/{ruleset_phase}/entrypoint",
+      ]);
+      const client = sdk(emulator);
+      const list = (await client.rules.lists.list({ account_id: emulator.accountId })).result[0]!;
+      expect(list).toMatchObject({ kind: "redirect", num_items: 10_000, num_referencing_filters: 1 });
+      emulator.setFaults({});
+      expect((await engine.plan(desired, runOptions(benchStack()))).changes).toEqual([]);
+    } finally {
+      Object.assign(bulkPoll, saved);
+      await emulator.close();
     }
   }, 60_000);
 });
