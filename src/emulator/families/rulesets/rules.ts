@@ -57,9 +57,8 @@ function ruleProblems(phase: string, rules: unknown[], lists?: AccountLists): Ap
   rules.forEach((raw, index) => {
     if (raw === null || typeof raw !== "object") return void problems.push(problem(index, "", "must be an object"));
     const rule = raw as Record<string, unknown>;
-    if (typeof rule.action !== "string" || !allowed.includes(rule.action)) {
-      problems.push(problem(index, "/action", `"${String(rule.action)}" is not allowed in phase ${phase}; use one of ${allowed.join(", ")}`));
-    }
+    const wrongAction = typeof rule.action !== "string" || !allowed.includes(rule.action);
+    if (wrongAction) problems.push(problem(index, "/action", `"${String(rule.action)}" is not allowed in phase ${phase}; use one of ${allowed.join(", ")}`));
     if (typeof rule.expression !== "string" || rule.expression.trim() === "") problems.push(problem(index, "/expression", "required"));
     else {
       const issue = expressionProblem(rule.expression);
@@ -73,7 +72,8 @@ function ruleProblems(phase: string, rules: unknown[], lists?: AccountLists): Ap
       if (refs.has(rule.ref)) problems.push(problem(index, "/ref", `"${rule.ref}" is used by more than one rule`));
       refs.add(rule.ref);
     }
-    const found = phaseProblems(phase, rule);
+    // another phase's action: its parameters are not judged by this phase's rules
+    const found = wrongAction ? [] : phaseProblems(phase, rule);
     for (const each of found) problems.push(problem(index, each.pointer, each.message));
     const missing = phase === "http_request_redirect" && lists && found.length === 0 ? fromListProblem(rule, lists) : undefined;
     if (missing) problems.push(problem(index, "/action_parameters/from_list/name", missing));
