@@ -1,6 +1,9 @@
-// A workload with every kind: N zones, each with DNS records, settings, a firewall rule, a rate
-// limit, a cache rule, a redirect and a tunnel service, plus L account lists the firewall rules use.
-// Built in code (no YAML); the API budget test and the bench count what a no-change drift costs.
+// A workload with every kind: N zones, each with DNS records, settings, a rule in every ruleset
+// phase (firewall, rate limit, cache, redirect, URL rewrite, request and response headers, origin,
+// configuration, compression), a Workers route and a tunnel service, plus L account lists the
+// firewall rules use and a redirect list turned on (Bulk Redirects). Built in code (no YAML); the
+// API budget test and the bench count what a no-change drift costs, and check it covers every
+// registered kind.
 import type { DesiredState, StackConfig, ZoneSpec } from "../src/desired-state/types.ts";
 import type { ListSpec } from "../src/kinds/list/spec.ts";
 import type { TunnelServiceSpec } from "../src/kinds/tunnel-service/spec.ts";
@@ -29,7 +32,29 @@ function zoneWithEverything(index: number, records: number, lists: number): Zone
     rate_limits: [{ ref: "login", expression: '(http.request.uri.path eq "/login")', characteristics: ["cf.colo.id", "ip.src"], period: 60, requests_per_period: 20, mitigation_timeout: 600, action: "block", enabled: true, source }],
     cache_rules: [{ ref: "assets", expression: '(http.request.uri.path.extension in {"css" "js"})', cache: true, edge_ttl: { mode: "override_origin", default: 86400 }, enabled: true, source }],
     redirects: [{ ref: "www", expression: `(http.host eq "www.${zone}")`, target_url: { expression: `concat("https://${zone}", http.request.uri.path)` }, status_code: 301, enabled: true, source }],
+    url_rewrites: [{ ref: "v1", expression: 'starts_with(http.request.uri.path, "/v1/")', path: { expression: 'regex_replace(http.request.uri.path, "^/v1/", "/api/v1/")' }, enabled: true, source }],
+    request_headers: [{ ref: "country", expression: "true", set: { "X-Client-Country": { expression: "ip.src.country" } }, enabled: true, source }],
+    response_headers: [{ ref: "hsts", expression: "true", set: { "Strict-Transport-Security": { value: "max-age=31536000" } }, remove: ["X-Powered-By"], enabled: true, source }],
+    origin_rules: [{ ref: "api", expression: `(http.host eq "api.${zone}")`, origin: { port: 8443 }, enabled: true, source }],
+    config_rules: [{ ref: "admin", expression: 'starts_with(http.request.uri.path, "/admin")', settings: { rocket_loader: false }, enabled: true, source }],
+    compression_rules: [{ ref: "html", expression: 'http.response.content_type.media_type eq "text/html"', algorithms: ["zstd", "brotli", "gzip"], enabled: true, source }],
+    workers_routes: [{ pattern: `${zone}/api/*`, script: "api", source }],
   } as ZoneSpec;
+}
+
+/** The redirect list turned on (Bulk Redirects): its items, and its rule in the account's entrypoint. */
+export const benchRedirectList = "bench_redirects";
+
+export function redirectList(items: number): ListSpec {
+  return {
+    list: benchRedirectList,
+    kind: "redirect",
+    enabled: true,
+    items: Array.from({ length: items }, (_, j) => ({ redirect: { source: `old.example.com/page/${j}`, target: `https://www.example.com/pages/${j}` }, source })),
+    read_only: false,
+    file: `desired-state/lists/${benchRedirectList}.yaml`,
+    source,
+  };
 }
 
 function list(index: number, items: number): ListSpec {
@@ -50,7 +75,7 @@ function service(zone: string): TunnelServiceSpec {
 
 export function allKindsDesired(zones: number, recordsPerZone: number, lists: number, itemsPerList = 20): DesiredState {
   const specs = Array.from({ length: zones }, (_, i) => zoneWithEverything(i, recordsPerZone, lists));
-  return { dir: "desired-state", zones: specs, services: specs.map((zone) => service(zone.zone)), lists: Array.from({ length: lists }, (_, i) => list(i, itemsPerList)) };
+  return { dir: "desired-state", zones: specs, services: specs.map((zone) => service(zone.zone)), lists: [...Array.from({ length: lists }, (_, i) => list(i, itemsPerList)), redirectList(itemsPerList)] };
 }
 
 export function allKindsStack(): StackConfig {

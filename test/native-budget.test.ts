@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../src/emulator/index.ts";
 import { createNativeEngine } from "../src/engines/native/index.ts";
 import { dnsPageSize } from "../src/kinds/dns-record/native.ts";
+import { kinds } from "../src/kinds/registry.ts";
+import { expandDesired } from "../src/plan/expand.ts";
 import { silentLogger } from "../src/shared/logger.ts";
 import { allKindsDesired, allKindsStack, benchTunnel } from "../bench/all-kinds-workload.ts";
 import { benchDesired, benchStack, seedBody, zoneName } from "../bench/native-workload.ts";
@@ -37,12 +39,15 @@ describe("API-call budget", () => {
     expect(emulator.stats().writes).toBe(0);
   }, 60_000);
 
-  it("a no-change drift of 10 zones with every kind costs 6 reads per zone, 1 for the lists, 1 per list, and the zone and tunnel reads", async () => {
+  it("a no-change drift of 10 zones with every kind costs one read per zone-file kind and zone, 1 for the lists, 1 per list, 1 for the bulk redirect rules, and the zone and tunnel reads", async () => {
     const budget = await emulatorWith(Array.from({ length: 10 }, (_, i) => zoneName(i)));
     try {
       await sdk(budget).zeroTrust.tunnels.cloudflared.create({ account_id: budget.accountId, name: benchTunnel, config_src: "cloudflare" });
       const lists = 3;
       const desired = allKindsDesired(10, 50, lists);
+      // the workload has every registered kind (a kind added later joins it, and this budget)
+      expect(new Set(expandDesired(desired, { resolved: new Map([["tunnel-service", new Map([[benchTunnel, "tunnel-id"]])]]) }).resources.map((r) => r.kind))).toEqual(new Set(kinds.map((kind) => kind.id)));
+      const zoneKinds = kinds.filter((kind) => kind.placement.scope === "zone").length;
       const native = createNativeEngine({ apiToken: token, baseUrl: budget.baseUrl, log: silentLogger() });
       const applied = await native.apply(desired, runOptions(allKindsStack(), { approve: async () => true }));
       expect(applied.error).toBeUndefined();
@@ -57,12 +62,14 @@ describe("API-call budget", () => {
       expect(used).not.toContain("GET /accounts");
       const today = ["GET /zones", "GET /accounts/{account_id}/cfd_tunnel", "GET /accounts/{account_id}/cfd_tunnel/{tunnel_id}/configurations", "GET /accounts/{account_id}/logs/audit"];
       for (const route of today) expect(used, route).toContain(route);
-      expect(used.length).toBeLessThanOrEqual(10 * 6 + 1 + lists + today.length);
+      // lists: the account's lists, each one's items (the redirect list's too), the bulk redirect entrypoint
+      const listReads = 1 + (lists + 1) + 1;
       expect(used.filter((r) => r.endsWith("/logs/audit"))).toHaveLength(1);
-      expect(used.length).toBe(10 * 6 + 1 + lists + today.length); // exactly: nothing is read twice
-      expect(used.filter((r) => r === "GET /zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(10 * 4);
+      expect(used.length).toBe(10 * zoneKinds + listReads + today.length); // exactly: nothing is read twice
+      expect(used.filter((r) => r === "GET /zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(10 * kinds.filter((kind) => kind.docs.model === "ruleset phase").length);
+      expect(used.filter((r) => r === "GET /accounts/{account_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(1);
       expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists")).toHaveLength(1);
-      expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists/{list_id}/items")).toHaveLength(lists);
+      expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists/{list_id}/items")).toHaveLength(lists + 1);
       expect(budget.stats().requests.slice(before).every((r) => r.method === "GET")).toBe(true);
     } finally {
       await budget.close();

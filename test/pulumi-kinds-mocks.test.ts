@@ -139,15 +139,36 @@ describe("every kind's conformance scenario through the Pulumi program (mocks)",
 
   it("declares a List per list with its items, and a Ruleset per phase", async () => {
     const lists = previous.filter((r) => r.type === "cloudflare:index/list:List");
-    expect(lists.map((r) => r.name)).toEqual(["lists/conformance_ips"]);
+    expect(lists.map((r) => r.name)).toEqual(["lists/conformance_ips", "lists/conformance_redirects"]);
+    expect(lists[1]!.inputs).toMatchObject({ kind: "redirect", items: [
+      { redirect: { sourceUrl: "example.com/docs", targetUrl: "https://docs.example.com/", statusCode: 302, includeSubdomains: false, subpathMatching: true, preserveQueryString: false, preservePathSuffix: true } },
+      { redirect: { sourceUrl: "example.com/old", targetUrl: "https://example.com/newer", statusCode: 301 } },
+    ] });
     expect(lists[0]!.inputs).toMatchObject({ accountId: "acc-1", name: "conformance_ips", kind: "ip", description: "Office egress" });
     expect(lists[0]!.inputs.items).toEqual([{ ip: "198.51.100.7" }, { ip: "2001:db8::/48" }, { ip: "203.0.113.0/24", comment: "head office" }]);
     const rulesets = previous.filter((r) => r.type === "cloudflare:index/ruleset:Ruleset").map((r) => `${r.name} ${String(r.inputs.phase)}`);
     expect(rulesets.sort()).toEqual([
       "example.com/cache_rules http_request_cache_settings",
+      "example.com/compression_rules http_response_compression",
+      "example.com/config_rules http_config_settings",
       "example.com/firewall http_request_firewall_custom",
+      "example.com/origin_rules http_request_origin",
       "example.com/rate_limits http_ratelimit",
       "example.com/redirects http_request_dynamic_redirect",
+      "example.com/request_headers http_request_late_transform",
+      "example.com/response_headers http_response_headers_transform",
+      "example.com/url_rewrites http_request_transform",
     ]);
+  });
+
+  it("declares one account Ruleset (kind root, http_request_redirect) for the enabled redirect lists, after the Lists it uses", async () => {
+    await write({ "desired-state/lists/conformance_redirects.yaml": "list: conformance_redirects\nkind: redirect\nenabled: true\nitems:\n  - { source: example.com/a, target: https://example.com/b }\n" });
+    const declared = await program(await load());
+    const account = declared.filter((r) => r.type === "cloudflare:index/ruleset:Ruleset" && r.inputs.kind === "root");
+    expect(account.map((r) => [r.name, r.inputs.phase, r.inputs.accountId])).toEqual([["lists/http_request_redirect", "http_request_redirect", "acc-1"]]);
+    expect(account[0]!.inputs.rules).toEqual([
+      expect.objectContaining({ ref: "cf-gitops-conformance_redirects", expression: "http.request.full_uri in $conformance_redirects", action: "redirect", actionParameters: { fromList: { name: "conformance_redirects", key: "http.request.full_uri" } } }),
+    ]);
+    expect(declared.findIndex((r) => r.name === "lists/conformance_redirects")).toBeLessThan(declared.indexOf(account[0]!));
   });
 });

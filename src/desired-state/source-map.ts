@@ -49,12 +49,12 @@ export class SourceMap {
     this.#fieldFallbacks.set(target, fields);
   }
 
-  readonly locate = (target: object, field?: string | (string | number)[], charIndex?: number): SourceLocation => {
+  readonly locate = (target: object, field?: string | (string | number)[], charIndex?: number, atKey?: boolean): SourceLocation => {
     const origin = this.#origins.get(target);
     if (!origin) return (target as { source?: SourceLocation }).source ?? { file: "", line: 1, column: 1 };
     const parsed = this.#files.get(origin.file);
     if (!parsed) return (typeof field === "string" ? this.#fieldFallbacks.get(target)?.get(field) : undefined) ?? origin.fallback;
     const tail = field === undefined ? [] : Array.isArray(field) ? field : [field];
-    return pathLocation(parsed, [...origin.path, ...tail], charIndex === undefined ? {} : { charIndex });
+    return pathLocation(parsed, [...origin.path, ...tail], { ...(charIndex !== undefined && { charIndex }), ...(atKey && { atKey }) });
   };
 }

@@ -9,8 +9,8 @@ import type { Resource } from "../plan/resources.ts";
 export type JsonSchema = Record<string, unknown>;
 
 /** Where a spec object (or one of its fields) was written; falls back to the object's own position. */
-/** `charIndex` points inside a string field's value (0-based), mapped through quotes, escapes and folding. */
-export type Locate = (target: object, field?: string | (string | number)[], charIndex?: number) => SourceLocation;
+/** `charIndex` points inside a string field's value (0-based), mapped through quotes, escapes and folding; `atKey` at a map entry's key (a header's name) instead of its value. */
+export type Locate = (target: object, field?: string | (string | number)[], charIndex?: number, atKey?: boolean) => SourceLocation;
 
 /** What a semantic rule reports (the loader adds the location). */
 export interface RuleFinding {

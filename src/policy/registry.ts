@@ -1,14 +1,17 @@
 // Every built-in policy, one line each. A test checks each has a file, table tests and docs.
 import { accessAllowsEveryone } from "./builtin/access-allows-everyone.ts";
 import { alwaysUseHttps } from "./builtin/always-use-https.ts";
+import { bulkRedirectChain } from "./builtin/bulk-redirect-chain.ts";
 import { cachePrivatePaths } from "./builtin/cache-private-paths.ts";
 import { caaPresent } from "./builtin/caa-present.ts";
 import { firewallRuleDescribed } from "./builtin/firewall-rule-described.ts";
+import { headerNotSecret } from "./builtin/header-not-secret.ts";
 import { maxDeletions } from "./builtin/max-deletions.ts";
 import { minTlsVersion } from "./builtin/min-tls-version.ts";
 import { noCatchAllBlock } from "./builtin/no-catch-all-block.ts";
 import { noDanglingCname } from "./builtin/no-dangling-cname.ts";
 import { noPrivateIpInPublicDns } from "./builtin/no-private-ip-in-public-dns.ts";
+import { originRulePrivateHost } from "./builtin/origin-rule-private-host.ts";
 import { protectedRecords } from "./builtin/protected-records.ts";
 import { proxiedWebRecords } from "./builtin/proxied-web-records.ts";
 import { rateLimitLogin } from "./builtin/rate-limit-login.ts";
@@ -40,4 +43,7 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   redirectLoop,
   cachePrivatePaths,
   rateLimitLogin,
+  headerNotSecret,
+  originRulePrivateHost,
+  bulkRedirectChain,
 ];

@@ -63,8 +63,10 @@ function schemaGap(body: unknown): boolean {
   return objects.some((item) => {
     if (!item || typeof item !== "object") return false;
     if (item.type === "MX" && item.content === ".") return true;
-    const rules = item.rules as Array<{ action?: unknown }> | undefined;
-    return Array.isArray(rules) && rules.some((rule) => typeof rule.action === "string" && (rule.action.includes("_") || rule.action === "redirect"));
+    const rules = item.rules as Array<{ action?: unknown; action_parameters?: unknown }> | undefined;
+    // (and a response header `add`, which the SDK's RewriteRule has and the 2024 schema lacks)
+    const adds = (rule: { action_parameters?: unknown }) => Object.values((rule.action_parameters as { headers?: Record<string, { operation?: unknown }> } | undefined)?.headers ?? {}).some((header) => header.operation === "add");
+    return Array.isArray(rules) && rules.some((rule) => typeof rule.action === "string" && (rule.action.includes("_") || rule.action === "redirect" || adds(rule)));
   });
 }
 

@@ -4,6 +4,7 @@
 import type { AuditNames } from "../audit/names.ts";
 import { Router } from "../router.ts";
 import { accessFamily } from "./access/index.ts";
+import { accountRulesetsFamily } from "./account-rulesets/index.ts";
 import { accountsFamily } from "./accounts/index.ts";
 import { auditLogsFamily } from "./audit-logs/index.ts";
 import { dnsFamily } from "./dns/index.ts";
@@ -17,7 +18,7 @@ import { workersRoutesFamily } from "./workers-routes/index.ts";
 import { zonesFamily } from "./zones/index.ts";
 
 /** In registration order: where two templates could match one path, the earlier family's wins. */
-export const families = [accountsFamily, zonesFamily, dnsFamily, settingsFamily, rulesetsFamily, tunnelsFamily, purgeFamily, listsFamily, workersRoutesFamily, accessFamily, auditLogsFamily] as const satisfies readonly EmulatorFamily[];
+export const families = [accountsFamily, zonesFamily, dnsFamily, settingsFamily, rulesetsFamily, tunnelsFamily, purgeFamily, listsFamily, workersRoutesFamily, accessFamily, accountRulesetsFamily, auditLogsFamily] as const satisfies readonly EmulatorFamily[];
 
 type Registered = (typeof families)[number];
 type AuditKeys<F> = F extends { audit: infer A } ? keyof A & string : never;

@@ -63,6 +63,13 @@ export interface PulumiAdapter {
   kind: string;
   /** The Pulumi type token this kind declares. */
   type: string;
+  /**
+   * Where a kind declares more than one Pulumi type (a redirect list and its account Ruleset): the
+   * kind's resources this adapter declares; the others are its `companions`'.
+   */
+  declares?(resource: Resource): boolean;
+  /** Adapters of the kind's further Pulumi types, each with its own `declares`; run after this one. */
+  companions?: readonly PulumiAdapter[];
   /** One Pulumi resource per change ("single"), or one for a scope's whole list ("group": a ruleset, a tunnel's ingress). */
   shape: "single" | "group";
   /** Creating the resource changes a value that always exists in Cloudflare (a zone setting): shown as an update. */

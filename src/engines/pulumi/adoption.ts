@@ -16,6 +16,7 @@ import type { NativeAdapter, NativeContext } from "../native/adapter.ts";
 import { readScopes } from "../native/reads.ts";
 import type { ZoneRef } from "../native/zones.ts";
 import type { PulumiAdapter } from "./adapter.ts";
+import { declaresResource } from "./adapters.ts";
 import type { AdoptingInput } from "./program-input.ts";
 import { compareText } from "../../shared/compare-text.ts";
 
@@ -48,7 +49,7 @@ interface Wanted {
 function byName(adapter: PulumiAdapter, resources: Resource[]): Map<string, Resource[]> {
   const groups = new Map<string, Resource[]>();
   for (const resource of resources) {
-    if (resource.kind !== adapter.kind) continue;
+    if (!declaresResource(adapter, resource)) continue;
     const name = adapter.logicalName(resource);
     groups.set(name, [...(groups.get(name) ?? []), resource]);
   }

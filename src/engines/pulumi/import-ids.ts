@@ -6,7 +6,7 @@ import { ZoneMissingError } from "../../shared/errors.ts";
 import { listZones } from "../native/index.ts";
 import { readZone, type Live } from "../native/reads.ts";
 import type { PulumiImportId } from "./adapter.ts";
-import { pulumiAdapters } from "./adapters.ts";
+import { declaresResource, pulumiAdapters } from "./adapters.ts";
 import { liveClient } from "./live.ts";
 import { compareText } from "../../shared/compare-text.ts";
 
@@ -29,7 +29,7 @@ export async function importIdsOf(resources: readonly Resource[], live: Pick<Liv
   const ids: PulumiImportId[] = [];
   for (const adapter of await pulumiAdapters()) {
     const groups = new Map<string, Resource[]>();
-    for (const resource of resources.filter((r) => r.kind === adapter.kind)) {
+    for (const resource of resources.filter((r) => declaresResource(adapter, r))) {
       const name = adapter.logicalName(resource);
       groups.set(name, [...(groups.get(name) ?? []), resource]);
     }

@@ -5,7 +5,7 @@ import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { expandDesired } from "../../plan/expand.ts";
 import type { DeclareContext, PulumiAdapter } from "./adapter.ts";
-import { adapterFor, pulumiAdapters } from "./adapters.ts";
+import { adapterFor, declaresResource, pulumiAdapters } from "./adapters.ts";
 import { resolvedMaps, type ProgramInput } from "./program-input.ts";
 
 /** The resource options of a logical name: the provider, the import (ignoring what adoption says), aliases. */
@@ -53,7 +53,7 @@ export function createProgram(input: ProgramInput): () => Promise<Record<string,
     const outputs: Record<string, unknown> = {};
     const declared = new Map<string, pulumi.CustomResource>(); // shared: a rule depends on the list it uses
     for (const adapter of adapters) {
-      const resources = expanded.resources.filter((resource) => resource.kind === adapter.kind);
+      const resources = expanded.resources.filter((resource) => declaresResource(adapter, resource));
       const claimed = new Set(expanded.ownership.get(adapter.kind)?.keys() ?? []);
       Object.assign(outputs, adapter.declare(resources, declareContext(input, adapter, adapters, cloudflare, provider, claimed, declared)));
     }

@@ -1,15 +1,21 @@
 // The native engine's list adapter: the account's lists read once (one request), the items of each
-// managed list read once (500 a page); a change is a list create, a description PUT, a bulk PUT of
-// every item (polled to completion) or a delete.
+// managed list read once (500 a page), and the Bulk Redirect rules (one request) when there are
+// redirect lists; a change is a list create, a description PUT, a bulk PUT of every item (polled to
+// completion) or a delete, and the rules' changes one entrypoint PUT, after the lists they use
+// exist and before the lists they used are deleted.
 import type Cloudflare from "cloudflare";
 import type { NativeAdapter, WriteContext } from "../../engines/native/adapter.ts";
 import { call } from "../../engines/native/call.ts";
 import type { Resource } from "../../plan/resources.ts";
+import type { Change } from "../../plan/types.ts";
 import { listResource } from "./expand.ts";
 import { itemToApi, itemValue, listKindId, listValue, type ListValue } from "./normalise.ts";
 import { pollOperation } from "./poll.ts";
+import { isRedirectRule } from "./redirect-rule.ts";
+import { putRedirectRules, readRedirectRules, redirectRulesWanted, rulesPayload, type RedirectMeta, type RulesPayload } from "./bulk-redirect/native.ts";
 
 export type ListPayload =
+  | RulesPayload
   | { action: "create"; name: string; kind: string; description: string; items: Record<string, unknown>[] }
   | { action: "update"; name: string; listId: string; description?: string; items?: Record<string, unknown>[] }
   | { action: "recreate"; name: string; listId: string; kind: string; description: string; items: Record<string, unknown>[] }
@@ -54,7 +60,7 @@ async function createList(ctx: WriteContext, accountId: string, payload: { name:
   if (payload.items.length > 0) await replaceItems(ctx, accountId, created.id, payload.name, payload.items);
 }
 
-async function write(payload: ListPayload, ctx: WriteContext): Promise<void> {
+async function write(payload: Exclude<ListPayload, RulesPayload>, ctx: WriteContext): Promise<void> {
   const accountId = await ctx.accountId();
   if (payload.action === "create") return createList(ctx, accountId, payload);
   if (payload.action === "delete" || payload.action === "recreate") {
@@ -71,8 +77,13 @@ async function write(payload: ListPayload, ctx: WriteContext): Promise<void> {
 
 export const native: NativeAdapter<ListPayload> = {
   kind: listKindId,
-  // Read-only lists are named here (no request), so the read skips their items.
-  resolve: (desired) => Promise.resolve(new Map((desired.lists ?? []).filter((list) => list.read_only).map((list) => [list.list, "read-only"]))),
+  // Read-only lists are named here (no request), so the read skips their items; and whether a
+  // redirect list is to be turned on, so the read includes the Bulk Redirect rules.
+  resolve(desired) {
+    const names = new Map((desired.lists ?? []).filter((list) => list.read_only).map((list) => [list.list, "read-only"]));
+    if ((desired.lists ?? []).some((list) => list.kind === "redirect" && list.enabled)) names.set(redirectRulesWanted, "read");
+    return Promise.resolve(names);
+  },
   probe: ({ accountId }, { client }) => call("list the account's lists", () => client.rules.lists.list({ account_id: accountId })),
   async readAccount(_scopes, ctx) {
     const accountId = await ctx.accountId();
@@ -82,14 +93,21 @@ export const native: NativeAdapter<ListPayload> = {
       if (ctx.resolved.get(list.name) === "read-only") continue;
       resources.push(listToResource(list, await readItems(ctx.client, accountId, list)));
     }
-    return { resources };
+    if (!lists.result.some((list) => list.kind === "redirect") && !ctx.resolved.has(redirectRulesWanted)) return { resources };
+    const rules = await readRedirectRules(ctx, accountId);
+    return { resources: [...resources, ...rules.resources], meta: { account: rules.meta } };
   },
-  // The list and its items are both logged under the list's id.
-  auditResource: ({ change, resource }) => {
+  // The list and its items are both logged under the list's id; a rule under the entrypoint's.
+  auditResource: ({ change, resource, meta }) => {
+    if (resource && isRedirectRule(resource.value)) {
+      const rulesetId = (meta as RedirectMeta | undefined)?.rulesetId;
+      return rulesetId ? { id: rulesetId, types: ["ruleset"] } : undefined;
+    }
     const id = change.cloudId ?? resource?.cloudId;
     return id ? { id, types: ["list", "list_items"] } : undefined;
   },
-  payload({ change, want, have }) {
+  payload({ change, want, have, desired, live, meta }) {
+    if (isRedirectRule((want ?? have)!.value)) return rulesPayload(change, desired, live, meta);
     const value = (want ?? have)!.value as unknown as ListValue;
     const name = value.name;
     if (change.op === "delete") return { action: "delete", name, listId: have!.cloudId! };
@@ -100,6 +118,11 @@ export const native: NativeAdapter<ListPayload> = {
     return { action: "update", name, listId: have.cloudId!, ...(change.fields.includes("description") && { description }), ...(change.fields.includes("items") && { items }) };
   },
   writes(changes, ctx) {
-    return changes.filter((change) => change.payload).map((change) => ({ changes: [change], run: () => write(change.payload!, ctx) }));
+    const rules = changes.filter((change) => change.payload?.action === "rules") as Change<RulesPayload>[];
+    const lists = changes.filter((change) => change.payload && change.payload.action !== "rules").map((change) => ({ changes: [change], run: () => write(change.payload as Exclude<ListPayload, RulesPayload>, ctx) }));
+    if (rules.length === 0) return lists;
+    const put = { changes: rules, run: () => putRedirectRules(rules, ctx) };
+    // the rules go on after the lists they use exist, and off before the lists they used go
+    return rules.every((change) => change.op === "delete") ? [put, ...lists] : [...lists, put];
   },
 };

@@ -1,11 +1,12 @@
 // An account list (Cloudflare's custom lists) in one comparable form: its kind, its description and
 // its items as a set (canonical values, sorted), whatever order or spelling the YAML or the API uses.
 import { parseAddress } from "../shared/expression/ip.ts";
+import { redirectItemToApi, redirectItemValue, type RedirectItemValue } from "./redirect-items.ts";
 
 export const listKindId = "list" as const;
 
-/** The kinds a list file may declare (redirect lists belong to Bulk Redirects, which cf-gitops does not manage). */
-export const listKinds = ["ip", "asn", "hostname"] as const;
+/** The kinds a list file may declare: custom lists (ip, asn, hostname) and Bulk Redirects' redirect lists. */
+export const listKinds = ["ip", "asn", "hostname", "redirect"] as const;
 export type ListKind = (typeof listKinds)[number];
 
 /** Lists are account objects: one scope for all of them. */
@@ -15,6 +16,7 @@ export interface ListItemValue {
   ip?: string;
   asn?: number;
   hostname?: string;
+  redirect?: RedirectItemValue;
   comment?: string;
 }
 
@@ -84,13 +86,15 @@ export function canonicalIp(input: string): CanonicalIp | undefined {
 export function itemKey(item: ListItemValue): string {
   if (item.ip !== undefined) return `ip:${item.ip}`;
   if (item.asn !== undefined) return `asn:${String(item.asn).padStart(10, "0")}`;
+  if (item.redirect) return `redirect:${item.redirect.source}`;
   return `hostname:${item.hostname ?? ""}`;
 }
 
 /** One item, canonical: an IP in canonical form, a host name in lower case, the comment only when not empty. */
-export function itemValue(raw: { ip?: unknown; asn?: unknown; hostname?: unknown; comment?: unknown }): ListItemValue {
+export function itemValue(raw: { ip?: unknown; asn?: unknown; hostname?: unknown; redirect?: unknown; comment?: unknown }): ListItemValue {
   const item: ListItemValue = {};
-  if (typeof raw.ip === "string") item.ip = canonicalIp(raw.ip)?.text ?? raw.ip.toLowerCase();
+  if (raw.redirect !== undefined && raw.redirect !== null) item.redirect = redirectItemValue(raw.redirect);
+  else if (typeof raw.ip === "string") item.ip = canonicalIp(raw.ip)?.text ?? raw.ip.toLowerCase();
   else if (typeof raw.asn === "number") item.asn = raw.asn;
   else if (typeof raw.hostname === "string") item.hostname = raw.hostname.toLowerCase();
   else if (typeof raw.hostname === "object" && raw.hostname !== null) item.hostname = String((raw.hostname as { url_hostname?: unknown }).url_hostname ?? "").toLowerCase();
@@ -113,6 +117,7 @@ export function itemToApi(item: ListItemValue): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (item.ip !== undefined) out.ip = item.ip;
   else if (item.asn !== undefined) out.asn = item.asn;
+  else if (item.redirect) out.redirect = redirectItemToApi(item.redirect);
   else out.hostname = { url_hostname: item.hostname };
   if (item.comment !== undefined) out.comment = item.comment;
   return out;

@@ -1,8 +1,10 @@
-// Semantic rules for list files: items of the list's kind, in a form Cloudflare accepts, each once;
-// read-only lists declare no items; names unique; the account's item limit.
+// Semantic rules for list files: items of the list's kind, in a form Cloudflare accepts, each once
+// (a redirect's source once); read-only lists declare no items; names unique; the account's item
+// limit (custom lists; redirect lists have Bulk Redirects' own quota); `enabled` on redirect lists only.
 import type { DesiredState } from "../../desired-state/types.ts";
 import type { StateRule } from "../kind.ts";
 import { canonicalIp, itemKey, itemValue, prefixBounds } from "./normalise.ts";
+import { redirectProblem } from "./redirect-checks.ts";
 import type { ListItemSpec, ListSpec } from "./spec.ts";
 
 const lists = (state: DesiredState) => state.lists ?? [];
@@ -11,10 +13,19 @@ const lists = (state: DesiredState) => state.lists ?? [];
 export const maxAccountItems = 10_000;
 
 const hostnamePattern = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const itemField = { ip: "an IP address or CIDR", asn: "an AS number", hostname: "a host name" } as const;
+const itemField = { ip: "an IP address or CIDR", asn: "an AS number", hostname: "a host name", redirect: "a URL redirect (source and target)" } as const;
 
-function itemProblem(list: ListSpec, item: ListItemSpec): { code: string; message: string; hint?: string; field?: string } | undefined {
-  const given = (["ip", "asn", "hostname"] as const).filter((field) => item[field] !== undefined);
+interface ItemProblem {
+  code: string;
+  message: string;
+  hint?: string;
+  /** The field it is about, of `target` (the item, or its redirect). */
+  field?: string;
+  target?: object;
+}
+
+function itemProblem(list: ListSpec, item: ListItemSpec): ItemProblem | undefined {
+  const given = (["ip", "asn", "hostname", "redirect"] as const).filter((field) => item[field] !== undefined);
   if (given.length !== 1 || given[0] !== list.kind) {
     const what = given.length === 0 ? "no value" : given.map((field) => itemField[field]).join(" and ");
     return { code: "list-item-kind", message: `${list.kind === "hostname" ? "a" : "an"} ${list.kind} list holds ${itemField[list.kind]} per item, not ${what}`, hint: `kind: ${list.kind} is set at line ${list.source.line}` };
@@ -25,6 +36,10 @@ function itemProblem(list: ListSpec, item: ListItemSpec): { code: string; messag
     const [min, max] = prefixBounds[ip.family];
     if (ip.prefix < min || ip.prefix > max) return { code: "list-ip-invalid", message: `IPv${ip.family} CIDRs in lists must be /${min} to /${max}; got /${ip.prefix}`, field: "ip" };
     if (ip.hostBits) return { code: "list-ip-invalid", message: `${item.ip} has host bits set`, hint: `did you mean ${ip.text}?`, field: "ip" };
+  }
+  if (item.redirect) {
+    const problem = redirectProblem(item.redirect);
+    return problem && { ...problem, target: item.redirect };
   }
   if (item.hostname !== undefined && !hostnamePattern.test(item.hostname.toLowerCase())) {
     return { code: "list-hostname-invalid", message: `"${item.hostname}" is not a host name`, hint: "letters, digits and hyphens, dot-separated; a leading *. matches every subdomain", field: "hostname" };
@@ -44,13 +59,15 @@ export const listItemsRule: StateRule = {
       for (const item of list.items) {
         const problem = itemProblem(list, item);
         if (problem) {
-          const { field, ...finding } = problem;
-          report(finding, field ? locate(item, field) : locate(item));
+          const { field, target, ...finding } = problem;
+          report(finding, field ? locate(target ?? item, field) : locate(item));
           continue;
         }
         const key = itemKey(itemValue(item));
         const first = seen.get(key);
-        if (first) report({ code: "list-duplicate-item", message: `${key.slice(key.indexOf(":") + 1)} is listed twice in ${list.list}`, hint: `it is already at line ${first.source.line}` }, locate(item));
+        const value = key.slice(key.indexOf(":") + 1);
+        if (first && item.redirect) report({ code: "list-duplicate-item", message: `source ${value} is listed twice in ${list.list}; Cloudflare takes each source once per list`, hint: `it is already at line ${first.source.line}` }, locate(item.redirect, "source"));
+        else if (first) report({ code: "list-duplicate-item", message: `${value} is listed twice in ${list.list}`, hint: `it is already at line ${first.source.line}` }, locate(item));
         else seen.set(key, item);
       }
     }
@@ -72,13 +89,24 @@ export const listNamesRule: StateRule = {
 export const listLimitRule: StateRule = {
   name: "list-limit",
   check({ state, locate }, report) {
+    const custom = lists(state).filter((list) => list.kind !== "redirect");
     let total = 0;
-    for (const list of lists(state)) {
+    for (const list of custom) {
       total += list.items.length;
       if (total > maxAccountItems) {
-        report({ code: "list-too-many-items", message: `the lists hold ${lists(state).reduce((sum, l) => sum + l.items.length, 0)} items; Cloudflare allows ${maxAccountItems} per account`, hint: "Enterprise accounts allow more; remove items or merge CIDRs" }, locate(list, "items"));
+        report({ code: "list-too-many-items", message: `the lists hold ${custom.reduce((sum, l) => sum + l.items.length, 0)} items; Cloudflare allows ${maxAccountItems} per account`, hint: "Enterprise accounts allow more; remove items or merge CIDRs" }, locate(list, "items"));
         return;
       }
+    }
+  },
+};
+
+export const listEnabledRule: StateRule = {
+  name: "list-enabled",
+  check({ state, locate }, report) {
+    for (const list of lists(state)) {
+      if (list.enabled && list.kind !== "redirect") report({ code: "list-enabled-kind", message: `enabled turns on a redirect list's Bulk Redirect rule; ${list.list} is ${list.kind === "ip" || list.kind === "asn" ? "an" : "a"} ${list.kind} list`, hint: "custom lists are used in expressions as $name; remove enabled" }, locate(list, "enabled"));
+      if (list.enabled && list.read_only) report({ code: "list-enabled-kind", message: `list ${list.list} is read_only, so cf-gitops does not turn it on`, hint: "remove enabled, or read_only to manage the list here" }, locate(list, "enabled"));
     }
   },
 };

@@ -84,8 +84,10 @@ function applyChange(store: EmulatorStore, operation: BulkOperation): string | u
     for (const item of items) merged.set(itemKey(item), { ...item, created_on: merged.get(itemKey(item))?.created_on ?? item.created_on });
     next = [...merged.values()];
   }
-  const others = [...listsOf(store).listItems].filter(([id]) => id !== list.id).reduce((sum, [, listed]) => sum + listed.length, 0);
-  if (others + next.length > maxAccountItems) return "This list is at the maximum number of items";
+  // Redirect lists have Bulk Redirects' own quotas (by plan; not modelled): only custom lists share the 10,000.
+  const custom = (id: string) => listsOf(store).lists.get(id)?.kind !== "redirect";
+  const others = [...listsOf(store).listItems].filter(([id]) => id !== list.id && custom(id)).reduce((sum, [, listed]) => sum + listed.length, 0);
+  if (list.kind !== "redirect" && others + next.length > maxAccountItems) return "This list is at the maximum number of items";
   listsOf(store).listItems.set(list.id, next);
   listsOf(store).lists.set(list.id, { ...list, modified_on: operation.completed ?? list.modified_on });
   return undefined;

@@ -22,12 +22,28 @@ function ipProblem(value: unknown): string | undefined {
   return `"${value}" is not an IP address or CIDR`;
 }
 
+/**
+ * A URL redirect as Cloudflare takes it (…/bulk-redirects/reference/url-components/): a source URL
+ * of host and path only (scheme http or https optional; no user, port, query or fragment), a target
+ * URL that is absolute and has a query only without preserve_query_string.
+ */
 function redirectProblem(value: unknown): string | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return "redirect must be an object";
   const redirect = value as Record<string, unknown>;
-  if (typeof redirect.source_url !== "string" || redirect.source_url === "") return "redirect.source_url is required";
-  if (typeof redirect.target_url !== "string" || !/^https?:\/\//.test(redirect.target_url)) return "redirect.target_url must be an http(s) URL";
+  const source = redirect.source_url;
+  if (typeof source !== "string" || source === "") return "redirect.source_url is required";
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(source)?.[1];
+  if (scheme !== undefined && !["http", "https"].includes(scheme.toLowerCase())) return `redirect.source_url may only use the http or https scheme; got ${scheme}`;
+  const parsed = URL.canParse(scheme ? source : `https://${source}`) ? new URL(scheme ? source : `https://${source}`) : undefined;
+  if (!parsed) return `redirect.source_url "${source}" is not a valid URL`;
+  if (parsed.username || parsed.password || parsed.port || parsed.search || parsed.hash || source.includes("?")) return "redirect.source_url cannot contain user information, a port, a query string or a fragment";
+  const target = redirect.target_url;
+  if (typeof target !== "string" || !/^[a-z][a-z0-9+.-]*:/i.test(target) || !URL.canParse(target)) return "redirect.target_url must be an absolute URL";
+  if (redirect.preserve_query_string === true && new URL(target).search !== "") return "redirect.target_url cannot have a query string when preserve_query_string is true";
   if (redirect.status_code !== undefined && !redirectCodes.includes(redirect.status_code as number)) return `redirect.status_code must be one of ${redirectCodes.join(", ")}`;
+  for (const flag of ["include_subdomains", "subpath_matching", "preserve_query_string", "preserve_path_suffix"]) {
+    if (redirect[flag] !== undefined && typeof redirect[flag] !== "boolean") return `redirect.${flag} must be true or false`;
+  }
   return undefined;
 }
 
@@ -72,6 +88,15 @@ export function parseItems(kind: ListKind, body: unknown): { items: ItemInput[] 
     const comment = (raw as Record<string, unknown>).comment;
     if (comment !== undefined && typeof comment !== "string") problems.push(`item ${index}: comment must be a string`);
   });
+  if (kind === "redirect" && problems.length === 0) {
+    // "A Bulk Redirect List cannot contain several URL redirects with the exact same source URL."
+    const seen = new Set<string>();
+    body.forEach((raw, index) => {
+      const source = String((raw as { redirect: { source_url: string } }).redirect.source_url);
+      if (seen.has(source)) problems.push(`item ${index}: redirect.source_url ${source} is already in the list`);
+      seen.add(source);
+    });
+  }
   return problems.length > 0 ? { problems } : { items: body.map((raw) => normalised(kind, raw as Record<string, unknown>)) };
 }
 

@@ -1,7 +1,9 @@
 // Zone phases and what each accepts: the actions Cloudflare allows there and the shape of the
 // phase-specific rule parameters (rate limits, cache settings, single redirects).
 // Sources: developers.cloudflare.com/waf/rate-limiting-rules/parameters, /cache/how-to/cache-rules/settings,
-// /rules/url-forwarding/single-redirects/settings, and the SDK's ruleset rule types.
+// /rules/url-forwarding/single-redirects/settings, and the SDK's ruleset rule types; the Rules
+// family's phases are in rules-phases.ts.
+import { checkCompress, checkFromList, checkRequestHeaders, checkResponseHeaders, checkRoute, checkSetConfig, checkUriRewrite } from "./rules-phases.ts";
 
 export const zonePhases = new Set([
   "http_request_firewall_custom", "http_request_firewall_managed", "http_response_firewall_managed", "http_ratelimit",
@@ -17,6 +19,13 @@ export const phaseActions: Record<string, string[]> = {
   http_ratelimit: ["block", "challenge", "js_challenge", "managed_challenge", "log"],
   http_request_cache_settings: ["set_cache_settings"],
   http_request_dynamic_redirect: ["redirect"],
+  http_request_transform: ["rewrite"],
+  http_request_late_transform: ["rewrite"],
+  http_response_headers_transform: ["rewrite"],
+  http_request_origin: ["route"],
+  http_config_settings: ["set_config"],
+  http_response_compression: ["compress_response"],
+  http_request_redirect: ["redirect"],
 };
 
 export function allowedActions(phase: string): string[] {
@@ -115,6 +124,13 @@ const phaseCheckers: Record<string, Checker> = {
   http_ratelimit: checkRatelimit,
   http_request_cache_settings: checkCache,
   http_request_dynamic_redirect: checkRedirect,
+  http_request_transform: checkUriRewrite,
+  http_request_late_transform: checkRequestHeaders,
+  http_response_headers_transform: checkResponseHeaders,
+  http_request_origin: checkRoute,
+  http_config_settings: checkSetConfig,
+  http_response_compression: checkCompress,
+  http_request_redirect: checkFromList,
 };
 
 /** Problems with the phase-specific parts of one rule (its action is checked by the caller). */

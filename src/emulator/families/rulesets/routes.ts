@@ -12,9 +12,9 @@ import type { Zone } from "../zones/types.ts";
 import { zoneRulesets } from "./slice.ts";
 import type { Ruleset } from "./types.ts";
 
-/** The account's list names: a rule may only use lists that exist. */
-function listNames(ctx: RequestContext): Set<string> {
-  return new Set([...listsOf(ctx.store).lists.values()].map((list) => list.name));
+/** The account's lists (name -> kind): a rule may only use lists that exist. */
+export function listNames(ctx: RequestContext): Map<string, string> {
+  return new Map([...listsOf(ctx.store).lists.values()].map((list) => [list.name, list.kind]));
 }
 
 function phaseOf(value: unknown): string {

@@ -31,23 +31,34 @@ function problem(index: number, pointer: string, text: string): ApiMessage {
   return { code: 20021, message: `rules[${index}]${field ? `.${field}` : ""}: ${text}`, source: { pointer: `/rules/${index}${pointer}` } };
 }
 
+/** The account's lists: name -> kind. */
+export type AccountLists = ReadonlyMap<string, string>;
+
 /** `$name` references outside strings; Cloudflare's managed lists ($cf.*) always exist. */
-function unknownList(expression: string, lists: ReadonlySet<string>): string | undefined {
+function unknownList(expression: string, lists: AccountLists): string | undefined {
   const unquoted = expression.replace(/"(\\.|[^"\\])*"/g, '""');
   for (const match of unquoted.matchAll(/\$([a-z0-9_.]+)/g)) if (!match[1]!.startsWith("cf.") && !lists.has(match[1]!)) return match[1];
   return undefined;
 }
 
-function ruleProblems(phase: string, rules: unknown[], lists?: ReadonlySet<string>): ApiMessage[] {
+/** A bulk redirect rule's from_list must name a redirect list of the account. */
+function fromListProblem(rule: Record<string, unknown>, lists: AccountLists): string | undefined {
+  const name = (rule.action_parameters as { from_list?: { name?: unknown } } | undefined)?.from_list?.name;
+  if (typeof name !== "string") return undefined;
+  const kind = lists.get(name);
+  if (kind === undefined) return `list ${name} does not exist`;
+  return kind === "redirect" ? undefined : `list ${name} is a ${kind} list, not a redirect list`;
+}
+
+function ruleProblems(phase: string, rules: unknown[], lists?: AccountLists): ApiMessage[] {
   const problems: ApiMessage[] = [];
   const refs = new Set<string>();
   const allowed = allowedActions(phase);
   rules.forEach((raw, index) => {
     if (raw === null || typeof raw !== "object") return void problems.push(problem(index, "", "must be an object"));
     const rule = raw as Record<string, unknown>;
-    if (typeof rule.action !== "string" || !allowed.includes(rule.action)) {
-      problems.push(problem(index, "/action", `"${String(rule.action)}" is not allowed in phase ${phase}; use one of ${allowed.join(", ")}`));
-    }
+    const wrongAction = typeof rule.action !== "string" || !allowed.includes(rule.action);
+    if (wrongAction) problems.push(problem(index, "/action", `"${String(rule.action)}" is not allowed in phase ${phase}; use one of ${allowed.join(", ")}`));
     if (typeof rule.expression !== "string" || rule.expression.trim() === "") problems.push(problem(index, "/expression", "required"));
     else {
       const issue = expressionProblem(rule.expression);
@@ -61,7 +72,11 @@ function ruleProblems(phase: string, rules: unknown[], lists?: ReadonlySet<strin
       if (refs.has(rule.ref)) problems.push(problem(index, "/ref", `"${rule.ref}" is used by more than one rule`));
       refs.add(rule.ref);
     }
-    for (const found of phaseProblems(phase, rule)) problems.push(problem(index, found.pointer, found.message));
+    // another phase's action: its parameters are not judged by this phase's rules
+    const found = wrongAction ? [] : phaseProblems(phase, rule);
+    for (const each of found) problems.push(problem(index, each.pointer, each.message));
+    const missing = phase === "http_request_redirect" && lists && found.length === 0 ? fromListProblem(rule, lists) : undefined;
+    if (missing) problems.push(problem(index, "/action_parameters/from_list/name", missing));
   });
   return problems;
 }
@@ -86,7 +101,7 @@ function buildRule(input: Record<string, unknown>, previous: RulesetRule | undef
  * The ruleset that replaces `current` (or is created) for a phase: every rule replaced, unchanged
  * rules keep id and version, the ruleset version goes up by one. Throws a 400 listing every problem.
  */
-export function replaceRules(phase: string, current: Ruleset | undefined, body: Record<string, unknown>, lists?: ReadonlySet<string>): Ruleset {
+export function replaceRules(phase: string, current: Ruleset | undefined, body: Record<string, unknown>, lists?: AccountLists, kind: Ruleset["kind"] = "zone"): Ruleset {
   const rules = body.rules ?? [];
   if (!Array.isArray(rules)) throw fail(400, 20002, '"rules" must be a list');
   const problems = ruleProblems(phase, rules, lists);
@@ -98,7 +113,7 @@ export function replaceRules(phase: string, current: Ruleset | undefined, body: 
     id: current?.id ?? hexId(),
     name: typeof body.name === "string" ? body.name : (current?.name ?? "default"),
     description: typeof body.description === "string" ? body.description : (current?.description ?? ""),
-    kind: "zone",
+    kind,
     version: current ? String(Number(current.version) + 1) : "1",
     rules: (rules as Record<string, unknown>[]).map((input) => {
       const previous = (typeof input.id === "string" ? byId.get(input.id) : undefined) ?? (typeof input.ref === "string" ? byRef.get(input.ref) : undefined);

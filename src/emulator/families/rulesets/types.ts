@@ -16,7 +16,8 @@ export interface Ruleset {
   id: string;
   name: string;
   description: string;
-  kind: "zone";
+  /** "zone" for a zone's entrypoints, "root" for an account's. */
+  kind: "zone" | "root";
   phase: string;
   version: string;
   last_updated: string;

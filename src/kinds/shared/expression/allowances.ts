@@ -3,8 +3,11 @@
 // tables in fields.ts and functions.ts say so with "<phase>" or "<phase>:<use>" entries, and the
 // parser checks them against the context it is given. Without a phase everything is allowed.
 
-/** What an expression is in its rule: the filter (the rule's `expression`) or a redirect's target URL. */
-export type ExpressionUse = "filter" | "target_url";
+/**
+ * What an expression is in its rule: the filter (the rule's `expression`), a redirect's target URL,
+ * or a Transform Rule's rewrite expression (a URL path or query, a header's value).
+ */
+export type ExpressionUse = "filter" | "target_url" | "rewrite";
 
 export interface ExpressionContext {
   /** Cloudflare's phase, e.g. http_ratelimit; undefined: any phase (no restriction). */
@@ -26,12 +29,21 @@ const phaseTitles: Readonly<Record<string, string>> = {
   http_ratelimit: "rate-limiting rules",
   http_request_cache_settings: "cache rules",
   http_request_dynamic_redirect: "redirect rules",
+  http_request_transform: "URL rewrite rules",
+  http_request_late_transform: "request header rules",
+  http_response_headers_transform: "response header rules",
+  http_request_origin: "origin rules",
+  http_config_settings: "configuration rules",
+  http_response_compression: "compression rules",
+  http_request_redirect: "bulk redirect rules",
 };
 
-/** "rate-limiting rules' expressions", "redirect rules' target URLs". */
+const useTitles: Readonly<Record<ExpressionUse, string>> = { filter: "expressions", target_url: "target URLs", rewrite: "rewrite expressions" };
+
+/** "rate-limiting rules' expressions", "redirect rules' target URLs", "URL rewrite rules' rewrite expressions". */
 export function describeContext(context: ExpressionContext): string {
   const phase = context.phase === undefined ? "this phase" : (phaseTitles[context.phase] ?? `phase ${context.phase}`);
-  return context.use === "target_url" ? `${phase}' target URLs` : `${phase}' expressions`;
+  return `${phase}' ${useTitles[context.use ?? "filter"]}`;
 }
 
 /** For the hint: where an entry may be used, in words. */
@@ -39,8 +51,9 @@ export function describeAllowances(allowances: readonly Allowance[]): string {
   return allowances
     .map((entry) => {
       const [phase = "", use] = entry.split(":");
-      const where = phase === "*" ? "any phase" : (phaseTitles[phase] ?? phase);
-      return use === "target_url" ? `${where === "any phase" ? "redirect" : where} target URLs` : where;
+      if (phase === "*") return use === "rewrite" ? "Transform Rules' rewrite expressions" : "redirect target URLs";
+      const where = phaseTitles[phase] ?? phase;
+      return use === undefined || use === "filter" ? where : `${where}' ${useTitles[use as ExpressionUse] ?? use}`;
     })
     .join(", ");
 }

@@ -218,6 +218,33 @@ export const fieldAllowances: Readonly<Record<string, readonly Allowance[]>> = O
   fieldNames.filter((name) => name.startsWith("http.response.") || name.startsWith("raw.http.response.")).map((name) => [name, responsePhases]),
 );
 
+/**
+ * Where Cloudflare lists the only fields a part of a rule may use ("<phase>:<use>" -> names, a
+ * trailing ".*" covering a family): URL rewrite rules, after developers.cloudflare.com/rules/
+ * transform/url-rewrite/reference/fields-functions/ (the `ip.geoip.*` it lists are the `ip.src.*`
+ * fields under their older names).
+ */
+export const contextFields: Readonly<Record<string, readonly string[]>> = {
+  "http_request_transform:filter": [
+    "cf.edge.server_ip", "cf.edge.server_port", "cf.edge.client_port", "cf.zone.name", "cf.ray_id", "cf.tls_client_auth.*",
+    "http.cookie", "http.host", "http.referer", "http.request.headers", "http.request.headers.*", "http.request.accepted_languages",
+    "http.request.method", "http.request.timestamp.sec", "http.request.timestamp.msec", "http.request.full_uri", "http.request.uri",
+    "http.request.uri.*", "http.request.version", "raw.http.request.full_uri", "raw.http.request.uri", "raw.http.request.uri.*",
+    "http.user_agent", "http.x_forwarded_for", "ip.src", "ip.src.*", "ip.geoip.*", "ssl",
+  ],
+  "http_request_transform:rewrite": ["http.request.uri.*", "http.request.headers.*", "http.request.accepted_languages"],
+};
+
+/** The fields the context limits itself to, if it does (undefined: any field the phase allows). */
+export function fieldsOfContext(phase: string | undefined, use: string | undefined): readonly string[] | undefined {
+  return phase === undefined ? undefined : contextFields[`${phase}:${use ?? "filter"}`];
+}
+
+/** Whether a field is one of `names` (exactly, or under a trailing ".*"). */
+export function fieldListed(field: string, names: readonly string[]): boolean {
+  return names.some((name) => (name.endsWith(".*") ? field.startsWith(name.slice(0, -1)) : field === name));
+}
+
 export function fieldType(name: string): ValueType | undefined {
   return Object.hasOwn(fields, name) ? fields[name] : undefined;
 }

@@ -88,10 +88,11 @@ const list: FunctionSignature[] = [
 ];
 
 // Functions Cloudflare documents for some phases only (developers.cloudflare.com/ruleset-engine/
-// rules-language/functions/): rewriting functions in Transform Rules and redirect target URLs;
-// cidr(), cidr6() and decode_base64() in custom and rate-limiting rules (and Transform Rules).
+// rules-language/functions/): rewriting functions in the rewrite expressions of Transform Rules
+// (not their filters) and in redirect target URLs; cidr(), cidr6() and decode_base64() in custom
+// and rate-limiting rules (and Transform Rules).
 const transforms: readonly Allowance[] = ["http_request_transform", "http_request_late_transform", "http_response_headers_transform"];
-const rewriting: readonly Allowance[] = [...transforms, "*:target_url"];
+const rewriting: readonly Allowance[] = ["*:rewrite", "*:target_url"];
 const firewallish: readonly Allowance[] = ["http_request_firewall_custom:filter", "http_ratelimit:filter", ...transforms];
 const restrictions: Readonly<Record<string, readonly Allowance[]>> = {
   regex_replace: rewriting,

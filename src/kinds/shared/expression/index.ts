@@ -13,6 +13,7 @@ export { functions, functionNames, functionSignature, formatSignature } from "./
 export { matchesEverything } from "./catch-all.ts";
 export { formatExpression } from "./format.ts";
 export { listReferences, type ListReference } from "./list-references.ts";
+export { functionCalls } from "./function-calls.ts";
 export { evaluate, sampleFromUrl, type SampleRequest, type SampleValue, type Truth } from "./evaluate.ts";
 export { parseAddress } from "./ip.ts";
 

@@ -2,7 +2,7 @@
 import { allowed, describeAllowances, describeContext } from "./allowances.ts";
 import type { Argument, FieldRef, FunctionCall, IndexAccess, ValueExpr } from "./ast.ts";
 import { fail } from "./errors.ts";
-import { fieldAllowances, fieldNames, fieldType } from "./fields.ts";
+import { fieldAllowances, fieldListed, fieldNames, fieldsOfContext, fieldType } from "./fields.ts";
 import { functionNames, functionSignature } from "./functions.ts";
 import { skipSpace } from "./lexer.ts";
 import { parseInteger, readQuoted, readRaw } from "./literals.ts";
@@ -32,6 +32,8 @@ function parseField(p: ParserState): FieldRef {
   }
   const only = fieldAllowances[tok.text];
   if (only && !allowed(only, p.context)) fail(tok.start, `field ${tok.text} cannot be used in ${describeContext(p.context)}`, `Cloudflare allows it in ${describeAllowances(only)}`);
+  const listed = fieldsOfContext(p.context.phase, p.context.use);
+  if (listed && !fieldListed(tok.text, listed)) fail(tok.start, `field ${tok.text} cannot be used in ${describeContext(p.context)}`, `Cloudflare allows only ${listed.join(", ")} there`);
   return { type: "field", name: tok.text, valueType, mapped: false, start: tok.start, end: tok.end };
 }
 

@@ -34,6 +34,48 @@ describe("fields and functions per phase", () => {
   });
 });
 
+describe("Transform Rules: filters and rewrite expressions", () => {
+  const urlFilter = { phase: "http_request_transform" };
+  const urlRewrite = { phase: "http_request_transform", use: "rewrite" as const };
+  const headerValue = { phase: "http_request_late_transform", use: "rewrite" as const };
+
+  it.each([
+    ['starts_with(http.request.uri.path, "/v1/") and ip.src.country eq "DE"', urlFilter],
+    ["http.response.code ge 400", { phase: "http_response_headers_transform" }],
+    ['http.response.content_type.media_type eq "text/html"', { phase: "http_response_compression" }],
+    ["cf.bot_management.score lt 30", { phase: "http_request_late_transform" }],
+  ])("accepts the filter %s", (text, context) => {
+    expect(parseExpression(text, context).ok).toBe(true);
+  });
+
+  it.each([
+    ['regex_replace(http.request.uri.path, "^/v1/", "/v2/")', urlRewrite],
+    ['concat("lang=", http.request.accepted_languages[0])', urlRewrite],
+    ["to_string(cf.bot_management.score)", headerValue],
+    ["ip.src.country", headerValue],
+  ])("accepts the rewrite %s", (text, context) => {
+    expect(parseValueExpression(text, context).ok).toBe(true);
+  });
+
+  it.each([
+    ["cf.bot_management.score lt 30", urlFilter, 0, "field cf.bot_management.score cannot be used in URL rewrite rules' expressions", "Cloudflare allows only"],
+    ['regex_replace(http.host, "a", "b") eq "x"', { phase: "http_request_late_transform" }, 0, "regex_replace() cannot be used in request header rules' expressions", "Cloudflare allows it in Transform Rules' rewrite expressions, redirect target URLs"],
+    ["http.response.code eq 200", { phase: "http_request_origin" }, 0, "field http.response.code cannot be used in origin rules' expressions", "Cloudflare allows it in"],
+  ])("refuses the filter %s", (text, context, offset, message, hint) => {
+    const result = parseExpression(text, context);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatchObject({ offset, message });
+      expect(result.error.hint).toContain(hint);
+    }
+  });
+
+  it("refuses a field URL rewrites do not offer in a rewrite, at its column", () => {
+    const result = parseValueExpression('concat("/", ip.src.country)', urlRewrite);
+    expect(result).toMatchObject({ ok: false, error: { column: 13, message: "field ip.src.country cannot be used in URL rewrite rules' rewrite expressions" } });
+  });
+});
+
 describe("target URL expressions", () => {
   it.each([
     'concat("https://example.com", http.request.uri.path)',

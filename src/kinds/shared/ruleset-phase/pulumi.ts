@@ -4,7 +4,7 @@
 import type { types } from "@pulumi/cloudflare";
 import type { CustomResource } from "@pulumi/pulumi";
 import type { DeclareContext, PulumiAdapter } from "../../../engines/pulumi/adapter.ts";
-import { listLogicalName } from "../../list/pulumi.ts";
+import { listId } from "../../list/normalise.ts";
 import { listNamesIn } from "../expression/list-names.ts";
 import { decodeLogicalName, encodeLogicalName } from "../../../engines/pulumi/names.ts";
 import type { Resource } from "../../../plan/resources.ts";
@@ -13,17 +13,25 @@ import { normaliseExpression, type PhaseRuleValue } from "./normalise.ts";
 import type { RulesetPhase } from "./phase.ts";
 import type { PhaseMeta } from "./native.ts";
 
-type RulesetRule = types.input.RulesetRule;
+/** The provider's rule input (camelCase). */
+export type RulesetRule = types.input.RulesetRule;
 
-function snakeDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snakeDeep);
+/**
+ * Action parameters that are maps keyed by the user's own names (a rewrite's `headers`, keyed by
+ * header name): their keys are kept as written, their values converted.
+ */
+const namedMaps = new Set(["headers"]);
+
+function snakeDeep(value: unknown, keepKeys = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => snakeDeep(item));
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const converted = item === null || item === undefined ? undefined : snakeDeep(item);
+    const name = keepKeys ? key : key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const converted = item === null || item === undefined ? undefined : snakeDeep(item, !keepKeys && namedMaps.has(name));
     const empty = typeof converted === "object" && converted !== null && !Array.isArray(converted) && Object.keys(converted).length === 0;
     if (converted === undefined || empty) continue; // the provider's state spells absent parameters as nulls
-    out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = converted;
+    out[name] = converted;
   }
   return out;
 }
@@ -41,8 +49,16 @@ export function rulesetLogicalName(zone: string, key: string): string {
 /** The Lists the rules use ($name): created before the ruleset, deleted after it. */
 function listDependencies(rules: Resource[], ctx: DeclareContext): { dependsOn?: CustomResource[] } {
   const names = new Set(rules.flatMap((rule) => listNamesIn(String(rule.value.expression))));
-  const lists = [...names].flatMap((list) => ctx.declared?.get(listLogicalName(list)) ?? []);
+  const lists = [...names].flatMap((list) => ctx.declared?.get(encodeLogicalName(listId(list))) ?? []);
   return lists.length > 0 ? { dependsOn: lists } : {};
+}
+
+/** A rule with the fields every phase has and the kind's action parameters (camelCase, as the provider takes them). */
+export function pulumiRule(value: PhaseRuleValue, actionParameters?: types.input.RulesetRuleActionParameters): RulesetRule {
+  const out: RulesetRule = { ref: value.ref, expression: value.expression, action: value.action, enabled: value.enabled };
+  if (actionParameters) out.actionParameters = actionParameters;
+  if (value.description !== undefined) out.description = value.description;
+  return out;
 }
 
 export interface PhasePulumi<Value extends PhaseRuleValue> {

@@ -2,7 +2,7 @@
 // fields and functions Cloudflare allows in the phase, whose $lists are declared and of a kind that
 // fits their use. Reported at the expression's own column (the reference's, for a list).
 import type { Locate, Report, ZoneRule, ZoneRuleInput } from "../../kind.ts";
-import { listReferences, parseExpression, parseValueExpression, type Expr, type ExpressionContext } from "../expression/index.ts";
+import { listReferences, parseExpression, parseValueExpression, type Expr, type ExpressionContext, type StringLiteral, type ValueExpr } from "../expression/index.ts";
 import { listUseFinding } from "../list-use.ts";
 import type { RulesetPhase } from "./phase.ts";
 
@@ -36,8 +36,10 @@ export interface ExpressionField {
   shape?: "filter" | "value";
 }
 
-/** Parses one expression field; reports a syntax problem or each misused $list; returns the filter's tree. */
-export function checkExpressionField(code: string, { target, field, text, context, shape = "filter" }: ExpressionField, input: Pick<ZoneRuleInput, "state"> & { locate: Locate }, report: Report): Expr | undefined {
+/** Parses one expression field; reports a syntax problem or each misused $list; returns its tree. */
+export function checkExpressionField(code: string, field: ExpressionField & { shape: "value" }, input: Pick<ZoneRuleInput, "state"> & { locate: Locate }, report: Report): ValueExpr | StringLiteral | undefined;
+export function checkExpressionField(code: string, field: ExpressionField, input: Pick<ZoneRuleInput, "state"> & { locate: Locate }, report: Report): Expr | undefined;
+export function checkExpressionField(code: string, { target, field, text, context, shape = "filter" }: ExpressionField, input: Pick<ZoneRuleInput, "state"> & { locate: Locate }, report: Report): Expr | ValueExpr | StringLiteral | undefined {
   const result = shape === "filter" ? parseExpression(text, context) : parseValueExpression(text, context);
   if (!result.ok) {
     const { column, message, hint, offset } = result.error;
@@ -45,7 +47,7 @@ export function checkExpressionField(code: string, { target, field, text, contex
     report({ code: `${code}-expression-syntax`, message: `${name}: ${message} (column ${column} of the expression)`, ...(hint ? { hint } : {}) }, input.locate(target, field, offset));
     return undefined;
   }
-  if (shape !== "filter") return undefined;
+  if (shape !== "filter") return result.ast as ValueExpr | StringLiteral;
   const ast = result.ast as Expr;
   for (const ref of listReferences(ast)) {
     const finding = listUseFinding(ref, input.state.lists ?? []);
