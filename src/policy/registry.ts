@@ -16,6 +16,7 @@ import { spfDmarcForMail } from "./builtin/spf-dmarc-for-mail.ts";
 import { sslStrict } from "./builtin/ssl-strict.ts";
 import { ttlBounds } from "./builtin/ttl-bounds.ts";
 import { tunnelOriginPrivate } from "./builtin/tunnel-origin-private.ts";
+import { zoneUsesProfile } from "./builtin/zone-uses-profile.ts";
 import type { AnyPolicy } from "./types.ts";
 
 export const builtinPolicies: readonly AnyPolicy[] = [
@@ -36,4 +37,5 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   redirectLoop,
   cachePrivatePaths,
   rateLimitLogin,
+  zoneUsesProfile,
 ];
