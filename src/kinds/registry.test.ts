@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { asNativeAdapter } from "../engines/native/adapters.ts";
 import { asPulumiAdapter } from "../engines/pulumi/adapters.ts";
 import type { KindScenario } from "./conformance.ts";
-import { keyMergeOf, type KindDefinition } from "./kind.ts";
+import { keyMergeOf, type KindDefinition, type ZonePlacement } from "./kind.ts";
 import { kinds } from "./registry.ts";
 
 const kindsDir = import.meta.dirname;
@@ -98,8 +98,9 @@ describe("kind registry", () => {
       // and the same check fails once a module is missing, or a key has no merge rule
       await rm(join(scratch, "conformance.ts"));
       expect(await kindProblems(added!, scratch)).toContain("missing conformance.ts");
-      const { merge: _merge, ...withoutMerge } = added!.placement.keys.settings!;
-      const unmerged = { ...added!, placement: { ...added!.placement, keys: { settings: withoutMerge } } } as KindDefinition;
+      const placement = added!.placement as ZonePlacement;
+      const { merge: _merge, ...withoutMerge } = placement.keys.settings!;
+      const unmerged: KindDefinition = { ...added!, placement: { ...placement, keys: { settings: withoutMerge } } };
       expect(await kindProblems(unmerged, scratch)).toContain("zone-file key settings has no merge rule (how profiles combine with it: ZoneKey.merge, docs/architecture.md)");
     } finally {
       await rm(registry, { force: true });
