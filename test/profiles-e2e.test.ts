@@ -92,8 +92,16 @@ describe("profiles against the emulator", () => {
 
     expect((await cli("apply", "--yes")).code).toBe(0);
     expect((await cli("plan", "--detailed-exitcode")).code).toBe(0);
-    const live = await sdk(emulator).dns.records.list({ zone_id: (await sdk(emulator).zones.list({ name: "b.example" })).result[0]!.id, name: { exact: "_dmarc.b.example" } } as never);
-    expect(live.result.map((record) => record.content)).toEqual(['"v=DMARC1; p=reject; rua=mailto:dmarc@b.example"']);
+    const client = sdk(emulator);
+    const zoneId = (await client.zones.list({ name: "b.example" })).result[0]!.id;
+    const [dmarc] = (await client.dns.records.list({ zone_id: zoneId, name: { exact: "_dmarc.b.example" } } as never)).result;
+    expect(dmarc!.content).toBe('"v=DMARC1; p=reject; rua=mailto:dmarc@b.example"');
+
+    // drift names the profile's line too; the next apply restores it
+    await client.dns.records.edit(dmarc!.id, { zone_id: zoneId, content: "v=DMARC1; p=none" } as never);
+    const drift = JSON.parse((await cli("drift", "--format", "json")).stdout) as { changes: { id: string; source?: unknown }[] };
+    expect(drift.changes).toEqual([expect.objectContaining({ id: "b.example/dns/_dmarc/TXT", source: { file: "desired-state/profiles/google-mail.yaml", line: 6, column: 5, profile: "google-mail" } })]);
+    expect((await cli("apply", "--yes")).code).toBe(0);
   });
 
   it("import --use writes only what the profiles do not give, and plans nothing", async () => {

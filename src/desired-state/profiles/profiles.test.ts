@@ -80,6 +80,14 @@ describe("profiles", () => {
     expect(state.profiles!.map((profile) => [profile.name, profile.usedBy])).toEqual([["baseline-security", ["example.org"]], ["google-mail", ["example.org"]]]);
   });
 
+  it("policies see the merged zone, and point at the profile's line", async () => {
+    const { check } = await import("../../policy/test-fixtures.ts");
+    const { sslStrict } = await import("../../policy/builtin/ssl-strict.ts");
+    const { state } = await load({ ...profiles, "profiles/baseline-security.yaml": baseline.replace("ssl: strict", "ssl: flexible"), "zones/example.org.yaml": exampleOrg });
+    const found = await check(sslStrict, state);
+    expect(found).toEqual([expect.objectContaining({ resource: "example.org/settings/ssl", source: expect.objectContaining({ file: "desired-state/profiles/baseline-security.yaml", line: 2, profile: "baseline-security" }) })]);
+  });
+
   it("gives each zone its own copy, with its own {zone}", async () => {
     const net = exampleOrg.replaceAll("example.org", "example.net");
     const { state, diagnostics } = await load({ ...profiles, "zones/example.org.yaml": exampleOrg, "zones/example.net.yaml": net });
