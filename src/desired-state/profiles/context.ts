@@ -15,7 +15,9 @@ export function mergedContext(merged: MergedZone, zone: Origin, map: SourceMap):
     file: zone.parsed.file,
     failed(path) {
       if (path === undefined) return zone.failed.size > 0;
-      const steps = path.split("/").map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+      if (!merged.anyFailed) return false;
+      const slash = path.indexOf("/");
+      const steps = slash < 0 ? [path] : [path.slice(0, slash), /^\d+$/.test(path.slice(slash + 1)) ? Number(path.slice(slash + 1)) : path.slice(slash + 1)];
       const found = merged.origin(steps);
       return found.origin.failed.has(found.path.slice(0, 2).join("/"));
     },

@@ -23,6 +23,8 @@ export interface MergedZone {
   raw: Record<string, unknown>;
   /** Where a path of the merged mapping is written: its file and the path in it. */
   origin(path: YamlPath): { origin: Origin; path: YamlPath };
+  /** Whether any file merged here failed its schema somewhere (else nothing needs looking up). */
+  anyFailed: boolean;
 }
 
 interface ItemOrigin {
@@ -30,7 +32,14 @@ interface ItemOrigin {
   index: number;
 }
 
-type KeyOrigins = { owner: Origin; items: ItemOrigin[] } | { owner: Origin; entries: Map<string, Origin> };
+/** Where each item of a merged list came from, as two parallel arrays (a zone's list may be long). */
+interface ListOrigins {
+  owner: Origin;
+  files: Origin[];
+  indexes: number[];
+}
+
+type KeyOrigins = ListOrigins | { owner: Origin; entries: Map<string, Origin> };
 
 const profileOnlyKeys = new Set(["profile", "description"]);
 
@@ -45,9 +54,9 @@ export function mergeProfiles(zoneName: string, zone: Origin, profiles: readonly
     const values = sources.map((origin) => ({ origin, value: origin === zone ? origin.raw[key] : withZone(origin.raw[key], zoneName) }));
     const owner = sources.includes(zone) ? zone : (sources[0] ?? zone);
     if (rule.rule === "concat") {
-      const { items, where } = concat(key, rule.identity, values, report);
+      const { items, files, indexes } = concat(key, rule.identity, values, report);
       raw[key] = items;
-      origins.set(key, { owner, items: where });
+      origins.set(key, { owner, files, indexes });
     } else {
       const { entries, where } = mergeMaps(key, values, zone, report);
       raw[key] = entries;
@@ -56,27 +65,38 @@ export function mergeProfiles(zoneName: string, zone: Origin, profiles: readonly
   }
   return {
     raw,
+    anyFailed: [zone, ...profiles].some((origin) => origin.failed.size > 0),
     origin(path) {
       const key = origins.get(String(path[0]));
       if (path.length === 0 || !key) return { origin: zone, path };
       if (path.length === 1) return { origin: key.owner, path };
-      if ("items" in key) {
-        const item = key.items[Number(path[1])];
-        return item ? { origin: item.origin, path: [path[0]!, item.index, ...path.slice(2)] } : { origin: key.owner, path: path.slice(0, 1) };
+      if ("files" in key) {
+        const at = Number(path[1]);
+        const file = key.files[at];
+        return file ? { origin: file, path: [path[0]!, key.indexes[at]!, ...path.slice(2)] } : { origin: key.owner, path: path.slice(0, 1) };
       }
       return { origin: key.entries.get(String(path[1])) ?? key.owner, path };
     },
   };
 }
 
-function concat(key: string, identity: readonly string[], values: { origin: Origin; value: unknown }[], report: Report): { items: unknown[]; where: ItemOrigin[] } {
+/**
+ * The items in order, with where each came from. Identities are compared across files only: the
+ * profiles' few items are all keyed, and a zone item (the last file, often thousands) is keyed only
+ * when its first identity field matches one of theirs.
+ */
+function concat(key: string, identity: readonly string[], values: { origin: Origin; value: unknown }[], report: Report): { items: unknown[]; files: Origin[]; indexes: number[] } {
   const items: unknown[] = [];
-  const where: ItemOrigin[] = [];
+  const files: Origin[] = [];
+  const indexes: number[] = [];
   const seen = new Map<string, ItemOrigin>();
-  for (const { origin, value } of values) {
-    if (!Array.isArray(value)) continue;
+  const firsts = new Set<unknown>();
+  values.forEach(({ origin, value }, file) => {
+    if (!Array.isArray(value)) return;
+    const last = file === values.length - 1;
     value.forEach((item: unknown, index) => {
-      const id = identityKey(identity, item);
+      const maybe = identity.length > 0 && isRecord(item) && (!last || firsts.has(item[identity[0]!]));
+      const id = maybe ? identityKey(identity, item) : undefined;
       const first = id === undefined ? undefined : seen.get(id);
       if (first && first.origin !== origin) {
         // duplicates inside one file are the kind's own rule's to report
@@ -84,12 +104,16 @@ function concat(key: string, identity: readonly string[], values: { origin: Orig
         conflict(report, `\`${key}:\` ${describe(identity, item)} comes from both`, places, "keep it in one place: the zone file or one of its profiles");
         return;
       }
-      if (id !== undefined && !first) seen.set(id, { origin, index });
+      if (id !== undefined && !first && !last) {
+        seen.set(id, { origin, index });
+        firsts.add((item as Record<string, unknown>)[identity[0]!]);
+      }
       items.push(item);
-      where.push({ origin, index });
+      files.push(origin);
+      indexes.push(index);
     });
-  }
-  return { items, where };
+  });
+  return { items, files, indexes };
 }
 
 function mergeMaps(key: string, values: { origin: Origin; value: unknown }[], zone: Origin, report: Report): { entries: Record<string, unknown>; where: Map<string, Origin> } {
