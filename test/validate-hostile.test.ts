@@ -87,7 +87,7 @@ describe("cf-gitops validate as a process", () => {
     // one count per registered kind, in registry order (a new kind needs no edit here)
     const counts = kinds.map((kind) => `\\d+ ${kind.plural.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).join(", ");
     expect(result.stdout).toMatch(new RegExp(`^ok: 2 zones, ${counts} in desired-state\n$`));
-    expect(result.stdout).toMatch(/, 1 lists, .*, 3 tunnel services in /);
+    expect(result.stdout).toMatch(/, 1 lists, .*, 3 tunnel services\b/);
     expect(result.code).toBe(0);
   });
 
