@@ -154,7 +154,7 @@ function zoneOrder(a: string, b: string): number {
 
 function changeDetails(change: Change, mode: "plan" | "drift"): string {
   const fields = changedFields(change);
-  const from = typeof change.source?.profile === "string" ? ` · from profile <b>${escapeHtml(change.source.profile)}</b>` : "";
+  const from = typeof change.source?.profile === "string" ? ` · from profile ${escapeHtml(change.source.profile)}` : "";
   const where = change.source ? ` · ${escapeHtml(`${change.source.file}:${change.source.line}`)}${from}` : "";
   const fieldNote = change.op === "update" || change.op === "replace" ? ` (${escapeHtml(fields.join(", "))})` : "";
   const summary = `${opIcon[change.op] ?? "•"} <b>${escapeHtml(change.op)}</b> ${escapeHtml(change.kind)} <code>${escapeHtml(change.id)}</code>${fieldNote}${where}${changedByNote(change)}`;

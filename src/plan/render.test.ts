@@ -39,7 +39,7 @@ describe("plan renderers", () => {
     expect(text).toContain("example.org\n  ~ dns-record dns/_dmarc/TXT  (desired-state/profiles/google-mail.yaml:6:5, from profile google-mail)\n");
     const markdown = renderMarkdown({ plan: fromProfile });
     expect(markdown).toContain("**example.net**");
-    expect(markdown).toContain(" · desired-state/profiles/google-mail.yaml:6 · from profile <b>google-mail</b>");
+    expect(markdown).toContain(" · desired-state/profiles/google-mail.yaml:6 · from profile google-mail");
     const doc = JSON.parse(renderJson(fromProfile)) as { changes: { source: unknown }[] };
     expect(doc.changes[0]!.source).toEqual(source);
   });
