@@ -14,4 +14,14 @@ describe("schemas/*.schema.json", () => {
     const zone = JSON.parse(generatedSchemas()["zone.schema.json"]!) as { properties: { dns: { items: { properties: { type: { enum: string[] } } } } } };
     expect(zone.properties.dns.items.properties.type.enum).toHaveLength(21);
   });
+
+  it("the profile schema offers every zone-file key, and neither zone: nor use: (one level only)", () => {
+    const parse = (name: string) => JSON.parse(generatedSchemas()[name]!) as { required: string[]; properties: Record<string, unknown> };
+    const zone = parse("zone.schema.json");
+    const profile = parse("profile.schema.json");
+    const zoneKeys = Object.keys(zone.properties).filter((key) => key !== "zone" && key !== "use");
+    expect(Object.keys(profile.properties)).toEqual(["profile", "description", ...zoneKeys]);
+    expect(profile.required).toEqual(["profile"]);
+    expect(profile.properties.dns).toEqual(zone.properties.dns);
+  });
 });

@@ -1,4 +1,4 @@
-// `npm run schemas`: writes schemas/{zone,service,stack}.schema.json from the kinds, for editors
+// `npm run schemas`: writes schemas/{zone,profile,service,list,stack}.schema.json from the kinds, for editors
 // (yaml-language-server) and CI, and the docs' tables that list every kind (or emulator family),
 // between their markers. Tests keep the committed files equal to this output.
 import { readFileSync, writeFileSync } from "node:fs";

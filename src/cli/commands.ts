@@ -14,6 +14,7 @@ export const commands: Record<string, CommandEntry> = {
   apply: { summary: "make Cloudflare match the desired state", load: () => import("./apply.ts") },
   drift: { summary: "report what differs between Cloudflare and git (read-only)", load: () => import("./drift.ts") },
   import: { summary: "write a zone file from a live zone", load: () => import("./import.ts") },
+  profile: { summary: "move what zones have in common into a profile (profile extract)", load: () => import("./profile.ts") },
   history: { summary: "list past runs from the history database", load: () => import("./history.ts") },
   emulator: { summary: "serve a local Cloudflare API emulator", load: () => import("./emulator.ts") },
   daemon: { summary: "reconcile on every commit and on a schedule; serve status and metrics", load: () => import("./daemon.ts") },

@@ -14,7 +14,7 @@ import { forceHint, keepCopies, uncommittedFiles } from "./init-keep-copy.ts";
 import type { CliIo } from "./io.ts";
 import { apiToken, cliLogger } from "./run-context.ts";
 
-export const help = `Usage: cf-gitops import --zone NAME [--lists] [--access] [--out desired-state] [--force]
+export const help = `Usage: cf-gitops import --zone NAME [--use PROFILE,...] [--lists] [--access] [--out desired-state] [--force]
 
 Read a zone from Cloudflare and write desired-state/zones/NAME.yaml: every kind that lives in zone
 files writes its part: the curated settings, every DNS record (ordered by name, then type; comments
@@ -29,6 +29,10 @@ changes for what it wrote. It also prints the Pulumi import id of each object it
 
 Flags:
   --zone NAME   the zone to import
+  --use NAMES   profiles (desired-state/profiles/NAME.yaml, comma-separated) the zone file uses:
+                it names them in \`use:\` and leaves out what they already give the zone (the
+                same records, rules and settings); what they give that differs from the live zone
+                is named, and the next apply makes it the profile's
   --lists       the account's lists (IP, ASN and host name lists), one file each
   --access      the account's Access groups (one file each) and the access: blocks of the service
                 files whose hostnames have Access applications
@@ -44,6 +48,7 @@ Exit codes: 0 written, 1 error (zone not found, file exists without --force, API
 
 Examples:
   npx cf-gitops import --zone example.com
+  npx cf-gitops import --zone example.org --use baseline-security,google-mail
   npx cf-gitops import --lists
   npx cf-gitops import --access
 `;
@@ -54,19 +59,21 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const ownFiles = importableKinds();
   const embedded = embeddedImports();
   const fileFlags = Object.fromEntries([...ownFiles.map((target) => target.hook.flag), ...embedded.map((target) => target.hook.flag)].map((flag) => [flag, { type: "boolean" as const }]));
-  const { values } = parseFlags(argv, { zone: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, ...fileFlags }, "import");
+  const { values } = parseFlags(argv, { zone: { type: "string" }, use: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, ...fileFlags }, "import");
   const zoneName = (values.zone as string | undefined)?.trim().replace(/\.$/, "").toLowerCase();
   const chosen = ownFiles.filter((target) => (values as Record<string, unknown>)[target.hook.flag] === true);
   const chosenEmbedded = embedded.filter((target) => (values as Record<string, unknown>)[target.hook.flag] === true);
   const flags = [...new Set([...ownFiles, ...embedded].map((target) => target.hook.flag))];
   if (!zoneName && chosen.length === 0 && chosenEmbedded.length === 0) throw new UsageError(`--zone${flags.map((flag) => ` or --${flag}`).join("")} is required`, { hint: "cf-gitops import --zone example.com" });
   const outDir = resolve(io.cwd, (values.out as string | undefined) ?? "desired-state");
+  const use = [...new Set(String(values.use ?? "").split(",").map((name) => name.trim()).filter(Boolean))];
+  if (use.length > 0 && !zoneName) throw new UsageError("--use goes with --zone", { hint: "cf-gitops import --zone example.org --use baseline-security" });
   const force = values.force === true;
   const { createClient, listZones } = await import("../engines/native/index.ts");
   const log = cliLogger(io);
   const client = createClient({ apiToken: apiToken(io), log, ...(io.env.CLOUDFLARE_BASE_URL && { baseUrl: io.env.CLOUDFLARE_BASE_URL }) });
   const ids: PulumiImportId[] = [];
-  if (zoneName) ids.push(...(await importZoneFile(io, { client, listZones, log }, zoneName, outDir, force)));
+  if (zoneName) ids.push(...(await importZoneFile(io, { client, listZones, log }, zoneName, outDir, force, use)));
   if (chosen.length > 0) {
     const { importOwnFiles } = await import("./import-own-files.ts");
     ids.push(...(await importOwnFiles(io, { client, log }, chosen, outDir, force)));
@@ -87,7 +94,7 @@ interface ZoneImportDeps {
   log: Logger;
 }
 
-async function importZoneFile(io: CliIo, { client, listZones, log }: ZoneImportDeps, zoneName: string, outDir: string, force: boolean): Promise<PulumiImportId[]> {
+async function importZoneFile(io: CliIo, { client, listZones, log }: ZoneImportDeps, zoneName: string, outDir: string, force: boolean, use: string[]): Promise<PulumiImportId[]> {
   const file = join(outDir, "zones", `${zoneName}.yaml`);
   const shown = relative(io.cwd, file) || file;
   if (existsSync(file) && !force) {
@@ -103,11 +110,16 @@ async function importZoneFile(io: CliIo, { client, listZones, log }: ZoneImportD
   }
   const live = await readZone(client, zone, log);
   const previous = existsSync(file) ? await readFile(file, "utf8") : undefined;
-  const imported = zoneFileFromLive(zone.name, live.resources, previous, new Date(), schemaPathFor(file, "zone", io.cwd));
+  const split = use.length > 0 ? await (await import("./import-use.ts")).splitByProfiles(live.resources, { root: io.cwd, outDir, zone: zone.name, use }) : undefined;
+  const imported = zoneFileFromLive(zone.name, split?.own ?? live.resources, previous, new Date(), schemaPathFor(file, "zone", io.cwd), use);
   for (const line of await keepCopies(await uncommittedFiles(existsSync(file) ? [file] : [], io.cwd), io.cwd, io.cwd)) io.stdout.write(`${line}\n`);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, imported.text);
-  io.stdout.write(`wrote ${shown}: ${imported.summary}\n`);
+  io.stdout.write(`wrote ${shown}: ${imported.summary || "nothing of its own"}\n`);
+  if (split) {
+    io.stdout.write(`  left out ${split.provided.length} object(s) the profiles ${use.join(", ")} give\n`);
+    for (const resource of split.differing) io.stdout.write(`  the profiles give ${resource.id}${resource.source ? ` (${resource.source.file}:${resource.source.line})` : ""} differently from the live zone: check the plan\n`);
+  }
   const { importIdsOf } = await import("../engines/pulumi/import-ids.ts");
-  return importIdsOf(imported.written, live, { accountId: io.env.CLOUDFLARE_ACCOUNT_ID ?? zone.accountId ?? "", zoneIds: new Map([[zone.name, zone.id]]) });
+  return importIdsOf([...imported.written, ...(split?.provided ?? [])], live, { accountId: io.env.CLOUDFLARE_ACCOUNT_ID ?? zone.accountId ?? "", zoneIds: new Map([[zone.name, zone.id]]) });
 }

@@ -21,8 +21,8 @@ export function buildContext(parsed: ParsedYaml, failed: ReadonlySet<string>, ma
 }
 
 /** Builds the zone, or undefined when the file has no usable `zone:`. */
-export function buildZone(parsed: ParsedYaml, ctx: BuildContext, placements: readonly ZonePlacement[]): ZoneSpec | undefined {
-  const raw = parsed.value;
+/** `raw` is the file's mapping, or the mapping with its profiles merged in (ctx then locates each value in its own file). */
+export function buildZone(parsed: ParsedYaml, ctx: BuildContext, placements: readonly ZonePlacement[], raw: unknown = parsed.value): ZoneSpec | undefined {
   if (!isRecord(raw) || typeof raw.zone !== "string" || ctx.failed("zone")) return undefined;
   // the kinds' keys are set by their placements just below
   const zone = { zone: canonicalHost(raw.zone), file: parsed.file, source: ctx.at(["zone"]) } as ZoneSpec;

@@ -11,6 +11,7 @@ import type { FileKind } from "./file-schemas.ts";
 import { limits } from "./limits.ts";
 import { listYamlFiles, toPosix } from "./list-files.ts";
 import type { ParsedYaml } from "./parse-yaml.ts";
+import { ProfileSet } from "./profiles/profile-set.ts";
 import { readYamlFile } from "./read-file.ts";
 import { isInside } from "./repository-file.ts";
 import { fileStateRules, fileZoneRules } from "./rules/index.ts";
@@ -30,14 +31,16 @@ const stateRules = [...fileStateRules, ...kinds.flatMap((kind) => kind.stateRule
 const zonePlacements = kinds.flatMap((kind) => (kind.placement.scope === "zone" ? [kind.placement as ZonePlacement] : []));
 const filePlacements = kinds.flatMap((kind) => (kind.placement.scope === "file" ? [kind.placement as FilePlacement] : []));
 
-/** "zone", a kind's own file, or undefined: by folder (zones/, services/), else by the naming key. */
-function classify(relativeFile: string, value: unknown): FilePlacement | "zone" | undefined {
+/** "zone", "profile", a kind's own file, or undefined: by folder (zones/, profiles/, services/), else by the naming key. */
+function classify(relativeFile: string, value: unknown): FilePlacement | "zone" | "profile" | undefined {
   const inFolder = (folder: string) => new RegExp(`(^|/)${folder}/`).test(relativeFile);
   if (inFolder("zones")) return "zone";
+  if (inFolder("profiles")) return "profile";
   const byFolder = filePlacements.find((placement) => inFolder(placement.folder));
   if (byFolder) return byFolder;
   if (typeof value === "object" && value !== null) {
     if ("zone" in value) return "zone";
+    if ("profile" in value) return "profile";
     return filePlacements.find((placement) => placement.nameKey in value);
   }
   return undefined;
@@ -72,13 +75,17 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
   }
   const include = options.stack ? picomatch(options.stack.desired_state.include, { dot: false }) : undefined;
   const map = new SourceMap();
+  const profiles = new ProfileSet(diagnostics, report);
   // Own files (services, lists) first, so zone rules can check what zones refer to ($lists).
   const inZones = (name: string) => /(^|\/)zones\//.test(name);
   const ordered = [...files.filter((name) => !inZones(name)), ...files.filter(inZones)];
   const deferred: [ParsedYaml, string][] = [];
   let total = 0;
   for (const name of ordered) {
-    if (include && !include(name)) continue;
+    if (include && !include(name)) {
+      profiles.excluded(name);
+      continue;
+    }
     const file = dirName === "." ? name : `${dirName}/${name}`;
     const left = limits.maxStackBytes - total;
     const read = await readYamlFile(resolve(absDir, name), file, root, Math.min(limits.maxFileBytes, left));
@@ -91,9 +98,10 @@ export async function loadDesiredState(dir: string, options: LoadOptions = {}): 
     if (!read.parsed) continue;
     // a zone file outside zones/ (recognised by its `zone:` key) waits for the other own files
     if (!inZones(name) && classify(name, read.parsed.value) === "zone") deferred.push([read.parsed, name]);
-    else loadFile(read.parsed, name, state, map, diagnostics, report);
+    else loadFile(read.parsed, name, state, map, diagnostics, report, profiles);
   }
-  for (const [parsed, name] of deferred) loadFile(parsed, name, state, map, diagnostics, report);
+  for (const [parsed, name] of deferred) loadFile(parsed, name, state, map, diagnostics, report, profiles);
+  profiles.finish(state);
   const input: StateRuleInput = { state, locate: map.locate, ...(options.stack ? { stack: options.stack } : {}) };
   for (const rule of stateRules) guarded(rule.name, () => rule.check(input, report), report);
   diagnostics.sort(compareLocations);
@@ -117,10 +125,11 @@ async function outsideRepository(absDir: string, root: string): Promise<string |
   return isInside(absDir, root) ? `a link to ${realDir}, ` : "";
 }
 
-function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: SourceMap, diagnostics: Diagnostic[], report: Report): void {
+function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: SourceMap, diagnostics: Diagnostic[], report: Report, profiles: ProfileSet): void {
   const kind = classify(name, parsed.value);
+  if (kind === "profile") return profiles.load(parsed, map, diagnostics);
   if (!kind) {
-    const known = [["zone", "zones"], ...filePlacements.map((p) => [p.nameKey, p.folder])];
+    const known = [["zone", "zones"], ["profile", "profiles"], ...filePlacements.map((p) => [p.nameKey, p.folder])];
     report(
       { code: "unknown-file-kind", message: `not ${known.map(([key]) => `a ${key} file (\`${key}:\`)`).join(" or ")}`, hint: `put ${known.map(([key, folder]) => `${key} files in ${folder}/`).join(" and ")}` },
       { file: parsed.file, line: 1, column: 1 },
@@ -136,11 +145,14 @@ function loadFile(parsed: ParsedYaml, name: string, state: DesiredState, map: So
     if (spec !== undefined) kind.add(state, spec);
     return; // own files stay attached: they are small and cross-file rules point into them
   }
-  const zone = buildZone(parsed, ctx, zonePlacements);
+  const applied = profiles.apply(parsed, checked.failedItems, map); // `use:`: the profiles merged in
+  const zone = buildZone(parsed, applied?.ctx ?? ctx, zonePlacements, applied?.raw);
   if (zone) {
+    if (applied) zone.use = applied.use;
     state.zones.push(zone);
     const input: ZoneRuleInput = { zone, state, locate: map.locate };
-    for (const rule of zoneRules) guarded(rule.name, () => rule.check(input, report), report, zone.source);
+    const zoneReport = applied?.report ?? report;
+    for (const rule of zoneRules) guarded(rule.name, () => rule.check(input, zoneReport), zoneReport, zone.source);
   }
   map.detach(parsed.file);
 }

@@ -5,6 +5,8 @@ export interface SourceLocation {
   file: string; // path relative to the repository root, forward slashes
   line: number; // 1-based
   column: number; // 1-based
+  /** The profile the value came from, when a zone file's `use:` brought it in (the file is the profile's). */
+  profile?: string;
 }
 
 export type Severity = "error" | "warning";
@@ -24,12 +26,29 @@ export interface ZoneSpec {
   zone: string; // lower-case zone name
   file: string;
   source: SourceLocation;
+  /** The profiles the zone file names in `use:`, in order; their keys are already merged into the kinds' parts. */
+  use?: string[];
+}
+
+/** A profile file (desired-state/profiles/<name>.yaml): configuration shared by the zones that use it. */
+export interface ProfileSpec {
+  name: string;
+  file: string;
+  description?: string;
+  /** Where `profile:` is written. */
+  source: SourceLocation;
+  /** The zone-file keys it holds. */
+  keys: string[];
+  /** The zones whose `use:` names it, in load order. */
+  usedBy: string[];
 }
 
 /** Everything loaded. Kinds with files of their own add their lists here the same way (services). */
 export interface DesiredState {
   dir: string;
   zones: ZoneSpec[];
+  /** The profiles read (absent when there are none). Zones hold their content already merged. */
+  profiles?: ProfileSpec[];
 }
 
 export interface LoadResult {

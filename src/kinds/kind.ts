@@ -5,6 +5,7 @@
 import type { DesiredState, Diagnostic, Severity, SourceLocation, StackConfig, ZoneSpec } from "../desired-state/types.ts";
 import type { YamlPath } from "../desired-state/positions.ts";
 import type { Resource } from "../plan/resources.ts";
+import { phaseKeyMerge } from "./shared/ruleset-phase/merge.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -58,10 +59,27 @@ export interface BuildContext {
   register(target: object, path: YamlPath, source: SourceLocation, keepFields?: string[]): void;
 }
 
+/**
+ * How profiles (desired-state/profiles/*.yaml, named in a zone file's `use:`) combine with a zone
+ * file, for one zone-file key. Profiles come first, in `use:` order, then the zone's own.
+ * - `concat` (lists of records, rules, objects): the items are concatenated. An item whose
+ *   `identity` fields are equal to one from another file (two profiles, or a profile and the zone)
+ *   is a conflict, reported at both; an empty `identity` never conflicts.
+ * - `map` (named values, such as `settings:`): the entries are merged and the zone's value wins;
+ *   two profiles giving one entry different values, with no zone value to settle it, conflict.
+ */
+export type KeyMerge = { rule: "concat"; identity: readonly string[] } | { rule: "map" };
+
 /** A zone-file key a kind owns, with the JSON Schema of its value. */
 export interface ZoneKey {
   description: string;
   schema: JsonSchema;
+  /**
+   * How profiles merge into it. The shared helpers give their keys one (`objectPlacement`: concat by
+   * the kind's identity; a `phaseRuleSchema` list: concat by `ref`); other keys must declare it
+   * (the registry test fails for a key without one). See docs/profiles.md.
+   */
+  merge?: KeyMerge;
 }
 
 /** A kind that lives in zone files: one or more keys of desired-state/zones/<zone>.yaml. */
@@ -288,4 +306,9 @@ export function fragment(schema: JsonSchema): JsonSchema {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** How profiles merge a zone-file key: its own declaration, else a shared helper's default; undefined: none (a bug the registry test reports). */
+export function keyMergeOf(key: ZoneKey): KeyMerge | undefined {
+  return key.merge ?? phaseKeyMerge(key);
 }

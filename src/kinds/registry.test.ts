@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { asNativeAdapter } from "../engines/native/adapters.ts";
 import { asPulumiAdapter } from "../engines/pulumi/adapters.ts";
 import type { KindScenario } from "./conformance.ts";
-import type { KindDefinition } from "./kind.ts";
+import { keyMergeOf, type KindDefinition, type ZonePlacement } from "./kind.ts";
 import { kinds } from "./registry.ts";
 
 const kindsDir = import.meta.dirname;
@@ -29,6 +29,9 @@ export async function kindProblems(kind: KindDefinition, folder: string): Promis
   if (kind.placement.scope === "zone") {
     if (Object.keys(kind.placement.keys).length === 0) problems.push("a zone-file kind with no zone-file key");
     if (typeof kind.placement.toYaml !== "function") problems.push("a zone-file kind that `import` cannot write");
+    for (const [key, spec] of Object.entries(kind.placement.keys)) {
+      if (!keyMergeOf(spec)) problems.push(`zone-file key ${key} has no merge rule (how profiles combine with it: ZoneKey.merge, docs/architecture.md)`);
+    }
   }
   const checks: [string, () => Promise<unknown>][] = [
     ["native", async () => asNativeAdapter(kind.id, await kind.modules.native())],
@@ -63,6 +66,15 @@ describe("kind registry", () => {
     });
   }
 
+  it("gives every ruleset-phase and one-object-per-item key its helper's merge rule", () => {
+    const byModel = kinds.flatMap((kind) => (kind.placement.scope === "zone" ? Object.values(kind.placement.keys).map((key) => [kind.docs.model, keyMergeOf(key)] as const) : []));
+    for (const [model, merge] of byModel) {
+      if (model === "ruleset phase") expect(merge).toEqual({ rule: "concat", identity: ["ref"] });
+      if (model === "one object per item") expect(merge?.rule).toBe("concat");
+    }
+    expect(byModel.some(([model]) => model === "ruleset phase")).toBe(true);
+  });
+
   it("names every zone-file key and every own file once", () => {
     // an embedded kind's key belongs to its host kind's schema (an Access application and its policy both come from `access:`)
     const keys = kinds.flatMap((kind) => (kind.placement.scope === "zone" ? Object.keys(kind.placement.keys) : kind.placement.scope === "file" ? [`file:${kind.placement.file}`] : []));
@@ -84,9 +96,13 @@ describe("kind registry", () => {
       const added = withScratch.find((kind) => kind.id === "scratch-kind");
       expect(withScratch).toHaveLength(kinds.length + 1);
       expect(await kindProblems(added!, scratch)).toEqual([]);
-      // and the same check fails once a module is missing
+      // and the same check fails once a module is missing, or a key has no merge rule
       await rm(join(scratch, "conformance.ts"));
       expect(await kindProblems(added!, scratch)).toContain("missing conformance.ts");
+      const placement = added!.placement as ZonePlacement;
+      const { merge: _merge, ...withoutMerge } = placement.keys.settings!;
+      const unmerged: KindDefinition = { ...added!, placement: { ...placement, keys: { settings: withoutMerge } } };
+      expect(await kindProblems(unmerged, scratch)).toContain("zone-file key settings has no merge rule (how profiles combine with it: ZoneKey.merge, docs/architecture.md)");
     } finally {
       await rm(registry, { force: true });
       await rm(scratch, { recursive: true, force: true });

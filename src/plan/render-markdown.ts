@@ -155,7 +155,8 @@ function zoneOrder(a: string, b: string): number {
 
 function changeDetails(change: Change, mode: "plan" | "drift"): string {
   const fields = changedFields(change);
-  const where = change.source ? ` · ${escapeHtml(`${change.source.file}:${change.source.line}`)}` : "";
+  const from = typeof change.source?.profile === "string" ? ` · from profile ${escapeHtml(change.source.profile)}` : "";
+  const where = change.source ? ` · ${escapeHtml(`${change.source.file}:${change.source.line}`)}${from}` : "";
   const fieldNote = change.op === "update" || change.op === "replace" ? ` (${escapeHtml(fields.join(", "))})` : "";
   const summary = `${opIcon[change.op] ?? "•"} <b>${escapeHtml(change.op)}</b> ${escapeHtml(change.kind)} <code>${escapeHtml(change.id)}</code>${fieldNote}${where}${changedByNote(change)}`;
   const lines = diffLines(change, fields);

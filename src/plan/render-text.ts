@@ -53,8 +53,13 @@ export function changedByLine(change: Change): string | undefined {
   return by ? `changed by ${by.actor} via ${by.via} at ${by.at}${by.ip ? ` (${by.ip})` : ""}` : undefined;
 }
 
+/** "desired-state/profiles/google-mail.yaml:5:5, from profile google-mail" (where the desired value is written). */
+export function sourceText(source: NonNullable<Change["source"]>): string {
+  return `${source.file}:${source.line}:${source.column}${typeof source.profile === "string" ? `, from profile ${source.profile}` : ""}`;
+}
+
 function changeLines(change: Change): string[] {
-  const where = change.source ? `  (${change.source.file}:${change.source.line}:${change.source.column})` : "";
+  const where = change.source ? `  (${sourceText(change.source)})` : "";
   const lines = [`  ${markers[change.op]} ${change.kind} ${shortId(change)}${where}`];
   const by = changedByLine(change);
   if (by) lines.push(`      ${by}`);

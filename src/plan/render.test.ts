@@ -29,6 +29,21 @@ describe("plan renderers", () => {
     expect(created("example.com/dns/www/A/203.0.113.10")).toContain("  + dns-record dns/www/A/203.0.113.10\n      ttl=auto\n");
   });
 
+  it("names the profile a change comes from, in text, markdown and JSON, each zone in its group", async () => {
+    const { renderMarkdown } = await import("./render-markdown.ts");
+    const source = { file: "desired-state/profiles/google-mail.yaml", line: 6, column: 5, profile: "google-mail" };
+    const txt = (zone: string): Plan["changes"][number] => ({ kind: "dns-record", id: `${zone}/dns/_dmarc/TXT`, zone, op: "update", fields: ["content"], before: { content: "v=DMARC1; p=none" }, after: { content: "v=DMARC1; p=quarantine" }, source });
+    const fromProfile: Plan = { ...plan, changes: [txt("example.net"), txt("example.org")] };
+    const text = renderText(fromProfile);
+    expect(text).toContain("example.net\n  ~ dns-record dns/_dmarc/TXT  (desired-state/profiles/google-mail.yaml:6:5, from profile google-mail)\n");
+    expect(text).toContain("example.org\n  ~ dns-record dns/_dmarc/TXT  (desired-state/profiles/google-mail.yaml:6:5, from profile google-mail)\n");
+    const markdown = renderMarkdown({ plan: fromProfile });
+    expect(markdown).toContain("**example.net**");
+    expect(markdown).toContain(" · desired-state/profiles/google-mail.yaml:6 · from profile google-mail");
+    const doc = JSON.parse(renderJson(fromProfile)) as { changes: { source: unknown }[] };
+    expect(doc.changes[0]!.source).toEqual(source);
+  });
+
   it("renders the JSON contract", () => {
     const doc = JSON.parse(renderJson(plan, { policy: { blocked: false } })) as Record<string, unknown>;
     expect(doc.summary).toEqual({ create: 1, update: 1, delete: 1, replace: 0, import: 0 });

@@ -21,6 +21,7 @@ import { serviceBehindAccess } from "./builtin/service-behind-access.ts";
 import { sslStrict } from "./builtin/ssl-strict.ts";
 import { ttlBounds } from "./builtin/ttl-bounds.ts";
 import { tunnelOriginPrivate } from "./builtin/tunnel-origin-private.ts";
+import { zoneUsesProfile } from "./builtin/zone-uses-profile.ts";
 import type { AnyPolicy } from "./types.ts";
 
 export const builtinPolicies: readonly AnyPolicy[] = [
@@ -46,4 +47,5 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   headerNotSecret,
   originRulePrivateHost,
   bulkRedirectChain,
+  zoneUsesProfile,
 ];

@@ -139,8 +139,8 @@ function toYaml(live: Resource[], zone: string): ImportedSection {
 export const dnsPlacement: ZonePlacement = {
   scope: "zone",
   keys: {
-    dns: { description: "Every DNS record of the zone (records not listed are deleted, except `ignore:` matches).", schema: { type: "array", items: fragment(dnsRecordSchema) } },
-    ignore: { description: "Live records left alone.", schema: { type: "array", items: dnsIgnoreSchema } },
+    dns: { description: "Every DNS record of the zone (records not listed are deleted, except `ignore:` matches).", schema: { type: "array", items: fragment(dnsRecordSchema) }, merge: { rule: "concat", identity: ["name", "type", "content", "data"] } },
+    ignore: { description: "Live records left alone.", schema: { type: "array", items: dnsIgnoreSchema }, merge: { rule: "concat", identity: [] } },
   },
   build(raw, zone, ctx) {
     if (Array.isArray(raw.dns)) zone.dns = buildDns(raw.dns, zone.zone, ctx);

@@ -52,7 +52,7 @@ function toYaml(live: Resource[]): ImportedSection {
 
 export const settingsPlacement: ZonePlacement = {
   scope: "zone",
-  keys: { settings: { description: "Zone settings; only what is listed is managed.", schema: fragment(zoneSettingsSchema) } },
+  keys: { settings: { description: "Zone settings; only what is listed is managed.", schema: fragment(zoneSettingsSchema), merge: { rule: "map" } } },
   build(raw, zone, ctx) {
     if (!isRecord(raw.settings) || ctx.failed("settings")) return;
     const values: ZoneSettingsSpec["values"] = {};

@@ -71,6 +71,22 @@ describe("max-deletions", () => {
     expect(capped[0]!.message).toContain("more than max_count 4");
   });
 
+  it("judges the zones that use one profile together: a profile edit is one change in all of them", async () => {
+    const zones = ["a.example", "b.example", "c.example"];
+    const using = (used: string[]) => ({ name: "google-mail", file: "desired-state/profiles/google-mail.yaml", source: { file: "desired-state/profiles/google-mail.yaml", line: 1, column: 10 }, keys: ["dns"], usedBy: used });
+    const desired = { ...state(zones.map((name) => zone(name, { dns: Array.from({ length: 3 }, (_, i) => rec(`keep${i}`, "A", `203.0.113.${i + 1}`, {}, name)) }))) };
+    // 4 of 7 in each zone: under min_deletions there, 12 of 21 (57%) together
+    const changes = zones.flatMap((name) => Array.from({ length: 4 }, (_, i) => change("dns-record", `${name}/dns/mail${i}/TXT`, "delete")));
+    const found = await check(policy, { ...desired, profiles: [using(zones)] }, {}, plan(changes));
+    expect(found).toEqual([expect.objectContaining({ resource: "profiles/google-mail", message: "plan deletes 12 of 21 managed objects in the 3 zones that use profile google-mail (57%), more than 30%", source: expect.objectContaining({ file: "desired-state/profiles/google-mail.yaml" }) })]);
+    // without the profile, each zone is judged alone
+    expect(await check(policy, desired, {}, plan(changes))).toEqual([]);
+    // 8 of 17 in the three zones together (47%) is under min_deletions
+    expect(await check(policy, { ...desired, profiles: [using(zones)] }, {}, plan(changes.slice(0, 8)))).toEqual([]);
+    expect(await check(policy, { ...desired, profiles: [using(zones)] }, { min_deletions: 8, max_percent: 50 }, plan(changes.slice(0, 8)))).toEqual([]);
+    expect(await check(policy, { ...desired, profiles: [using(zones)] }, { min_deletions: 8, max_percent: 45 }, plan(changes.slice(0, 8)))).toHaveLength(1);
+  });
+
   it("guards the account's lists as one more group: a merge that drops list files deletes the others", async () => {
     const desired = { ...state([zone("example.com", { dns: [] })]), lists: [listFile("office_ips"), listFile("partners", true)] };
     const deletes = Array.from({ length: 10 }, (_, i) => change("list", `lists/old_${i}`, "delete", { zone: undefined }));

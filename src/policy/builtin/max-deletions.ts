@@ -54,23 +54,47 @@ export const maxDeletions = definePolicy<MaxDeletionsParams>({
       perZone.set(zone, entry);
     }
     const findings: Finding[] = [];
+    const counts = new Map<string, { deleted: number; managed: number }>();
     for (const [zone, { deletes, creates: created }] of perZone) {
       const deleted = deletes.length;
       if (deleted === 0) continue;
       // Live objects before the change: what stays (desired minus new) plus what goes.
       const desiredCount = zone === accountLists ? (desired.lists ?? []).filter((list) => !list.read_only).length : desiredObjectCount(desired, zone);
       const managed = Math.max(desiredCount - created, 0) + deleted;
-      const percent = (deleted * 100) / managed;
-      const overPercent = deleted >= params.min_deletions && percent > params.max_percent;
-      const overCount = params.max_count !== undefined && deleted > params.max_count;
-      if (!overPercent && !overCount) continue;
-      const why = overCount && !overPercent ? `more than max_count ${params.max_count}` : `more than ${params.max_percent}%`;
+      counts.set(zone, { deleted, managed });
+      const why = overLimit(deleted, managed, params);
+      if (!why) continue;
       findings.push({
         resource: zone,
-        message: `plan deletes ${deleted} of ${managed} managed objects in ${zone} (${percent.toFixed(0)}%), ${why}`,
+        message: `plan deletes ${deleted} of ${managed} managed objects in ${zone} (${percent(deleted, managed)}), ${why}`,
         source: deletes.find((d) => d.source)?.source ?? desired.zones.find((z) => z.zone === zone)?.source ?? desired.lists?.[0]?.source,
+      });
+    }
+    // A profile's edit is one change in every zone that uses it: those zones are also judged together.
+    for (const profile of desired.profiles ?? []) {
+      if (profile.usedBy.length < 2 || profile.usedBy.some((zone) => findings.some((f) => f.resource === zone))) continue;
+      const of = (zone: string) => counts.get(zone) ?? { deleted: 0, managed: Math.max(desiredObjectCount(desired, zone) - (perZone.get(zone)?.creates ?? 0), 0) };
+      const total = profile.usedBy.map(of).reduce((sum, zone) => ({ deleted: sum.deleted + zone.deleted, managed: sum.managed + zone.managed }), { deleted: 0, managed: 0 });
+      const why = total.deleted > 0 ? overLimit(total.deleted, total.managed, params) : undefined;
+      if (!why) continue;
+      findings.push({
+        resource: `profiles/${profile.name}`,
+        message: `plan deletes ${total.deleted} of ${total.managed} managed objects in the ${profile.usedBy.length} zones that use profile ${profile.name} (${percent(total.deleted, total.managed)}), ${why}`,
+        source: profile.source,
       });
     }
     return findings;
   },
 });
+
+function percent(deleted: number, managed: number): string {
+  return `${((deleted * 100) / managed).toFixed(0)}%`;
+}
+
+/** Why `deleted` of `managed` is too many, or undefined. */
+function overLimit(deleted: number, managed: number, params: MaxDeletionsParams): string | undefined {
+  const overPercent = deleted >= params.min_deletions && (deleted * 100) / managed > params.max_percent;
+  const overCount = params.max_count !== undefined && deleted > params.max_count;
+  if (overPercent) return `more than ${params.max_percent}%`;
+  return overCount ? `more than max_count ${params.max_count}` : undefined;
+}

@@ -9,7 +9,8 @@ import { identityOf, type ObjectKind, type ObjectSpec } from "./object-kind.ts";
 export function objectPlacement<Spec extends ObjectSpec, Value extends Record<string, unknown>>(kind: ObjectKind<Spec, Value>): ZonePlacement {
   return {
     scope: "zone",
-    keys: { [kind.key]: { description: kind.description, schema: { type: "array", items: fragment(kind.schema) } } },
+    // profiles: items concatenate; the same identity from two files is a conflict
+    keys: { [kind.key]: { description: kind.description, schema: { type: "array", items: fragment(kind.schema) }, merge: { rule: "concat", identity: [kind.identity] } } },
     build(raw, zone, ctx) {
       const list = raw[kind.key];
       if (!Array.isArray(list)) return;
