@@ -13,16 +13,22 @@ import { previewWork } from "./gate.ts";
 import { attributePulumiDrift } from "./attribution.ts";
 import { acquireJobLock, removeStaleLocks } from "./locks.ts";
 import { checkSameAs } from "./saved-plan.ts";
-import { dataDirOf, openSession, type PulumiEngineOptions, type Session } from "./session.ts";
+import { dataDirOf, openSession, type PulumiEngineOptions, type Session, type SessionPurpose } from "./session.ts";
 import { projectName, requireSharedBackendUnderCi, resolvePulumiSettings, type PulumiSettings } from "./settings.ts";
 import { providerTokenProblem } from "./token.ts";
 import { sortChanges } from "../../plan/order.ts";
+import { stableJson } from "../../plan/diff.ts";
+import { planFingerprint } from "../../plan/fingerprint.ts";
+import { PlanStaleError, planDifferences } from "../../plan/saved.ts";
+import { checkApprovedFingerprint } from "../approved-plan.ts";
+import { writeStateForApply } from "./apply-state.ts";
 
 export type { PulumiEngineOptions } from "./session.ts";
 export { findPulumiCli, pulumiInstallHint } from "./cli.ts";
 export { formatPulumiImportIds, listPulumiImportIds, type PulumiImportId } from "./import-ids.ts";
+export { describePulumiLock, pulumiLockKeys, type PulumiLockDescription } from "./lock-keys.ts";
 
-type Open = (desired: DesiredState) => Promise<Session>;
+type Open = (desired: DesiredState, purpose: SessionPurpose) => Promise<Session>;
 
 /**
  * An AbortSignal for the run. It follows the caller's signal; a caller without one (the CLI) gets
@@ -67,25 +73,29 @@ function prepare(options: PulumiEngineOptions): PulumiSettings {
 
 async function guarded<T>(run: RunOptions, work: (open: Open, signal: AbortSignal) => Promise<T>, options: PulumiEngineOptions): Promise<T> {
   const cancel = cancellation(run);
+  const env = options.env ?? process.env;
   let settings: PulumiSettings | undefined;
   let lock: { release(): Promise<void> } | undefined;
+  const sessions: Session[] = [];
   try {
     cancel.signal.throwIfAborted();
     settings = prepare(options);
     lock = await acquireJobLock(settings.workDir, run.stack.name, run.log);
-    await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log);
+    await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log, env);
     const ready = settings;
-    const open: Open = async (desired) => {
-      const session = await openSession(options, ready, desired, run, cancel.signal);
+    const open: Open = async (desired, purpose) => {
+      const session = await openSession(options, ready, desired, run, cancel.signal, purpose);
+      sessions.push(session);
       cancel.signal.throwIfAborted();
       return session;
     };
     return await work(open, cancel.signal);
   } catch (error) {
     // a CLI killed after the grace period leaves its lock; it is this run's own, and stale now
-    if (cancel.signal.aborted && settings) await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log).catch(() => []);
+    if (cancel.signal.aborted && settings) await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log, env).catch(() => []);
     throw mapPulumiError(error, { stack: run.stack.name, aborted: cancel.signal.aborted });
   } finally {
+    for (const session of sessions) await session.close().catch(() => undefined);
     await lock?.release();
     cancel.dispose();
   }
@@ -135,12 +145,12 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
   return {
     name: "pulumi",
     plan(desired: DesiredState, run: RunOptions): Promise<Plan> {
-      return guarded(run, async (open, signal) => (await preview(await open(desired), run, signal)).plan, options);
+      return guarded(run, async (open, signal) => (await preview(await open(desired, "preview"), run, signal)).plan, options);
     },
     drift(desired: DesiredState, run: RunOptions): Promise<Plan> {
       // old = what is live now, new = what git says; never writes state
       return guarded(run, async (open, signal) => {
-        const { plan } = await preview(await open(desired), run, signal);
+        const { plan } = await preview(await open(desired, "preview"), run, signal);
         // an import is a live object that already matches git: not drift
         const drift = { ...plan, changes: plan.changes.filter((change) => change.op !== "import") };
         return attributePulumiDrift(drift, desired, { ...run, signal }, options);
@@ -161,10 +171,10 @@ interface UpResult {
   error?: string;
 }
 
-async function runUp(session: Session, program: Session["program"], run: RunOptions, signal: AbortSignal): Promise<UpResult> {
+async function runUp(session: Session, program: Session["program"], run: RunOptions, signal: AbortSignal, target?: string[]): Promise<UpResult> {
   const translator = createEventTranslator(session.context, run.onOutcome ? { onOutcome: (outcome) => run.onOutcome!(outcome) } : {});
   try {
-    await session.stack.up({ program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, color: "never" });
+    await session.stack.up({ program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, color: "never", ...(target && { target }) });
   } catch (error) {
     if (signal.aborted) throw error;
     const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
@@ -183,10 +193,43 @@ function merged(...results: UpResult[]): ChangeOutcome[] {
   return [...byChange.values()];
 }
 
+/**
+ * What `up` runs is what was approved: the approval may have waited on a person, so the stack is
+ * previewed once more right before the update, and a different change set is refused.
+ */
+async function approvedAgain(session: Session, approved: Plan, run: RunOptions, signal: AbortSignal): Promise<void> {
+  const { plan } = await preview(session, run, signal);
+  if (planFingerprint(plan) === planFingerprint(approved)) return;
+  const moved = planDifferences(approved, plan);
+  throw new PlanStaleError(moved.length > 0 ? moved : ["the plan as a whole"], { hint: "the pulumi engine previews again right before `pulumi up`; plan again and review the new plan" });
+}
+
+/** The second update of an adoption, previewed first: it must make exactly the approved updates. */
+async function adoptionUpdate(session: Session, run: RunOptions, signal: AbortSignal): Promise<UpResult> {
+  const program = await session.followUp();
+  const translator = createEventTranslator(session.context);
+  await session.stack.preview({ program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, diff: false, color: "never" });
+  const wanted = planSignature(session.adoption.changes);
+  const seen = planSignature(translator.changes().filter((change) => change.op !== "import"));
+  if (stableJson(wanted) !== stableJson(seen)) {
+    const differ = [...new Set([...wanted, ...seen].filter((line) => !wanted.includes(line) || !seen.includes(line)))];
+    const error = `the update after adopting would not be the approved one (${differ.slice(0, 5).join("; ")}); it was not run: the adopted objects are in the state, and the next plan shows what is left`;
+    run.log.error({ stack: run.stack.name, differ }, "adoption update refused");
+    return { outcomes: session.adoption.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })), error };
+  }
+  run.onProgress?.({ stage: "apply", message: "pulumi up --refresh (adopted objects)", total: session.adoption.changes.length });
+  return runUp(session, program, run, signal);
+}
+
+function planSignature(changes: Plan["changes"]): string[] {
+  return changes.map((c) => `${c.op} ${c.kind} ${c.id} [${[...c.fields].sort().join(",")}]`).sort();
+}
+
 async function up(open: Open, desired: DesiredState, run: RunOptions, signal: AbortSignal, check?: (fresh: Plan) => void): Promise<ApplyResult> {
-  const session = await open(desired);
+  const session = await open(desired, "apply");
   const { plan, work, stateOnly } = await preview(session, run, signal);
   check?.(plan);
+  checkApprovedFingerprint(plan, run);
   if (!work) return { plan, status: "no-changes", outcomes: [] };
   signal.throwIfAborted();
   // resources that only leave Pulumi's state change nothing in Cloudflare: no plan to approve
@@ -195,14 +238,21 @@ async function up(open: Open, desired: DesiredState, run: RunOptions, signal: Ab
     return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
   }
   signal.throwIfAborted(); // the approval may have waited on a person
-  run.onProgress?.({ stage: "apply", message: "pulumi up --refresh", total: plan.changes.length });
-  const first = await runUp(session, session.program, run, signal);
-  const results = [first];
-  if (first.error === undefined && session.adoption.changes.length > 0) {
-    // the imports are in the state now; this update brings them to what git says
-    run.onProgress?.({ stage: "apply", message: "pulumi up --refresh (adopted objects)", total: session.adoption.changes.length });
-    results.push(await runUp(session, await session.followUp(), run, signal));
+  if (!stateOnly && (run.approve || run.approvedFingerprint)) await approvedAgain(session, plan, run, signal);
+  // the one state write, under the job lock: pending operations dropped, released resources retained
+  await writeStateForApply(session.stack, new Set(session.released.keys()), run.log);
+  const results: UpResult[] = [];
+  if (session.clearFirst.length > 0) {
+    // records a CNAME replaces (or that replace one), not one for one: deleted first, or Cloudflare refuses the new ones (81053)
+    run.onProgress?.({ stage: "apply", message: "pulumi up --refresh --target (records replaced at their name)", total: session.clearFirst.length });
+    results.push(await runUp(session, session.program, run, signal, session.clearFirst));
   }
+  if (results.every((result) => result.error === undefined)) {
+    run.onProgress?.({ stage: "apply", message: "pulumi up --refresh", total: plan.changes.length });
+    results.push(await runUp(session, session.program, run, signal));
+  }
+  // the imports are in the state now; this update brings them to what git says
+  if (results.every((result) => result.error === undefined) && session.adoption.changes.length > 0) results.push(await adoptionUpdate(session, run, signal));
   const failure = results.find((result) => result.error !== undefined);
   if (failure) return { plan, status: "failed", outcomes: merged(...results), error: failure.error! };
   if (stateOnly) {
