@@ -57,7 +57,7 @@ export function lockPrefixes(stack: string, project = projectName): string[] {
 /** Where the stack's lock objects live: directories of a file backend, s3:// key prefixes of a bucket; none for Pulumi Cloud. */
 export function pulumiLockKeys(backendUrl: string, stack: string, project = projectName): string[] {
   const kind = backendKind(backendUrl);
-  if (kind === "file") return lockPrefixes(stack, project).map((prefix) => `${join(fileURLToPath(backendUrl), prefix)}/`);
+  if (kind === "file") return lockPrefixes(stack, project).map((prefix) => join(fileURLToPath(backendUrl), prefix));
   const s3 = s3Backend(backendUrl);
   if (s3) return lockPrefixes(stack, project).map((prefix) => `s3://${s3.bucket}/${s3.prefix ? `${s3.prefix}/` : ""}${prefix}`);
   return [];
