@@ -79,6 +79,14 @@ describe("pending operations (item 3)", () => {
     expect(order).toEqual(["preview", "preview", "import", "up"]);
     expect((await h.fake.imported()) as { deployment: { pending_operations: unknown[] } }).toMatchObject({ deployment: { pending_operations: [] } });
   });
+
+  it("apply drops them even when there is nothing to update", async () => {
+    await h.fake.script({ state: held(), preview: [{ events: [summary({ same: 1 })] }] });
+    expect(await h.engine().apply(h.desired, h.run({ approve: async () => true }))).toMatchObject({ status: "no-changes" });
+    expect((await h.fake.commands("stack")).filter((args) => args[1] === "import")).toHaveLength(1);
+    expect(await h.fake.commands("up")).toEqual([]);
+    expect((await h.engine().plan(h.desired, h.run())).warnings).toBeUndefined();
+  });
 });
 
 describe("objects that stop being managed (item 2)", () => {

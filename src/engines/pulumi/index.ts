@@ -230,7 +230,11 @@ async function up(open: Open, desired: DesiredState, run: RunOptions, signal: Ab
   const { plan, work, stateOnly } = await preview(session, run, signal);
   check?.(plan);
   checkApprovedFingerprint(plan, run);
-  if (!work) return { plan, status: "no-changes", outcomes: [] };
+  if (!work) {
+    // nothing to update, but pending operations an interrupted run left are dropped here
+    await writeStateForApply(session.stack, new Set(), run.log);
+    return { plan, status: "no-changes", outcomes: [] };
+  }
   signal.throwIfAborted();
   // resources that only leave Pulumi's state change nothing in Cloudflare: no plan to approve
   if (!stateOnly && run.approve && !(await run.approve(plan))) {
