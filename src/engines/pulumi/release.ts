@@ -1,4 +1,4 @@
-// What stops being managed (ADR 31). Removing `dns:` from a zone file, a phase key such as
+// What stops being managed (ADR 25). Removing `dns:` from a zone file, a phase key such as
 // `rate_limits:`, or the whole zone file, or moving a record under `ignore:`, means the same for
 // both engines: cf-gitops no longer owns those objects and leaves them in Cloudflare as they are.
 // The native engine simply stops deleting what it does not own; Pulumi would delete everything
