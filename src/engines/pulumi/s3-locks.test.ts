@@ -17,6 +17,7 @@ let dir: string;
 let server: S3rver;
 let endpoint: string;
 const credentials = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
+const sessionToken = ["session", "of", "the", "bucket"].join("-");
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "cf-gitops-s3-"));
@@ -67,9 +68,9 @@ describe("where a stack's lock lives", () => {
   });
 
   it("gives the S3 client the CLI's credentials, the URL's endpoint and region, and no checksums R2 refuses", () => {
-    const config = s3ClientConfig(s3Backend("s3://b/p?endpoint=https://acc.r2.cloudflarestorage.com&region=auto&s3ForcePathStyle=true")!, { ...credentials, AWS_SESSION_TOKEN: "t" });
+    const config = s3ClientConfig(s3Backend("s3://b/p?endpoint=https://acc.r2.cloudflarestorage.com&region=auto&s3ForcePathStyle=true")!, { ...credentials, AWS_SESSION_TOKEN: sessionToken });
     expect(config).toMatchObject({ region: "auto", endpoint: "https://acc.r2.cloudflarestorage.com", forcePathStyle: true, requestChecksumCalculation: "WHEN_REQUIRED" });
-    expect(config.credentials).toEqual({ accessKeyId: "S3RVER", secretAccessKey: "S3RVER", sessionToken: "t" });
+    expect(config.credentials).toEqual({ accessKeyId: "S3RVER", secretAccessKey: "S3RVER", sessionToken });
     expect(s3ClientConfig(s3Backend("s3://b")!, { AWS_REGION: "eu-west-1" })).toMatchObject({ region: "eu-west-1" });
   });
 });
