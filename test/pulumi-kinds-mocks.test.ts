@@ -13,7 +13,6 @@ import { dirname, join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { token } from "./native-support.ts";
 import { loadDesiredState, loadStack } from "../src/desired-state/index.ts";
 import type { DesiredState } from "../src/desired-state/types.ts";
 import { planSignature } from "../src/engines/engine.case.ts";
@@ -48,7 +47,6 @@ let root: string;
 let scenarios: KindScenario[];
 
 beforeAll(async () => {
-  pulumi.runtime.setConfig("cf-gitops:apiToken", token);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {

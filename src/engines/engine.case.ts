@@ -21,8 +21,10 @@ import type { ConformanceApi, KindScenario, ScenarioStep } from "../kinds/confor
 import { kinds } from "../kinds/registry.ts";
 import { expandDesired } from "../plan/expand.ts";
 import { sortChanges } from "../plan/order.ts";
+import { planFingerprint } from "../plan/fingerprint.ts";
 import type { Change, Plan } from "../plan/types.ts";
 import { silentLogger } from "../shared/logger.ts";
+import { ApprovedPlanChangedError } from "./approved-plan.ts";
 import type { Engine, RunOptions } from "./engine.ts";
 import { nativeAdapters } from "./native/adapters.ts";
 import { nativeContext, resolveNames } from "./native/planner.ts";
@@ -105,7 +107,8 @@ function expected(world: World, lines: string[][]): string[] {
 }
 
 async function createWorld(makeEngine: (target: ConformanceTarget) => Engine | Promise<Engine>): Promise<World> {
-  const emulator = await startEmulator({ zones: ["example.com"] });
+  // example.net has no file in the scenarios: "what stops being managed" uses it alone
+  const emulator = await startEmulator({ zones: ["example.com", "example.net"] });
   const root = await mkdtemp(join(tmpdir(), "cf-gitops-conformance-"));
   await writeFiles(root, { "stacks/default.yaml": stackFile });
   const client = new Cloudflare({ apiToken: token, baseURL: emulator.baseUrl, maxRetries: 0 });
@@ -230,6 +233,80 @@ export function defineEngineConformance(
       expect(live.config.ingress[0]).toMatchObject({ service: "http_status:404" });
       expect(live.config.ingress[0]!.hostname ?? "").toBe("");
       expect(planSignature(await planStep(world))).toEqual([]);
+    }, timeout);
+  });
+
+  // Issue 27 item 2: one meaning for both engines. Removing `dns:` or a phase key, moving a record
+  // under `ignore:`, or removing the whole zone file means cf-gitops stops managing those objects:
+  // they stay in Cloudflare as they are (the Pulumi engine drops them from its state, with a note).
+  describe(`engine conformance: ${name}: what stops being managed`, () => {
+    let world: World;
+    let zoneId: string;
+    const file = "desired-state/zones/example.net.yaml";
+    const zone = (lines: string[]) => ["zone: example.net", ...lines, ""].join("\n");
+    const owned = [
+      "dns:",
+      "  - { name: keep, type: A, content: 192.0.2.1 }",
+      "  - { name: later-ignored, type: A, content: 192.0.2.2 }",
+      "firewall:",
+      `  - { ref: block-bots, expression: '(http.user_agent contains "BadBot")', action: block }`,
+    ];
+    const live = async () => {
+      const records = await world.api.request<{ name: string; type: string }[]>("GET", `/zones/${zoneId}/dns_records?per_page=100`);
+      const firewall = await world.api.request<{ rules?: { ref?: string }[] }>("GET", `/zones/${zoneId}/rulesets/phases/http_request_firewall_custom/entrypoint`);
+      return { records: records.map((r) => `${r.type} ${r.name}`).sort(), rules: (firewall.rules ?? []).map((rule) => rule.ref) };
+    };
+
+    beforeAll(async () => {
+      world = await createWorld(makeEngine);
+      zoneId = (await world.client.zones.list({ name: "example.net" })).result[0]!.id;
+      await writeFiles(world.root, { [file]: zone(owned) });
+      await applyAll(world);
+    }, timeout * 2);
+    afterAll(() => destroyWorld(world));
+
+    it("a record moved under ignore: and a removed phase key: no change planned, nothing deleted; Pulumi says what it stops managing", async () => {
+      const before = await live();
+      expect(before.records).toEqual(["A keep.example.net", "A later-ignored.example.net"]);
+      expect(before.rules).toEqual(["block-bots"]);
+      await writeFiles(world.root, { [file]: zone([owned[0]!, owned[1]!, "ignore:", "  - { name: later-ignored }"]) });
+      const { desired, stack } = await load(world.root);
+      const planned = await world.engine.plan(desired, run(stack));
+      expect(planSignature(compared(planned))).toEqual([]);
+      if (world.engine.name === "pulumi") {
+        expect(planned.warnings ?? []).toEqual(expect.arrayContaining([expect.stringMatching(/^example.net\/dns\/later-ignored\/A stops being managed/), expect.stringMatching(/^example.net\/firewall stops being managed/)]));
+      }
+      await applyAll(world);
+      expect(await live()).toEqual(before);
+      expect(planSignature(await planStep(world))).toEqual([]);
+    }, timeout);
+
+    it("the whole zone file removed: nothing deleted; restored, the objects are managed again without a create or a delete", async () => {
+      const before = await live();
+      await writeFiles(world.root, { [file]: null });
+      expect(planSignature(await planStep(world))).toEqual([]);
+      await applyAll(world);
+      expect(await live()).toEqual(before);
+      await writeFiles(world.root, { [file]: zone(owned) });
+      // the Pulumi engine adopts them again (imports); neither engine plans anything else
+      expect(planSignature(await planStep(world))).toEqual([]);
+      await applyAll(world);
+      expect(await live()).toEqual(before);
+    }, timeout);
+
+    // Issue 27 item 7: RunOptions.approvedFingerprint means the same for both engines
+    it("an apply naming the fingerprint of another plan refuses and writes nothing; the approved one applies", async () => {
+      await writeFiles(world.root, { [file]: zone([...owned.slice(0, 3), "  - { name: added, type: A, content: 192.0.2.3 }", ...owned.slice(3)]) });
+      const { desired, stack } = await load(world.root);
+      const before = await live();
+      const refused = world.engine.apply(desired, run(stack, { approvedFingerprint: "0".repeat(64) }));
+      await expect(refused).rejects.toBeInstanceOf(ApprovedPlanChangedError);
+      expect(await live()).toEqual(before);
+      const planned = await world.engine.plan(desired, run(stack));
+      expect(planSignature(compared(planned))).toEqual(["create dns-record example.net/dns/added/A [content,name,proxied,tags,ttl,type]"]);
+      const result = await world.engine.apply(desired, run(stack, { approvedFingerprint: planFingerprint(planned) }));
+      expect(result.status).toBe("applied");
+      expect((await live()).records).toContain("A added.example.net");
     }, timeout);
   });
 

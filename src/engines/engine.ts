@@ -23,6 +23,15 @@ export interface RunOptions {
    */
   approve?(plan: Plan): Promise<boolean>;
   /**
+   * Apply only: the fingerprint (planFingerprint, src/plan/fingerprint.ts) of the plan that was
+   * approved for this apply, e.g. by a person long before the run (a "held for approval" run). The
+   * engine plans again and refuses with ApprovedPlanChangedError, writing nothing, unless its fresh
+   * plan has exactly this fingerprint; `approve` is still called after that. Without it the Pulumi
+   * engine still previews once more right before `up` and refuses when the changes differ from the
+   * ones `approve` saw (docs/pulumi.md, "What apply runs").
+   */
+  approvedFingerprint?: string;
+  /**
    * Called as soon as each write's outcome is known (applied or failed), before the next write,
    * so a run killed half-way still has a record of what it changed (issue 11 item 8). Outcomes
    * still arrive all together in ApplyResult; this is the early copy.

@@ -20,11 +20,21 @@ export interface FakeScript {
   version: string;
   preview: FakeRun[];
   up: FakeRun[];
+  /** The stack does not exist yet in any backend: `stack select` fails until `stack init` (per backend URL). */
+  stackMissing?: boolean;
+  /** What `stack export` prints until a `stack import` replaces it. */
+  state?: unknown;
 }
 
 export interface FakeCall {
   pid: number;
   args?: string[];
+  /** PULUMI_BACKEND_URL in the call's environment. */
+  backend?: string;
+  /** "set" when CLOUDFLARE_API_TOKEN was in the call's environment (the workspace commands). */
+  token?: string;
+  /** CLOUDFLARE_API_TOKEN's value in preview's and up's environment (the fake's node part). */
+  cloudflareToken?: string;
   hanging?: string;
   plugin?: number;
   signal?: string;
@@ -39,6 +49,8 @@ export interface FakeCli {
   calls(): Promise<FakeCall[]>;
   /** The argument lists of one command's calls, e.g. "up". */
   commands(name: string): Promise<string[][]>;
+  /** What `stack import` last wrote (the state `stack export` prints now), if anything. */
+  imported(): Promise<unknown>;
   remove(): Promise<void>;
 }
 
@@ -57,8 +69,11 @@ case "$1 $2" in
 esac
 json=""
 for a in "$@"; do json="$json\${json:+,}\\"$a\\""; done
-printf '{"pid":%s,"args":[%s]}\n' "$$" "$json" >> "$d/calls.jsonl"
+printf '{"pid":%s,"args":[%s],"backend":"%s","token":"%s"}\n' "$$" "$json" "$PULUMI_BACKEND_URL" "\${CLOUDFLARE_API_TOKEN:+set}" >> "$d/calls.jsonl"
+known="$d/stacks/$(printf '%s' "$PULUMI_BACKEND_URL" | cksum | cut -d' ' -f1)"
 case "$1 $2" in
+  "stack select") if [ -f "$d/stack-missing" ] && [ ! -f "$known" ]; then echo "error: no stack named '$4' found" >&2; exit 255; fi ;;
+  "stack init") mkdir -p "$d/stacks"; : > "$known" ;;
   "version "*) printf 'v%s\n' "$(cat "$d/version")" ;;
   "plugin ls") cat "$d/plugins.json" ;;
   "stack output") printf '{}' ;;
@@ -82,8 +97,10 @@ export async function installFakeCli(): Promise<FakeCli> {
     bin,
     dir,
     async script(script) {
-      for (const name of ["preview.count", "up.count", "state.json"]) await rm(join(dir, name), { force: true });
+      for (const name of ["preview.count", "up.count", "state.json", "stack-missing", "stacks"]) await rm(join(dir, name), { force: true, recursive: true });
       const full = { version: "3.173.0", plugins: [{ name: "cloudflare", kind: "resource", version: cloudflareVersion }], preview: [{ events: [] }], up: [{ events: [] }], ...script };
+      if (script.stackMissing) await writeFile(join(dir, "stack-missing"), "");
+      if (script.state !== undefined) await writeFile(join(dir, "state.json"), JSON.stringify(script.state));
       await writeFile(join(dir, "script.json"), JSON.stringify(full));
       await writeFile(join(dir, "version"), full.version);
       await writeFile(join(dir, "plugins.json"), JSON.stringify(full.plugins));
@@ -96,6 +113,11 @@ export async function installFakeCli(): Promise<FakeCli> {
     },
     async commands(name) {
       return (await fake.calls()).flatMap((call) => (call.args && call.args[0] === name ? [call.args] : []));
+    },
+    async imported() {
+      const calls = await fake.commands("stack");
+      if (!calls.some((args) => args[1] === "import")) return undefined;
+      return JSON.parse(await readFile(join(dir, "state.json"), "utf8")) as unknown;
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };

@@ -73,7 +73,7 @@ function takeLock(): string | undefined {
 }
 
 // the shell front (fake-pulumi-cli.ts) answers the workspace commands itself
-record({ args });
+record({ args, backend: process.env.PULUMI_BACKEND_URL, ...(process.env.CLOUDFLARE_API_TOKEN !== undefined && { cloudflareToken: process.env.CLOUDFLARE_API_TOKEN }) });
 const [first, second] = args;
 if (first === "stack" && second === "import") writeFileSync(join(dir, "state.json"), readFileSync(args[args.indexOf("--file") + 1]!, "utf8"));
 else if (first === "preview" || first === "up") operation(first);

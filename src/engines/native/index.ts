@@ -8,6 +8,7 @@ import { ownershipFromJson } from "../../plan/resources.ts";
 import { PlanStaleError, SavedPlanError } from "../../plan/saved.ts";
 import type { ApplyResult, Plan } from "../../plan/types.ts";
 import type { Logger } from "../../shared/logger.ts";
+import { checkApprovedFingerprint } from "../approved-plan.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { nativeAdapters } from "./adapters.ts";
 import { applyPlan, type ApplyInput } from "./applier.ts";
@@ -66,6 +67,7 @@ export function createNativeEngine(options: NativeEngineOptions): Engine {
   }
 
   async function write(input: ApplyInput, run: RunOptions): Promise<ApplyResult> {
+    checkApprovedFingerprint(input.plan, run);
     if (input.plan.changes.length === 0) return { plan: input.plan, status: "no-changes", outcomes: [] };
     if (run.approve && !(await run.approve(input.plan))) {
       run.log.info({ stack: run.stack.name, changes: input.plan.changes.length }, "apply declined before any write");

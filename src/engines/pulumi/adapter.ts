@@ -12,6 +12,8 @@ export type CloudflareModule = typeof cloudflare;
 export interface StateResource {
   type: string;
   name: string;
+  /** The resource's URN in the state (a targeted update names it). */
+  urn?: string;
   outputs: Record<string, unknown>;
 }
 
@@ -105,4 +107,10 @@ export interface PulumiAdapter {
    * with this note instead of showing a delete.
    */
   forgets?(name: string): string;
+  /**
+   * Logical names of state resources that must be deleted before the program's new resources can
+   * exist (records at a name whose type changes between CNAME and others, when not one for one):
+   * apply deletes them in a targeted `up` of their own first.
+   */
+  clearFirst?(resources: Resource[], state: StateResource[], claimed: ReadonlySet<string>): string[];
 }

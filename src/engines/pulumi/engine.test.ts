@@ -175,18 +175,34 @@ describe("the Pulumi engine over the Automation API (fake CLI)", () => {
     try {
       const imported = stepOf("import", types.dns, "example.com/dns/www/CNAME", { new: www("other.example.net") });
       const update = stepOf("update", types.dns, "example.com/dns/www/CNAME", { old: www("other.example.net"), new: www("example.com") });
+      const first = { events: [pre(imported), pre(createSsl), summary({ import: 1, create: 1 })] };
       await fake.script({
-        preview: [{ events: [pre(imported), pre(createSsl), summary({ import: 1, create: 1 })] }],
+        // the plan, its preview again right before `up`, then the second update's own preview
+        preview: [first, first, { events: [pre(update), summary({ update: 1 })] }],
         up: [{ events: [pre(imported), outputs(imported), pre(createSsl), outputs(createSsl)] }, { events: [pre(update), outputs(update)] }],
       });
       const plan = await engineWith().plan(desired, run());
       // the native engine's plan: the import itself is bookkeeping, shown as the update it leads to
       expect(signature(plan)).toEqual(["update zone-settings example.com/settings/ssl [value]", "update dns-record example.com/dns/www/CNAME [content]"]);
+      await fake.script({
+        preview: [first, first, { events: [pre(update), summary({ update: 1 })] }],
+        up: [{ events: [pre(imported), outputs(imported), pre(createSsl), outputs(createSsl)] }, { events: [pre(update), outputs(update)] }],
+      });
       const early: string[] = [];
       const result = await engineWith().apply(desired, run({ approve: async () => true, onOutcome: (o) => early.push(`${o.op} ${o.id}`) }));
       expect(result.status).toBe("applied");
       expect(await fake.commands("up")).toHaveLength(2);
+      expect(await fake.commands("preview")).toHaveLength(3);
       expect(early).toEqual(["import example.com/dns/www/CNAME", "update example.com/settings/ssl", "update example.com/dns/www/CNAME"]);
+
+      // the second update is previewed first, and refused when it would do something else than approved
+      const other = stepOf("update", types.dns, "example.com/dns/www/CNAME", { old: www("other.example.net"), new: { ...www("example.com"), proxied: false } });
+      await fake.script({ preview: [first, first, { events: [pre(other), summary({ update: 1 })] }], up: [{ events: [pre(imported), outputs(imported), pre(createSsl), outputs(createSsl)] }] });
+      const refused = await engineWith().apply(desired, run({ approve: async () => true }));
+      expect(refused.status).toBe("failed");
+      expect(refused.error).toMatch(/the update after adopting would not be the approved one .*update dns-record example.com\/dns\/www\/CNAME \[content,proxied\].*it was not run/);
+      expect(await fake.commands("up")).toHaveLength(1);
+      expect(refused.outcomes).toContainEqual({ id: "example.com/dns/www/CNAME", kind: "dns-record", op: "update", status: "skipped" });
     } finally {
       await client.dns.records.delete(live.id!, { zone_id: zoneId });
     }

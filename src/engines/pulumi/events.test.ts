@@ -298,3 +298,28 @@ describe("engine events -> Plan changes", () => {
   });
 });
 
+
+describe("a record whose type changes at its name, under an alias (issue 27 item 1)", () => {
+  const a = { zoneId: "z1", name: "www.example.com", type: "A", content: "203.0.113.10", proxied: true, ttl: 1, tags: [] };
+
+  it("an A taken over by a CNAME is the native plan: delete the A, create the CNAME (one step, one outcome URN)", () => {
+    const aliased = step("update", dns, "example.com/dns/www/CNAME", { new: www });
+    aliased.old = state(dns, "example.com/dns/www/A", a);
+    const translator = translate([pre(aliased)]);
+    const lines = translator.changes().map((c) => `${c.op} ${c.id} [${[...c.fields].sort().join(",")}]`);
+    expect(lines).toEqual(["delete example.com/dns/www/A [content,name,proxied,tags,ttl,type]", "create example.com/dns/www/CNAME [content,name,proxied,tags,ttl,type]"]);
+    expect(translator.outcomes(true).map((o) => `${o.status} ${o.op} ${o.id}`)).toEqual(["applied delete example.com/dns/www/A", "applied create example.com/dns/www/CNAME"]);
+  });
+
+  it("a replacement of the same kind (deleteBeforeReplace) reads the same way", () => {
+    const replaced = step("replace", dns, "example.com/dns/www/CNAME", { new: www });
+    replaced.old = state(dns, "example.com/dns/www/A", a);
+    expect(translate([pre(replaced)]).changes().map((c) => `${c.op} ${c.id}`)).toEqual(["delete example.com/dns/www/A", "create example.com/dns/www/CNAME"]);
+  });
+
+  it("a twin alias (same name and type) stays an update in place", () => {
+    const twin = step("update", dns, "example.com/dns/www/A/203.0.113.11", { new: { ...a, content: "203.0.113.11" } });
+    twin.old = state(dns, "example.com/dns/www/A", a);
+    expect(translate([pre(twin)]).changes().map((c) => `${c.op} ${c.id} [${c.fields.join(",")}]`)).toEqual(["update example.com/dns/www/A/203.0.113.11 [content]"]);
+  });
+});

@@ -82,9 +82,10 @@ export function createEventTranslator(context: TranslateContext, options: Transl
     const name = urnName(step.urn);
     const adapter = adapterFor(context.adapters, urnType(step.urn), name);
     counted.resource.add(step.urn);
-    if (step.op === "delete" && adapter?.forgets) {
+    const released = context.released.get(name);
+    if (step.op === "delete" && (adapter?.forgets || released !== undefined)) {
       counted.stateOnly.add(step.urn);
-      notes.push(adapter.forgets(name));
+      notes.push(released ?? adapter!.forgets!(name));
       return;
     }
     // an import is state-only, unless (CLI >= 3.174) an update of the same resource follows it

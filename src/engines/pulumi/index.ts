@@ -3,26 +3,24 @@
 // drift and apply mean what they mean with the native engine (live against git). The CLI check
 // runs first, so a missing `pulumi` gives the install hint before any Pulumi SDK is loaded.
 import type { DesiredState } from "../../desired-state/types.ts";
-import type { ApplyResult, ChangeOutcome, Plan } from "../../plan/types.ts";
-import { CfGitopsError, ConfigError } from "../../shared/errors.ts";
+import type { ApplyResult, Plan } from "../../plan/types.ts";
+import { ConfigError } from "../../shared/errors.ts";
 import type { Engine, RunOptions } from "../engine.ts";
 import { requirePulumiCli } from "./cli.ts";
-import { importRefusedError, mapPulumiError } from "./errors.ts";
-import { createEventTranslator, type EventTranslator } from "./events.ts";
-import { previewWork } from "./gate.ts";
+import { mapPulumiError } from "./errors.ts";
 import { attributePulumiDrift } from "./attribution.ts";
 import { acquireJobLock, removeStaleLocks } from "./locks.ts";
 import { checkSameAs } from "./saved-plan.ts";
+import { preview } from "./preview.ts";
 import { dataDirOf, openSession, type PulumiEngineOptions, type Session } from "./session.ts";
+import { up, type Open } from "./update.ts";
 import { projectName, requireSharedBackendUnderCi, resolvePulumiSettings, type PulumiSettings } from "./settings.ts";
 import { providerTokenProblem } from "./token.ts";
-import { sortChanges } from "../../plan/order.ts";
 
 export type { PulumiEngineOptions } from "./session.ts";
 export { findPulumiCli, pulumiInstallHint } from "./cli.ts";
 export { formatPulumiImportIds, listPulumiImportIds, type PulumiImportId } from "./import-ids.ts";
-
-type Open = (desired: DesiredState) => Promise<Session>;
+export { describePulumiLock, pulumiLockKeys, type PulumiLockDescription } from "./lock-keys.ts";
 
 /**
  * An AbortSignal for the run. It follows the caller's signal; a caller without one (the CLI) gets
@@ -67,67 +65,32 @@ function prepare(options: PulumiEngineOptions): PulumiSettings {
 
 async function guarded<T>(run: RunOptions, work: (open: Open, signal: AbortSignal) => Promise<T>, options: PulumiEngineOptions): Promise<T> {
   const cancel = cancellation(run);
+  const env = options.env ?? process.env;
   let settings: PulumiSettings | undefined;
   let lock: { release(): Promise<void> } | undefined;
+  const sessions: Session[] = [];
   try {
     cancel.signal.throwIfAborted();
     settings = prepare(options);
     lock = await acquireJobLock(settings.workDir, run.stack.name, run.log);
-    await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log);
+    await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log, env);
     const ready = settings;
-    const open: Open = async (desired) => {
-      const session = await openSession(options, ready, desired, run, cancel.signal);
+    const open: Open = async (desired, purpose) => {
+      const session = await openSession(options, ready, desired, run, cancel.signal, purpose);
+      sessions.push(session);
       cancel.signal.throwIfAborted();
       return session;
     };
     return await work(open, cancel.signal);
   } catch (error) {
     // a CLI killed after the grace period leaves its lock; it is this run's own, and stale now
-    if (cancel.signal.aborted && settings) await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log).catch(() => []);
+    if (cancel.signal.aborted && settings) await removeStaleLocks(settings.backendUrl, projectName, run.stack.name, run.log, env).catch(() => []);
     throw mapPulumiError(error, { stack: run.stack.name, aborted: cancel.signal.aborted });
   } finally {
+    for (const session of sessions) await session.close().catch(() => undefined);
     await lock?.release();
     cancel.dispose();
   }
-}
-
-interface Previewed {
-  plan: Plan;
-  /** Whether `up` has anything to do (Pulumi's change summary, the steps seen, adoption's updates). */
-  work: boolean;
-  /** Whether all of it is Pulumi state only (resources that stop being managed): no approval needed. */
-  stateOnly: boolean;
-}
-
-function logWarnings(translator: EventTranslator, run: RunOptions): void {
-  for (const warning of translator.warnings()) run.log.warn({ stack: run.stack.name, urn: warning.urn, warning: warning.message }, "pulumi warning");
-}
-
-async function preview(session: Session, run: RunOptions, signal: AbortSignal): Promise<Previewed> {
-  const translator = createEventTranslator(session.context);
-  run.onProgress?.({ stage: "refresh", message: "pulumi preview --refresh" });
-  const result = await session.stack.preview({ program: session.program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, diff: false, color: "never" });
-  logWarnings(translator, run);
-  const refusals = translator.importRefusals();
-  if (refusals.length > 0) throw importRefusedError(refusals, run.stack.name);
-  const updates = session.adoption.changes;
-  const updated = new Set(updates.map((change) => `${change.kind} ${change.id}`));
-  // an import whose object the second update changes shows as that change (the plan both engines agree on)
-  const seen = translator.changes().filter((change) => !(change.op === "import" && updated.has(`${change.kind} ${change.id}`)));
-  const plan: Plan = { stack: run.stack.name, engine: "pulumi", account: session.accountId, changes: sortChanges([...seen, ...updates], session.context.desired) };
-  if (run.commit) plan.commit = run.commit;
-  const warnings = [...session.warnings, ...translator.notes()];
-  if (warnings.length > 0) plan.warnings = warnings;
-  const gate = previewWork(result.changeSummary, translator);
-  const work = gate.steps > 0 || updates.length > 0;
-  const stateOnly = work && plan.changes.length === 0;
-  // nothing shown, yet more to do than dropping resources from the state: never applied unseen
-  if (stateOnly && gate.steps > translator.stateOnlySteps()) {
-    throw new CfGitopsError(`Pulumi's preview has ${gate.steps - translator.stateOnlySteps()} step(s) that cf-gitops cannot show as changes, so it will not apply them`, {
-      hint: "rerun with CFGITOPS_DEBUG=1 and report the output; `pulumi preview` in the data directory's workspace shows the steps",
-    });
-  }
-  return { plan, work, stateOnly };
 }
 
 export function createPulumiEngine(options: PulumiEngineOptions): Engine {
@@ -135,12 +98,12 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
   return {
     name: "pulumi",
     plan(desired: DesiredState, run: RunOptions): Promise<Plan> {
-      return guarded(run, async (open, signal) => (await preview(await open(desired), run, signal)).plan, options);
+      return guarded(run, async (open, signal) => (await preview(await open(desired, "preview"), run, signal)).plan, options);
     },
     drift(desired: DesiredState, run: RunOptions): Promise<Plan> {
       // old = what is live now, new = what git says; never writes state
       return guarded(run, async (open, signal) => {
-        const { plan } = await preview(await open(desired), run, signal);
+        const { plan } = await preview(await open(desired, "preview"), run, signal);
         // an import is a live object that already matches git: not drift
         const drift = { ...plan, changes: plan.changes.filter((change) => change.op !== "import") };
         return attributePulumiDrift(drift, desired, { ...run, signal }, options);
@@ -154,60 +117,4 @@ export function createPulumiEngine(options: PulumiEngineOptions): Engine {
       return guarded(run, (open, signal) => up(open, desired, run, signal, (fresh) => checkSameAs(saved, fresh)), options);
     },
   };
-}
-
-interface UpResult {
-  outcomes: ChangeOutcome[];
-  error?: string;
-}
-
-async function runUp(session: Session, program: Session["program"], run: RunOptions, signal: AbortSignal): Promise<UpResult> {
-  const translator = createEventTranslator(session.context, run.onOutcome ? { onOutcome: (outcome) => run.onOutcome!(outcome) } : {});
-  try {
-    await session.stack.up({ program, onEvent: (event) => translator.onEvent(event), refresh: true, signal, color: "never" });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    const mapped = mapPulumiError(error, { stack: run.stack.name, aborted: false });
-    run.log.error({ stack: run.stack.name, error: mapped.message }, "pulumi up failed");
-    return { outcomes: translator.outcomes(false), error: [mapped.message, ...translator.errors()].join("\n") };
-  } finally {
-    logWarnings(translator, run);
-  }
-  return { outcomes: translator.outcomes(true) };
-}
-
-/** Both updates' outcomes, one per change and op (the second update's word is the last). */
-function merged(...results: UpResult[]): ChangeOutcome[] {
-  const byChange = new Map<string, ChangeOutcome>();
-  for (const result of results) for (const outcome of result.outcomes) byChange.set(`${outcome.kind} ${outcome.id} ${outcome.op}`, outcome);
-  return [...byChange.values()];
-}
-
-async function up(open: Open, desired: DesiredState, run: RunOptions, signal: AbortSignal, check?: (fresh: Plan) => void): Promise<ApplyResult> {
-  const session = await open(desired);
-  const { plan, work, stateOnly } = await preview(session, run, signal);
-  check?.(plan);
-  if (!work) return { plan, status: "no-changes", outcomes: [] };
-  signal.throwIfAborted();
-  // resources that only leave Pulumi's state change nothing in Cloudflare: no plan to approve
-  if (!stateOnly && run.approve && !(await run.approve(plan))) {
-    run.log.info({ stack: run.stack.name, changes: plan.changes.length }, "apply declined before any write");
-    return { plan, status: "declined", outcomes: plan.changes.map((c) => ({ id: c.id, kind: c.kind, op: c.op, status: "skipped" })) };
-  }
-  signal.throwIfAborted(); // the approval may have waited on a person
-  run.onProgress?.({ stage: "apply", message: "pulumi up --refresh", total: plan.changes.length });
-  const first = await runUp(session, session.program, run, signal);
-  const results = [first];
-  if (first.error === undefined && session.adoption.changes.length > 0) {
-    // the imports are in the state now; this update brings them to what git says
-    run.onProgress?.({ stage: "apply", message: "pulumi up --refresh (adopted objects)", total: session.adoption.changes.length });
-    results.push(await runUp(session, await session.followUp(), run, signal));
-  }
-  const failure = results.find((result) => result.error !== undefined);
-  if (failure) return { plan, status: "failed", outcomes: merged(...results), error: failure.error! };
-  if (stateOnly) {
-    run.log.info({ stack: run.stack.name }, "pulumi state updated; nothing changed in Cloudflare");
-    return { plan, status: "no-changes", outcomes: [] };
-  }
-  return { plan, status: "applied", outcomes: merged(...results) };
 }

@@ -1,8 +1,9 @@
 // Two kinds of lock around a Pulumi run.
-// - Pulumi's own, on a file backend: <root>/.pulumi/locks/<stack path>/<uuid>.json with the CLI's
-//   pid and host. A CLI killed with SIGKILL (by cf-gitops after a cancel, by systemd, by the OOM
-//   killer) leaves its lock, and every later update then fails as "locked". Only a lock of this
-//   host whose process is gone is removed, so a running CLI's lock is never touched.
+// - Pulumi's own, on a DIY backend (a directory, or an S3-compatible bucket: s3-locks.ts):
+//   <root>/.pulumi/locks/<stack path>/<uuid>.json with the CLI's pid and host. A CLI killed with
+//   SIGKILL (by cf-gitops after a cancel, by systemd, by the OOM killer) leaves its lock, and every
+//   later update then fails as "locked". Only a lock of this host whose process is gone is
+//   removed, so a running CLI's lock is never touched. (Pulumi Cloud: `pulumi cancel`, by hand.)
 // - cf-gitops' own per-stack job lock in the workspace, so one stack never has two runs at once
 //   on this host (the daemon queues runs per stack; a manual `cf-gitops apply` next to it, or two
 //   daemon children, must wait too), whatever Pulumi locks or not (a preview takes no lock).
@@ -13,8 +14,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EngineBusyError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
+import { lockPrefixes, s3Backend } from "./lock-keys.ts";
 
-interface LockContent {
+export interface LockContent {
   pid?: number;
   hostname?: string;
   timestamp?: string;
@@ -46,8 +48,30 @@ export function takenBeforeBoot(timestamp: string | undefined): boolean {
 /** Where a file backend keeps the stack's locks (project layout, then the legacy one). */
 export function lockDirs(backendUrl: string, project: string, stack: string): string[] {
   if (!backendUrl.startsWith("file://")) return [];
-  const root = join(fileURLToPath(backendUrl), ".pulumi", "locks");
-  return [join(root, "organization", project, stack), join(root, stack)];
+  return lockPrefixes(stack, project).map((prefix) => join(fileURLToPath(backendUrl), prefix.replace(/\/$/, "")));
+}
+
+/** A lock this host's pulumi took and whose process is gone (or gone since the last boot). */
+export function isStaleLock(lock: LockContent | undefined): boolean {
+  if (!lock || lock.hostname !== hostname() || typeof lock.pid !== "number") return false;
+  return takenBeforeBoot(lock.timestamp) || !processAlive(lock.pid, "pulumi");
+}
+
+/**
+ * Removes this host's Pulumi locks of the stack whose CLI is gone, on a file or S3-compatible
+ * backend; returns what it removed. A bucket that cannot be read is logged, not fatal: the update
+ * then reports the lock itself.
+ */
+export async function removeStaleLocks(backendUrl: string, project: string, stack: string, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const bucket = s3Backend(backendUrl);
+  if (!bucket) return removeStaleFileLocks(backendUrl, project, stack, log);
+  try {
+    const { removeStaleS3Locks } = await import("./s3-locks.ts");
+    return await removeStaleS3Locks(bucket, project, stack, log, env);
+  } catch (error) {
+    log.warn({ stack, error: error instanceof Error ? error.message : String(error) }, "could not check the stack's pulumi locks in the bucket");
+    return [];
+  }
 }
 
 async function readLock(file: string): Promise<LockContent | undefined> {
@@ -58,8 +82,8 @@ async function readLock(file: string): Promise<LockContent | undefined> {
   }
 }
 
-/** Removes this host's Pulumi locks of the stack whose CLI is gone; returns the files removed. */
-export async function removeStaleLocks(backendUrl: string, project: string, stack: string, log: Logger): Promise<string[]> {
+/** Removes this host's Pulumi locks of the stack whose CLI is gone from a file backend; returns the files removed. */
+export async function removeStaleFileLocks(backendUrl: string, project: string, stack: string, log: Logger): Promise<string[]> {
   const removed: string[] = [];
   for (const dir of lockDirs(backendUrl, project, stack)) {
     let names: string[];
@@ -71,11 +95,10 @@ export async function removeStaleLocks(backendUrl: string, project: string, stac
     for (const name of names) {
       const file = join(dir, name);
       const lock = await readLock(file);
-      if (!lock || lock.hostname !== hostname() || typeof lock.pid !== "number") continue;
-      if (!takenBeforeBoot(lock.timestamp) && processAlive(lock.pid, "pulumi")) continue;
+      if (!isStaleLock(lock)) continue;
       await rm(file, { force: true });
       removed.push(file);
-      log.warn({ stack, lock: file, pid: lock.pid, since: lock.timestamp }, "removed a stale pulumi lock left by a stopped CLI");
+      log.warn({ stack, lock: file, pid: lock!.pid, since: lock!.timestamp }, "removed a stale pulumi lock left by a stopped CLI");
     }
   }
   return removed;

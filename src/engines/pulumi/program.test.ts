@@ -24,12 +24,14 @@ interface Registered {
 }
 
 let registered: Registered[] = [];
+/** Every provider the program registered, with its inputs. */
+const providers: Registered[] = [];
 
 beforeAll(async () => {
-  pulumi.runtime.setConfig("cf-gitops:apiToken", token);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
+        if (args.type === "pulumi:providers:cloudflare") providers.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
         registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, ...(args.id ? { importId: args.id } : {}) });
         return { id: args.id || `${args.name}-id`, state: args.inputs as Record<string, unknown> };
       },
@@ -78,6 +80,15 @@ function shipped() {
 const byType = (list: Registered[], type: string) => list.filter((r) => r.type === type);
 
 describe("the Pulumi program", () => {
+  it("gives the provider no token: it reads CLOUDFLARE_API_TOKEN from its environment (never stack config)", async () => {
+    await example();
+    expect(providers.length).toBeGreaterThan(0);
+    for (const provider of providers) {
+      expect(provider.inputs).not.toHaveProperty("apiToken");
+      expect(JSON.stringify(provider.inputs)).not.toContain(token);
+    }
+  });
+
   it("maps every kind to @pulumi/cloudflare resources named by identity", async () => {
     const resources = await example();
     const names = resources.map((r) => `${r.type} ${r.name}`).sort();

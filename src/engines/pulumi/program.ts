@@ -2,7 +2,7 @@
 // expanded as the native engine does, and each kind's adapter declares its resources under their
 // identity (never their position), so reordering never changes a URN.
 import * as cloudflare from "@pulumi/cloudflare";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { expandDesired } from "../../plan/expand.ts";
 import type { DeclareContext, PulumiAdapter } from "./adapter.ts";
 import { adapterFor, declaresResource, pulumiAdapters } from "./adapters.ts";
@@ -44,11 +44,11 @@ export function declareContext(input: ProgramInput, adapter: PulumiAdapter, adap
 export function createProgram(input: ProgramInput): () => Promise<Record<string, unknown>> {
   return async () => {
     const adapters = await pulumiAdapters();
-    const config = new pulumi.Config();
-    const provider = new cloudflare.Provider("cloudflare", {
-      apiToken: config.requireSecret("apiToken"),
-      baseUrl: input.baseUrl ?? process.env.CLOUDFLARE_BASE_URL,
-    });
+    // no apiToken input: the provider reads CLOUDFLARE_API_TOKEN from its environment (session.ts),
+    // so the token is never in the stack's config nor on a command line. Dropping the input from a
+    // stack made by an earlier version is an update of the provider, not a replacement of its
+    // resources (the bridge replaces a provider only for config keys marked ForcesProviderReplace).
+    const provider = new cloudflare.Provider("cloudflare", { baseUrl: input.baseUrl ?? process.env.CLOUDFLARE_BASE_URL });
     const expanded = expandDesired(input.desired, { resolved: resolvedMaps(input.resolved), zoneNames: Object.keys(input.zoneIds) });
     const outputs: Record<string, unknown> = {};
     const declared = new Map<string, pulumi.CustomResource>(); // shared: a rule depends on the list it uses

@@ -20,9 +20,14 @@ export interface PulumiSettings {
   secretsProvider?: string;
 }
 
+/** The state backend: PULUMI_BACKEND_URL, else the file backend in the data directory. */
+export function backendUrlOf(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.PULUMI_BACKEND_URL || pathToFileURL(resolve(dataDir, "pulumi")).href;
+}
+
 export function resolvePulumiSettings(dataDir: string, env: NodeJS.ProcessEnv = process.env): PulumiSettings {
   const root = resolve(dataDir, "pulumi");
-  const backendUrl = env.PULUMI_BACKEND_URL || pathToFileURL(root).href;
+  const backendUrl = backendUrlOf(dataDir, env);
   const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_BACKEND_URL: backendUrl };
   // a shared backend's credentials (S3-compatible storage such as R2, Pulumi Cloud) reach the CLI
   for (const [key, value] of Object.entries(env)) if (value !== undefined && backendCredential.test(key)) envVars[key] = value;

@@ -2,7 +2,7 @@ import type { automation } from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { AbortedError, CfGitopsError, EngineBusyError } from "../../shared/errors.ts";
 import { mapPulumiError } from "./errors.ts";
-import { clearPendingOperations, namesInState } from "./stack-state.ts";
+import { namesInState, stateForApply, withoutPendingOperations } from "./stack-state.ts";
 
 const urn = (name: string) => `urn:pulumi:default::cf-gitops::cloudflare:index/dnsRecord:DnsRecord::${name}`;
 
@@ -17,30 +17,30 @@ function deployment(pending: unknown[]): automation.Deployment {
   };
 }
 
-/** A stand-in for automation.Stack: only importStack is used by the repair. */
-function fakeStack(imported: automation.Deployment[]): automation.Stack {
-  return { importStack: async (state: automation.Deployment) => void imported.push(state) } as unknown as automation.Stack;
-}
-
 describe("stack state", () => {
   it("lists the logical names in state", () => {
     expect([...namesInState(deployment([]))]).toEqual(["example.com/dns/www/A/192.0.2.1", "cf-gitops-default"]);
   });
 
-  it("drops pending operations left by a crash, imports the state back and warns", async () => {
-    const imported: automation.Deployment[] = [];
-    const result = await clearPendingOperations(fakeStack(imported), deployment([{ type: "creating", resource: { urn: urn("example.com/dns/api/A/192.0.2.7") } }]));
-    expect(imported).toHaveLength(1);
-    expect(imported[0]!.deployment.pending_operations).toEqual([]);
-    expect(imported[0]!.deployment.resources).toHaveLength(2);
-    expect(result.warning).toMatch(/cleared 1 pending Pulumi operation.*creating example.com\/dns\/api\/A\/192.0.2.7/);
+  it("reads past pending operations left by a crash, in memory only, and warns", () => {
+    const state = deployment([{ type: "creating", resource: { urn: urn("example.com/dns/api/A/192.0.2.7") } }]);
+    const read = withoutPendingOperations(state);
+    expect(read.deployment.deployment.pending_operations).toEqual([]);
+    expect(read.deployment.deployment.resources).toHaveLength(2);
+    expect(read.warning).toMatch(/1 pending Pulumi operation.*creating example.com\/dns\/api\/A\/192.0.2.7.*the next apply drops them/);
+    // the export it came from is untouched
+    expect(state.deployment.pending_operations).toHaveLength(1);
+    expect(withoutPendingOperations(deployment([])).warning).toBeUndefined();
   });
 
-  it("leaves a clean state alone", async () => {
-    const imported: automation.Deployment[] = [];
-    const result = await clearPendingOperations(fakeStack(imported), deployment([]));
-    expect(imported).toHaveLength(0);
-    expect(result.warning).toBeUndefined();
+  it("apply's edit: pending operations dropped, released resources marked retainOnDelete, nothing when there is nothing to do", () => {
+    const released = new Set(["example.com/dns/www/A/192.0.2.1"]);
+    const edited = stateForApply(deployment([{ type: "updating", resource: { urn: urn("x") } }]), released)!;
+    expect(edited.deployment.pending_operations).toEqual([]);
+    const resources = edited.deployment.resources as { urn: string; retainOnDelete?: boolean }[];
+    expect(resources.map((r) => r.retainOnDelete ?? false)).toEqual([true, false]);
+    expect(stateForApply(deployment([]), new Set())).toBeUndefined();
+    expect(stateForApply(edited, released)).toBeUndefined();
   });
 });
 

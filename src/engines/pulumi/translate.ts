@@ -16,14 +16,17 @@ export interface TranslateContext extends AdapterContext {
   desired: readonly Resource[];
   /** Change id -> where the desired object is declared. */
   sources: Map<string, SourceLocation>;
+  /** Logical name -> note, for state resources that stop being managed (release.ts): a delete of one is that note. */
+  released: ReadonlyMap<string, string>;
 }
 
-export function translateContext(desired: readonly Resource[], adapters: readonly PulumiAdapter[]): TranslateContext {
+export function translateContext(desired: readonly Resource[], adapters: readonly PulumiAdapter[], released: ReadonlyMap<string, string> = new Map()): TranslateContext {
   return {
     adapters,
     desired,
     desiredByKey: new Map(desired.map((resource) => [resource.key, resource])),
     sources: new Map(desired.flatMap((resource) => (resource.source ? [[resource.id, resource.source] as const] : []))),
+    released,
   };
 }
 
@@ -66,9 +69,11 @@ function single(step: StepEventMetadata, op: ChangeOp, before: Resource | undefi
   if (op === "delete" && before) return [make(op, before, { before: before.value, fields: Object.keys(before.value) })];
   if (op === "update" && !before && after) return [make(op, after, { after: after.value, fields: Object.keys(after.value) })];
   if (!before || !after) return [];
-  if (before.id !== after.id) {
-    // the two sides are different objects in our model (content is identity): delete + create
-    return [make("delete", before, { before: before.value, fields: Object.keys(before.value) }), make("create", after, { after: after.value, fields: Object.keys(after.value) })];
+  if (before.key !== after.key) {
+    // different objects in our model (an A that became a CNAME under an alias): delete + create,
+    // the old one named as the state named it
+    const old = before.id === after.id ? { ...before, id: before.key } : before;
+    return [make("delete", old, { before: old.value, fields: Object.keys(old.value) }), make("create", after, { after: after.value, fields: Object.keys(after.value) })];
   }
   const fields = changedFields(before.value, after.value);
   return [make(op, after, { before: before.value, after: after.value, fields: fields.length > 0 ? fields : diffKeys(step) })];
@@ -122,7 +127,8 @@ export function changesOfStep(step: StepEventMetadata, context: TranslateContext
   const name = urnName(step.urn);
   const adapter = adapterFor(context.adapters, urnType(step.urn), name);
   if (!adapter) return [];
-  const before = adapter.fromState(name, stateOf(step.old), context);
+  // under an alias the old side is the state's resource, named by its own (earlier) logical name
+  const before = adapter.fromState(step.old?.urn ? urnName(step.old.urn) : name, stateOf(step.old), context);
   const after = adapter.fromState(name, step.new?.inputs, context);
   const changes =
     adapter.shape === "single"

@@ -3,7 +3,7 @@ import type { StateResource } from "../../engines/pulumi/adapter.ts";
 import { encodeLogicalName } from "../../engines/pulumi/names.ts";
 import { assignIds, type Resource } from "../../plan/resources.ts";
 import { dnsResource } from "./expand.ts";
-import { dnsAliases, pulumi } from "./pulumi.ts";
+import { dnsAliases, dnsTypeChanges, pulumi } from "./pulumi.ts";
 
 const a = (content: string, ttl = 1) => ({ name: "www.example.com", type: "A" as const, content, proxied: false, ttl, tags: [] });
 
@@ -62,5 +62,60 @@ describe("a delegation in the Pulumi program", () => {
     const ds = declared.find((entry) => entry.name.includes("/DS"))!;
     expect(ds.dependsOn.sort()).toEqual([encodeLogicalName("example.com/dns/child/NS/ns1.child.example.net"), encodeLogicalName("example.com/dns/child/NS/ns2.child.example.net")].sort());
     expect(declared.filter((entry) => !entry.name.includes("/DS")).every((entry) => entry.dependsOn.length === 0)).toBe(true);
+  });
+});
+
+describe("a name whose records change between CNAME and other types (issue 27 item 1)", () => {
+  const record = (name: string, type: string, content: string, proxied = false) => ({ name, type, content, proxied, ttl: 1, tags: [] }) as never;
+  function wants(...values: ReturnType<typeof record>[]): Resource[] {
+    const resources = values.map((value) => dnsResource("example.com", value));
+    assignIds(resources);
+    return resources;
+  }
+  const held = (id: string, value: Record<string, unknown>): StateResource => ({ type: "cloudflare:index/dnsRecord:DnsRecord", name: encodeLogicalName(id), outputs: { zoneId: "z1", ...value } });
+  const zone = new Set(["example.com"]);
+
+  it("one A becoming one CNAME (a hostname moving to a tunnel service too): the CNAME takes over the A's state", () => {
+    const changes = dnsTypeChanges(wants(record("www.example.com", "CNAME", "t1.cfargotunnel.com", true)), [held("example.com/dns/www/A", record("www.example.com", "A", "192.0.2.1"))], zone);
+    expect([...changes.aliases]).toEqual([["example.com/dns/www/CNAME", "example.com/dns/www/A"]]);
+    expect(changes.clearFirst).toEqual([]);
+  });
+
+  it("one CNAME becoming one AAAA: the same the other way", () => {
+    const changes = dnsTypeChanges(wants(record("www.example.com", "AAAA", "2001:db8::1")), [held("example.com/dns/www/CNAME", record("www.example.com", "CNAME", "example.net"))], zone);
+    expect([...changes.aliases]).toEqual([["example.com/dns/www/AAAA", "example.com/dns/www/CNAME"]]);
+  });
+
+  it("several A becoming one CNAME, or one CNAME becoming several A: the old records are deleted first", () => {
+    const twoA = [held(`example.com/dns/www/A/192.0.2.1`, record("www.example.com", "A", "192.0.2.1")), held(`example.com/dns/www/A/192.0.2.2`, record("www.example.com", "A", "192.0.2.2"))];
+    const toCname = dnsTypeChanges(wants(record("www.example.com", "CNAME", "example.net")), twoA, zone);
+    expect(toCname.aliases.size).toBe(0);
+    expect(toCname.clearFirst.sort()).toEqual(twoA.map((entry) => entry.name).sort());
+    const fromCname = dnsTypeChanges(wants(record("www.example.com", "A", "192.0.2.1"), record("www.example.com", "A", "192.0.2.2")), [held("example.com/dns/www/CNAME", record("www.example.com", "CNAME", "example.net"))], zone);
+    expect(fromCname.clearFirst).toEqual(["example.com/dns/www/CNAME"]);
+    expect(pulumi.clearFirst!(wants(record("www.example.com", "CNAME", "example.net")), twoA, zone).sort()).toEqual(toCname.clearFirst.sort());
+  });
+
+  it("nothing where no CNAME is involved, where the records stay, or where the zone's records are not owned", () => {
+    const a1 = held("example.com/dns/www/A", record("www.example.com", "A", "192.0.2.1"));
+    expect(dnsTypeChanges(wants(record("www.example.com", "AAAA", "2001:db8::1")), [a1], zone)).toEqual({ aliases: new Map(), clearFirst: [] });
+    expect(dnsTypeChanges(wants(record("www.example.com", "A", "192.0.2.1")), [a1], zone)).toEqual({ aliases: new Map(), clearFirst: [] });
+    expect(dnsTypeChanges(wants(record("www.example.com", "CNAME", "example.net")), [a1], new Set())).toEqual({ aliases: new Map(), clearFirst: [] });
+  });
+
+  it("declares the CNAME with an alias to the A and deleteBeforeReplace", () => {
+    const declared: { name: string; opts: Record<string, unknown> }[] = [];
+    class DnsRecord {
+      constructor(name: string, _args: unknown, opts: Record<string, unknown>) {
+        declared.push({ name, opts });
+      }
+    }
+    const ctx = {
+      cloudflare: { DnsRecord }, accountId: "acc", zoneId: () => "z1", state: [held("example.com/dns/www/A", record("www.example.com", "A", "192.0.2.1"))],
+      claimed: zone, names: new Map(), adopting: () => undefined,
+      opts: (_name: string, aliases: string[] = []) => (aliases.length > 0 ? { aliases: aliases.map((alias) => ({ name: alias })) } : {}),
+    };
+    pulumi.declare(wants(record("www.example.com", "CNAME", "example.net")), ctx as never);
+    expect(declared).toEqual([{ name: "example.com/dns/www/CNAME", opts: { aliases: [{ name: "example.com/dns/www/A" }], deleteBeforeReplace: true } }]);
   });
 });

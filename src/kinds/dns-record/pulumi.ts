@@ -136,6 +136,45 @@ export function dnsAliases(desired: readonly Resource[], state: readonly StateRe
   return aliases;
 }
 
+/** Where a record lives, whatever its type: zone and name. */
+function placeOf(resource: Resource): string {
+  return `${resource.zone}\n${String(resource.value.name).toLowerCase()}`;
+}
+
+export interface TypeChanges {
+  /** New logical name -> the one state record it takes over (declared with deleteBeforeReplace). */
+  aliases: Map<string, string>;
+  /** State records deleted in a targeted update first, where the change is not one for one. */
+  clearFirst: string[];
+}
+
+/**
+ * A name whose records change between CNAME and other types (an A that becomes a CNAME, a hostname
+ * moving from an A record to a tunnel service, and back). Cloudflare refuses a CNAME beside any
+ * other record at its name (81053), and Pulumi creates new resources before it deletes old ones,
+ * so the new records could never be created. One record for one: the new one takes over the old
+ * one's state (an alias) with deleteBeforeReplace, so it is updated in place or, should the
+ * provider replace it, the old one goes first. Several on either side: the old ones are deleted
+ * by a targeted update before the main one. Only in zones whose records the desired state owns.
+ */
+export function dnsTypeChanges(desired: readonly Resource[], state: readonly StateResource[], claimed: ReadonlySet<string>, twins: ReadonlyMap<string, string> = dnsAliases(desired, state)): TypeChanges {
+  const held = new Set(state.map((entry) => entry.name));
+  const taken = new Set(twins.values());
+  const wanted = new Set(desired.map((resource) => encodeLogicalName(resource.id)));
+  const fresh = desired.filter((resource) => !held.has(encodeLogicalName(resource.id)) && !twins.has(encodeLogicalName(resource.id)));
+  const leaving = state.map(stateRecord).filter((entry) => !wanted.has(entry.name) && !taken.has(entry.name));
+  const out: TypeChanges = { aliases: new Map(), clearFirst: [] };
+  for (const place of new Set(fresh.map(placeOf))) {
+    const news = fresh.filter((resource) => placeOf(resource) === place);
+    const olds = leaving.filter((entry) => placeOf(entry.resource) === place && claimed.has(entry.resource.zone ?? ""));
+    const types = [...news.map((resource) => resource.value.type), ...olds.map((entry) => entry.resource.value.type)];
+    if (olds.length === 0 || !types.includes("CNAME")) continue;
+    if (news.length === 1 && olds.length === 1) out.aliases.set(encodeLogicalName(news[0]!.id), olds[0]!.name);
+    else out.clearFirst.push(...olds.map((entry) => entry.name));
+  }
+  return out;
+}
+
 export const pulumi: PulumiAdapter = {
   kind: dnsRecordKindId,
   type: "cloudflare:index/dnsRecord:DnsRecord",
@@ -146,6 +185,8 @@ export const pulumi: PulumiAdapter = {
   adoptIgnoring: ["name", "content", "data", "priority", "proxied", "ttl", "comment", "tags", "settings"],
   declare(resources, ctx) {
     const aliases = dnsAliases(resources, ctx.state);
+    const typeChanges = dnsTypeChanges(resources, ctx.state, ctx.claimed, aliases);
+    for (const [name, old] of typeChanges.aliases) aliases.set(name, old);
     const held = new Map(ctx.state.map((entry) => [entry.name, entry.outputs]));
     // A DS goes after the NS records of its delegation (and is deleted before them), as in the native order.
     const nsAt = new Map<string, CustomResource[]>();
@@ -157,7 +198,7 @@ export const pulumi: PulumiAdapter = {
       const args = keepStateSpelling(dnsRecordArgs(ctx.zoneId(resource.zone!), value), value, held.get(name) ?? (alias ? held.get(alias) : undefined));
       const at = `${resource.zone}/${value.name}`;
       const delegation = isDs(resource) ? nsAt.get(at) : undefined;
-      const options = { ...ctx.opts(name, alias ? [alias] : []), ...(delegation && { dependsOn: delegation }) };
+      const options = { ...ctx.opts(name, alias ? [alias] : []), ...(delegation && { dependsOn: delegation }), ...(typeChanges.aliases.has(name) && { deleteBeforeReplace: true }) };
       const record = new ctx.cloudflare.DnsRecord(name, args, options);
       if (value.type === "NS") nsAt.set(at, [...(nsAt.get(at) ?? []), record]);
     }
@@ -168,4 +209,5 @@ export const pulumi: PulumiAdapter = {
     return state ? [{ ...dnsResource(zoneOfName(name), dnsValueFromLive(dnsRecordStateToApi(state))), id: decodeLogicalName(name) }] : [];
   },
   importId: (name, live, ctx) => (live[0]?.cloudId ? `${ctx.zoneId(zoneOfName(name))}/${live[0].cloudId}` : undefined),
+  clearFirst: (resources, state, claimed) => dnsTypeChanges(resources, state, claimed).clearFirst,
 };

@@ -58,4 +58,20 @@ describe("lists in the Pulumi program", () => {
     rateLimits.declare([rule("login", '(http.request.uri.path eq "/login")')], context(again.module, shared));
     expect(again.declared[0]!.opts.dependsOn).toBeUndefined();
   });
+
+  it("sends the state's spelling of no description: \"\" or no value at all, so an absent one never shows as an update (issue 27 item 6)", () => {
+    const declareWith = (description: unknown, wanted?: string) => {
+      const { module, declared } = recorder();
+      const state = description === "no state" ? [] : [{ type: "cloudflare:index/list:List", name: "lists/office_ips", outputs: { name: "office_ips", kind: "ip", description, items: [] } }];
+      lists.declare([listResource(listValue("office_ips", "ip", wanted, []))], { ...context(module, new Map()), state });
+      return declared[0]!.args;
+    };
+    expect(declareWith(null)).not.toHaveProperty("description");
+    expect(declareWith(undefined)).not.toHaveProperty("description");
+    expect(declareWith("")).toMatchObject({ description: "" });
+    expect(declareWith("no state")).toMatchObject({ description: "" });
+    // a description to clear is cleared; one to set is set
+    expect(declareWith("Old")).toMatchObject({ description: "" });
+    expect(declareWith(null, "Office")).toMatchObject({ description: "Office" });
+  });
 });

@@ -43,6 +43,16 @@ function stateItems(state: Record<string, unknown> | undefined): ListItemValue[]
   });
 }
 
+/**
+ * A list without a description is sent as the state holds "none" ("" or no value at all), so an
+ * absent description never shows as an update; without a state, "" (cf-gitops' "none").
+ */
+export function descriptionArg(wanted: string | undefined, held: Record<string, unknown> | undefined): { description?: string } {
+  if (wanted !== undefined && wanted !== "") return { description: wanted };
+  if (held && (held.description === null || held.description === undefined)) return {};
+  return { description: "" };
+}
+
 export const pulumi: PulumiAdapter = {
   kind: listKindId,
   type: "cloudflare:index/list:List",
@@ -53,10 +63,11 @@ export const pulumi: PulumiAdapter = {
   // a live list of the same name is imported whatever its items and description, then updated to git's
   adoptIgnoring: ["items", "description"],
   declare(resources, ctx) {
+    const held = new Map(ctx.state.map((entry) => [entry.name, entry.outputs]));
     for (const resource of resources) {
       const value = resource.value as unknown as ListValue;
       const name = listLogicalName(value.name);
-      const args = { accountId: ctx.accountId, name: value.name, kind: value.kind, description: value.description ?? "", items: value.items.map(itemArgs) };
+      const args = { accountId: ctx.accountId, name: value.name, kind: value.kind, ...descriptionArg(value.description, held.get(name)), items: value.items.map(itemArgs) };
       // name and kind cannot change in place: the old list goes first (a second list of the same name is refused)
       const list = new ctx.cloudflare.List(name, args, { ...ctx.opts(name), deleteBeforeReplace: true });
       ctx.declared?.set(name, list);

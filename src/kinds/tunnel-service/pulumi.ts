@@ -12,6 +12,7 @@ import type { TunnelMeta } from "./native.ts";
 import { serviceResource } from "./expand.ts";
 import { catchAllService, ingressKey, orderIngress, tunnelServiceFromLive, tunnelServiceKey, tunnelServiceKindId, type TunnelServiceValue } from "./normalise.ts";
 import { compareText } from "../../shared/compare-text.ts";
+import { stableJson } from "../../plan/diff.ts";
 
 type Ingress = types.input.ZeroTrustTunnelCloudflaredConfigConfigIngress;
 type OriginRequest = types.input.ZeroTrustTunnelCloudflaredConfigConfigIngressOriginRequest;
@@ -73,6 +74,46 @@ export function tunnelConfigArgs(accountId: string, tunnelId: string, services: 
   return { accountId, tunnelId, config: { ingresses: [...orderIngress(services).map(ingressRule), { service: catchAllService }] } };
 }
 
+/**
+ * cloudflared's defaults (Cloudflare's API schema), in the provider's spelling: the API fills them
+ * into every ingress rule's originRequest, so a rule that sets none of them reads back with all of them.
+ */
+export const cloudflaredOriginDefaults: Readonly<Record<string, unknown>> = {
+  connectTimeout: 10, tlsTimeout: 10, tcpKeepAlive: 30, keepAliveConnections: 100, keepAliveTimeout: 90,
+  noHappyEyeballs: false, noTlsVerify: false, disableChunkedEncoding: false, http2Origin: false, matchSnItoHost: false,
+  caPool: "", originServerName: "", proxyType: "", httpHostHeader: "",
+};
+
+/** What an originRequest means: no nulls, and nothing that only restates a cloudflared default. */
+export function originMeaning(origin: unknown): Record<string, unknown> {
+  if (typeof origin !== "object" || origin === null) return {};
+  return Object.fromEntries(Object.entries(origin).filter(([key, value]) => value !== null && value !== undefined && !(key in cloudflaredOriginDefaults && cloudflaredOriginDefaults[key] === value)));
+}
+
+function withoutNulls(origin: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(origin).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/**
+ * Where the state holds an ingress rule (same hostname and path; the catch-all by its service)
+ * whose originRequest means the same as the desired one once cloudflared's defaults are set
+ * aside, the state's spelling is sent, defaults and all, so the same rule never shows an update.
+ */
+export function keepOriginSpelling(args: ZeroTrustTunnelCloudflaredConfigArgs, state: Record<string, unknown> | undefined): ZeroTrustTunnelCloudflaredConfigArgs {
+  const held = tunnelStateToApiIngress(state);
+  if (held.length === 0) return args;
+  const key = (rule: { hostname?: unknown; path?: unknown; service?: unknown }) => (typeof rule.hostname === "string" && rule.hostname !== "" ? `${rule.hostname}\n${typeof rule.path === "string" ? rule.path : ""}` : `catch-all\n${String(rule.service)}`);
+  const byKey = new Map(held.map((rule) => [key(rule), rule]));
+  const config = args.config as { ingresses: Ingress[] };
+  const ingresses = config.ingresses.map((rule) => {
+    const same = byKey.get(key(rule as { hostname?: unknown; path?: unknown; service?: unknown }));
+    const origin = same?.originRequest;
+    if (typeof origin !== "object" || origin === null || stableJson(originMeaning(origin)) !== stableJson(originMeaning(rule.originRequest))) return rule;
+    return { ...rule, originRequest: withoutNulls(origin as Record<string, unknown>) as OriginRequest };
+  });
+  return { ...args, config: { ...config, ingresses } };
+}
+
 /** A tunnel config's Pulumi state (inputs or outputs) -> its ingress rules, catch-all included. */
 export function tunnelStateToApiIngress(state: Record<string, unknown> | undefined): Record<string, unknown>[] {
   const config = state?.config;
@@ -112,6 +153,7 @@ export const pulumi: PulumiAdapter = {
   declare(resources, ctx) {
     // every tunnel the stack names is declared, one without services with only the catch-all: the
     // provider's delete leaves the ingress routing, so a configuration is never deleted
+    const held = new Map(ctx.state.map((entry) => [entry.name, entry.outputs]));
     const byTunnel = new Map<string, Resource[]>([...ctx.claimed].map((tunnelId) => [tunnelId, []]));
     for (const resource of resources) byTunnel.set(resource.scope, [...(byTunnel.get(resource.scope) ?? []), resource]);
     /** tunnel name -> ingress key (hostname + path) -> service name (for `pulumi stack output`). */
@@ -120,7 +162,7 @@ export const pulumi: PulumiAdapter = {
       const values = services.map((service) => service.value as unknown as TunnelServiceValue);
       const tunnel = values[0]?.tunnel ?? ctx.names.get(tunnelId) ?? tunnelId;
       const name = tunnelConfigName(tunnel);
-      new ctx.cloudflare.ZeroTrustTunnelCloudflaredConfig(name, tunnelConfigArgs(ctx.accountId, tunnelId, values), { ...ctx.opts(name), ...accessDependencies(values, ctx) });
+      new ctx.cloudflare.ZeroTrustTunnelCloudflaredConfig(name, keepOriginSpelling(tunnelConfigArgs(ctx.accountId, tunnelId, values), held.get(name)), { ...ctx.opts(name), ...accessDependencies(values, ctx) });
       ingressServices[tunnel] = Object.fromEntries(services.map((service) => [ingressKey(service.value as unknown as TunnelServiceValue), service.id.replace(/^services\//, "")]));
     }
     return { ingressServices };
