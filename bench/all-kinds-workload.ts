@@ -1,11 +1,14 @@
 // A workload with every kind: N zones, each with DNS records, settings, a rule in every ruleset
 // phase (firewall, rate limit, cache, redirect, URL rewrite, request and response headers, origin,
-// configuration, compression), a Workers route and a tunnel service, plus L account lists the
-// firewall rules use and a redirect list turned on (Bulk Redirects). Built in code (no YAML); the
+// configuration, compression), a Workers route and a tunnel service behind Access (its application
+// and policy, naming one Access group), plus L account lists the firewall rules use and a redirect
+// list turned on (Bulk Redirects). Built in code (no YAML); the
 // API budget test and the bench count what a no-change drift costs, and check it covers every
 // registered kind.
 import type { DesiredState, StackConfig, ZoneSpec } from "../src/desired-state/types.ts";
+import type { AccessGroupSpec } from "../src/kinds/access-group/spec.ts";
 import type { ListSpec } from "../src/kinds/list/spec.ts";
+import type { AccessRuleSpec } from "../src/kinds/shared/access/rules.ts";
 import type { TunnelServiceSpec } from "../src/kinds/tunnel-service/spec.ts";
 import { toStackConfig } from "../src/desired-state/stack.ts";
 import { benchRecord, zoneName } from "./native-workload.ts";
@@ -69,13 +72,26 @@ function list(index: number, items: number): ListSpec {
   };
 }
 
+export const benchGroup = "bench-team";
+
+function rule(type: string, values: string[]): AccessRuleSpec {
+  return { type, values, list: values.length > 1, extra: [], source };
+}
+
+function accessGroup(): AccessGroupSpec {
+  return { group: benchGroup, include: [rule("email_domain", ["example.org"])], exclude: [], require: [], read_only: false, keys: ["include"], file: `desired-state/access/groups/${benchGroup}.yaml`, source };
+}
+
 function service(zone: string): TunnelServiceSpec {
-  return { service: `app-${zone}`, hostname: `app.${zone}`, origin: "http://localhost:8080", tunnel: benchTunnel, file: `desired-state/services/app-${zone}.yaml`, source };
+  return {
+    service: `app-${zone}`, hostname: `app.${zone}`, origin: "http://localhost:8080", tunnel: benchTunnel, file: `desired-state/services/app-${zone}.yaml`, source,
+    access: { public: false, session_duration: "24h", allow: [rule("group", [benchGroup]), rule("email", ["me@example.com"])], require: [], deny: [], keys: ["session_duration", "allow"], source },
+  };
 }
 
 export function allKindsDesired(zones: number, recordsPerZone: number, lists: number, itemsPerList = 20): DesiredState {
   const specs = Array.from({ length: zones }, (_, i) => zoneWithEverything(i, recordsPerZone, lists));
-  return { dir: "desired-state", zones: specs, services: specs.map((zone) => service(zone.zone)), lists: [...Array.from({ length: lists }, (_, i) => list(i, itemsPerList)), redirectList(itemsPerList)] };
+  return { dir: "desired-state", zones: specs, services: specs.map((zone) => service(zone.zone)), lists: [...Array.from({ length: lists }, (_, i) => list(i, itemsPerList)), redirectList(itemsPerList)], accessGroups: [accessGroup()] };
 }
 
 export function allKindsStack(): StackConfig {

@@ -16,7 +16,7 @@ const secret = "bench-secret";
 const adminToken = "bench-admin";
 const stack = (include: string[], extra = "") => `engine: native\ndesired_state:\n  dir: desired-state\n  include: ${JSON.stringify(include)}\n${extra}`;
 const stacks = {
-  home: stack(["zones/example.com.yaml", "services/*.yaml", "lists/*.yaml"], "tunnels:\n  home-pi: {}\n"),
+  home: stack(["zones/example.com.yaml", "services/*.yaml", "lists/*.yaml", "access/groups/*.yaml"], "tunnels:\n  home-pi: {}\n"),
   work: stack(["zones/example.net.yaml"], "api_token_env: CLOUDFLARE_API_TOKEN_WORK\n"),
   lab: stack(["zones/lab.example.yaml"], "api_token_env: CLOUDFLARE_API_TOKEN_LAB\n"),
 };

@@ -23,7 +23,7 @@ const policyTimeoutSeconds = 5;
 const homeFile = `engine: native
 desired_state:
   dir: desired-state
-  include: ["zones/example.com.yaml", "services/*.yaml", "lists/*.yaml"]
+  include: ["zones/example.com.yaml", "services/*.yaml", "lists/*.yaml", "access/groups/*.yaml"]
 tunnels:
   home-pi: {}
 `;

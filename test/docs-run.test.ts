@@ -185,7 +185,8 @@ describe("the commands in README.md and docs/operations.md", () => {
     } finally {
       process.kill(-child.pid!, "SIGTERM");
       await new Promise((done) => child.once("exit", done));
-      await rm(dataDir, { recursive: true, force: true });
+      // the daemon's run child may still be writing its last files when npm exits
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   }, 90_000);
 });

@@ -39,7 +39,7 @@ describe("API-call budget", () => {
     expect(emulator.stats().writes).toBe(0);
   }, 60_000);
 
-  it("a no-change drift of 10 zones with every kind costs one read per zone-file kind and zone, 1 for the lists, 1 per list, 1 for the bulk redirect rules, and the zone and tunnel reads", async () => {
+  it("a no-change drift of 10 zones with every kind costs one read per zone-file kind and zone, 1 for the lists, 1 per list, 1 for the bulk redirect rules, 1 each for Access groups, policies and applications, and the zone and tunnel reads", async () => {
     const budget = await emulatorWith(Array.from({ length: 10 }, (_, i) => zoneName(i)));
     try {
       await sdk(budget).zeroTrust.tunnels.cloudflared.create({ account_id: budget.accountId, name: benchTunnel, config_src: "cloudflare" });
@@ -64,8 +64,12 @@ describe("API-call budget", () => {
       for (const route of today) expect(used, route).toContain(route);
       // lists: the account's lists, each one's items (the redirect list's too), the bulk redirect entrypoint
       const listReads = 1 + (lists + 1) + 1;
+      // Access: the account's groups, policies and applications, one page each (service tokens and
+      // login methods only when a rule names one)
+      const accessReads = 3;
+      for (const route of ["GET /accounts/{account_id}/access/groups", "GET /accounts/{account_id}/access/policies", "GET /accounts/{account_id}/access/apps"]) expect(used.filter((r) => r === route), route).toHaveLength(1);
       expect(used.filter((r) => r.endsWith("/logs/audit"))).toHaveLength(1);
-      expect(used.length).toBe(10 * zoneKinds + listReads + today.length); // exactly: nothing is read twice
+      expect(used.length).toBe(10 * zoneKinds + listReads + accessReads + today.length); // exactly: nothing is read twice
       expect(used.filter((r) => r === "GET /zones/{zone_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(10 * kinds.filter((kind) => kind.docs.model === "ruleset phase").length);
       expect(used.filter((r) => r === "GET /accounts/{account_id}/rulesets/phases/{ruleset_phase}/entrypoint")).toHaveLength(1);
       expect(used.filter((r) => r === "GET /accounts/{account_id}/rules/lists")).toHaveLength(1);
