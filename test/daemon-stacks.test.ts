@@ -108,13 +108,13 @@ describe("one daemon, two stacks, two accounts", () => {
   });
 
   it("runs only the stack whose files a commit touches", async () => {
-    const before = (await runs("&stack=work")).length;
     const zoneFile = "desired-state/zones/example.com.yaml";
     const sha = await push({ [zoneFile]: addRecord(await upstream.read(zoneFile), "- { name: only-home, type: A, content: 203.0.113.61 }") }, "home only");
     expect((await finished("home", sha)).result).toBe("success");
     expect(await record(home, "home-token", "example.com", "only-home.example.com")).toMatchObject({ content: "203.0.113.61" });
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await runs("&stack=work")).length).toBe(before);
+    // No run of the work stack at that commit (a late start-up run of its own, at the first commit, is not one).
+    expect((await runs("&stack=work")).filter((run) => run.commit === sha)).toEqual([]);
   });
 
   it("fails a stack whose stack file is broken, with its diagnostics, while the other stack applies the same commit", async () => {
